@@ -1,0 +1,5 @@
+"""`python -m lecturekit` runs the CLI."""
+
+from lecturekit.cli import main
+
+main()

@@ -1,0 +1,68 @@
+"""Content-hash cache for expensive stage results (OCR above all), stored as JSON files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CACHE_VERSION = "1"
+
+
+def default_cache_dir() -> Path:
+    """Where the cache lives: $LECTUREKIT_CACHE, else $XDG_CACHE_HOME/lecturekit, else ~/.cache/lecturekit."""
+    if env := os.environ.get("LECTUREKIT_CACHE"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lecturekit"
+
+
+def content_key(*parts: bytes | str) -> str:
+    """A sha256 over the parts, each length-prefixed so ("ab","c") and ("a","bc") differ."""
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class Cache:
+    """A namespace of JSON values keyed by content hash; writes are atomic, misses are cheap."""
+
+    def __init__(self, namespace: str, root: Path | None = None, enabled: bool = True):
+        self.dir = (root or default_cache_dir()) / namespace
+        self.enabled = enabled
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Any | None:
+        if not self.enabled:
+            return None
+        try:
+            value = json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        if not self.enabled:
+            return
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Write then rename, so parallel workers never read a half-written entry.
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(value, handle)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only or full cache must never fail a build

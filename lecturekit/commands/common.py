@@ -1,0 +1,73 @@
+"""What every command shares: global flags, diagnostics on stderr, exit codes, no traceback without -v."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from lecturekit.errors import Diagnostics, ExitCode, LecturekitError
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in lecturekit, not in the input
+
+
+class Settings:
+    """Global flags of one invocation (`lecturekit -v --strict ...`)."""
+
+    def __init__(self, verbose: bool = False, strict: bool = False, quiet: bool = False):
+        self.verbose = verbose
+        self.strict = strict
+        self.quiet = quiet
+
+
+def settings() -> Settings:
+    ctx = click.get_current_context(silent=True)
+    root = ctx.find_root() if ctx else None
+    return root.obj if root is not None and isinstance(root.obj, Settings) else Settings()
+
+
+def report(diag: Diagnostics, strict: bool | None = None) -> ExitCode:
+    """Print every diagnostic as `file:line: message` on stderr and return the run's exit code."""
+    opts = settings()
+    strict = opts.strict if strict is None else strict
+    for item in diag.items:
+        if item in diag.errors or not opts.quiet:
+            click.echo(str(item), err=True)
+    code = diag.exit_code(strict=strict)
+    if diag.items and not opts.quiet:
+        click.echo(f"{len(diag.errors)} error(s), {len(diag.warnings)} warning(s)", err=True)
+    if code is ExitCode.STRICT_WARNINGS:
+        click.echo("--strict: warnings count as failure", err=True)
+    return code
+
+
+def guarded(command: Callable[..., int | None]) -> Callable[..., None]:
+    """Run a command body; turn lecturekit errors into one stderr line and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        verbose = settings().verbose
+        try:
+            code = command(*args, **kwargs)
+        except LecturekitError as exc:
+            if verbose:
+                traceback.print_exc()
+            click.echo(f"lecturekit: {exc}", err=True)
+            sys.exit(int(exc.exit_code))
+        except KeyboardInterrupt:
+            click.echo("lecturekit: interrupted", err=True)
+            sys.exit(int(ExitCode.INTERRUPTED))
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug: one line, the traceback only with -v
+            if verbose:
+                traceback.print_exc()
+            click.echo(f"lecturekit: internal error: {type(exc).__name__}: {exc} (run with -v for the traceback)", err=True)
+            sys.exit(INTERNAL_ERROR)
+        sys.exit(int(code or 0))
+
+    return wrapper

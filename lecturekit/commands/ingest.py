@@ -1,0 +1,3 @@
+"""CLI commands for the ingest stage."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""CLI commands for the quiz stage."""
+
+COMMANDS: list = []

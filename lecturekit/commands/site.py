@@ -1,0 +1,3 @@
+"""CLI commands for the site stage."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""CLI commands for the topics stage."""
+
+COMMANDS: list = []

@@ -1,0 +1,100 @@
+"""Course folder discovery: course.toml, the source files in it, and which sources make each lecture."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from lecturekit.errors import UsageError
+from lecturekit.models import Model
+
+COURSE_FILE = "course.toml"
+ANSWERS_FILE = "answers.toml"
+TOPICS_FILE = "topics.toml"
+# Files in a course folder that are configuration, never lecture sources.
+CONFIG_FILES = {COURSE_FILE, ANSWERS_FILE, TOPICS_FILE}
+IGNORED_PREFIXES = (".", "_")
+IGNORED_NAMES = {"README.md", "readme.md", "README.txt"}
+
+
+class LectureConfig(Model):
+    """One lecture as course.toml declares it; every field may be left to the material."""
+
+    id: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    sources: list[str] = Field(default_factory=list)
+    edition_of: str | None = None  # id of another lecture this one is an edition of
+
+
+class CourseConfig(Model):
+    """The optional course.toml of a course folder."""
+
+    title: str | None = None
+    lectures: list[LectureConfig] = Field(default_factory=list)
+    answers: str = ANSWERS_FILE
+    topics: str = TOPICS_FILE
+
+
+def load_config(root: Path) -> CourseConfig:
+    """Read ROOT/course.toml, or an empty config when there is none."""
+    path = root / COURSE_FILE
+    if not path.is_file():
+        return CourseConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"not valid TOML: {exc}", file=path, location=_toml_line(exc)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read: {exc}", file=path) from exc
+    try:
+        return CourseConfig.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise UsageError(f"{where}: {first['msg']} ({len(exc.errors())} problem(s))", file=path) from exc
+
+
+def _toml_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    # tomllib puts "(at line N, column M)" in its message.
+    text = str(exc)
+    if "line " in text:
+        try:
+            return int(text.split("line ", 1)[1].split(",", 1)[0].split(")", 1)[0])
+        except ValueError:
+            return None
+    return None
+
+
+def is_source_candidate(path: Path) -> bool:
+    """Whether a file in a course folder should be read as lecture material."""
+    name = path.name
+    return (
+        path.is_file()
+        and name not in CONFIG_FILES
+        and name not in IGNORED_NAMES
+        and not name.startswith(IGNORED_PREFIXES)
+    )
+
+
+def discover_sources(paths: list[Path]) -> tuple[Path | None, list[Path]]:
+    """Expand the given paths into (course root or None, source files in a stable order).
+
+    A single folder is a course folder; files given directly are sources as they are.
+    """
+    if not paths:
+        raise UsageError("no input given")
+    root: Path | None = None
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            root = root or path
+            files.extend(sorted(p for p in path.iterdir() if is_source_candidate(p)))
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        else:
+            raise UsageError("no such file or folder", file=path)
+    return root, files

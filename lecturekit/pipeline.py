@@ -1,0 +1,63 @@
+"""The linear recipe from a course folder to a validated Course model; the CLI and library share it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lecturekit.course import CourseConfig, discover_sources, load_config
+from lecturekit.errors import Diagnostics
+from lecturekit.ingest import IngestOptions, read_sources
+from lecturekit.models import Course, Lecture, Question, Source
+
+DEFAULT_TITLE = "Course"
+
+
+def bundled_seeds() -> Path:
+    """The demo course shipped with lecturekit (the repository's seeds/ folder)."""
+    packaged = Path(__file__).parent / "seeds"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def ingest(paths: list[Path], options: IngestOptions, diag: Diagnostics) -> tuple[CourseConfig, list[Source]]:
+    """Read every source under PATHS into pages; a bad source becomes a diagnostic, not a stop."""
+    root, files = discover_sources(paths)
+    config = load_config(root) if root else CourseConfig()
+    return config, read_sources(files, options, diag)
+
+
+def clean(sources: list[Source], config: CourseConfig, diag: Diagnostics) -> list[Lecture]:
+    """Pages → clean slides grouped into lectures (normalize, furniture, builds, merge)."""
+    from lecturekit.cleaner import clean_course
+
+    return clean_course(sources, config, diag)
+
+
+def extract_questions(lectures: list[Lecture], root: Path | None, config: CourseConfig, diag: Diagnostics) -> list[Question]:
+    """Find the exercises in the slides and overlay the course's answer keys."""
+    from lecturekit.quiz import extract_course_questions
+
+    return extract_course_questions(lectures, root, config, diag)
+
+
+def load_course(paths: list[Path], options: IngestOptions | None = None, diag: Diagnostics | None = None) -> Course:
+    """Read and validate everything (no writing): sources → lectures → questions → topics."""
+    diag = diag if diag is not None else Diagnostics()
+    options = options or IngestOptions()
+    config, sources = ingest(paths, options, diag)
+    root, _ = discover_sources(paths)
+    lectures = clean(sources, config, diag)
+    # Questions before topics: topic tagging looks at question stems too.
+    questions = extract_questions(lectures, root, config, diag)
+    course = Course(
+        title=config.title or (root.name if root else DEFAULT_TITLE),
+        root=str(root or Path.cwd()),
+        lectures=lectures,
+        questions=questions,
+    )
+    from lecturekit.topics import tag_course
+
+    course = tag_course(course, root, config, diag)
+    course.diagnostics = list(diag.items)
+    return course
