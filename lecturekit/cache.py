@@ -66,3 +66,12 @@ class Cache:
             os.replace(tmp, path)
         except OSError:
             pass  # a read-only or full cache must never fail a build
+
+
+def tree_digest(folder: Path, pattern: str = "*") -> str:
+    """A hash over every file matching PATTERN under FOLDER (names and bytes, sorted): code or assets' version."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -147,6 +147,7 @@ class Lecture(Model):
     sources: list[str] = Field(default_factory=list)
     slides: list[Slide] = Field(default_factory=list)
     editions: list[EditionLink] = Field(default_factory=list)
+    removed: list[Removal] = Field(default_factory=list)  # removals of pages that made no slide (empty, boilerplate-only)
 
 
 # ---------------------------------------------------------------- quiz
@@ -191,6 +192,8 @@ class Example(Model):
     topics: list[str] = Field(default_factory=list)
     output: str = ""  # captured stdout, filled at build time
     figure: str | None = None  # SVG markup produced by the example, if any
+    description: str = ""  # the module docstring after its title line (what the example shows)
+    exit_code: int | None = None  # of the build-time run; None when it was not run
 
 
 class Topic(Model):

@@ -30,3 +30,6 @@ if [ "$profile" = test ]; then
 else
   "$venv/bin/python" -m pip install -q -e .
 fi
+if [ "$profile" = test ] && command -v npm >/dev/null 2>&1 && [ -f package-lock.json ]; then
+  npm ci --no-audit --no-fund --silent  # axe-core for the site's accessibility tests
+fi

@@ -1,3 +1,121 @@
-"""CLI commands for the quiz stage."""
+"""CLI commands for the quiz stage: quiz extract/export/import/keys/take, and check."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from lecturekit.commands.common import guarded, report
+from lecturekit.errors import Diagnostics
+from lecturekit.quiz.formats import ExportFormat
+
+COURSE = click.argument("course", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+
+
+@click.group("quiz")
+def quiz_group() -> None:
+    """Questions from in-class exercises: extract, export, import, answer keys, take a quiz."""
+
+
+@quiz_group.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help='Print {"questions": [...]} on stdout.')
+@guarded
+def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
+    """Find the exercises in PATHS (a course folder applies its answers.toml) and print them."""
+    from lecturekit.pipeline import load_course
+    from lecturekit.quiz.check import check_course, format_rows
+    from lecturekit.quiz.model import QuestionSet
+
+    diag = Diagnostics()
+    course = load_course(list(paths), diag=diag)
+    output = QuestionSet(questions=course.questions).model_dump_json(indent=2) if as_json else format_rows(check_course(course))
+    click.echo(output)
+    return report(diag)
+
+
+@quiz_group.command("export")
+@COURSE
+@click.option("--format", "fmt", type=click.Choice([f.value for f in ExportFormat]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@guarded
+def export_command(course: Path | None, fmt: str, output: Path) -> int:
+    """Write the course's questions (default: the demo course) as GIFT, Aiken, Moodle XML, QTI, Anki or JSON."""
+    from lecturekit.quiz.formats import export_questions
+    from lecturekit.quiz.session import course_at
+
+    diag = Diagnostics()
+    loaded = course_at(course, diag)
+    count = export_questions(loaded.questions, ExportFormat(fmt), output, loaded.title, diag)
+    click.echo(f"wrote {count} question(s) to {output}", err=True)
+    return report(diag)
+
+
+@quiz_group.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--course", "course_dir", type=click.Path(file_okay=False, path_type=Path), help="Save them into this course (quiz/<name>.json).")
+@guarded
+def import_command(files: tuple[Path, ...], course_dir: Path | None) -> int:
+    """Read GIFT, Aiken or markdown task-list quizzes; print them as JSON, or add them to a course."""
+    from lecturekit.quiz.model import QuestionSet
+    from lecturekit.quiz.session import import_files
+
+    diag = Diagnostics()
+    results = import_files(list(files), course_dir, diag)
+    if course_dir is None:
+        click.echo(QuestionSet(questions=[q for _, qs in results for q in qs]).model_dump_json(indent=2))
+    for path, questions in results:
+        click.echo(f"{len(questions)} question(s) → {path}", err=True)
+    return report(diag)
+
+
+@quiz_group.command("keys")
+@COURSE
+@click.option("--scaffold", is_flag=True, help="Append a skeleton entry for every unkeyed question to answers.toml.")
+@guarded
+def keys_command(course: Path | None, scaffold: bool) -> int:
+    """Check the course's answer keys; with --scaffold, write skeletons for the missing ones."""
+    from lecturekit.quiz import scaffold_answers
+    from lecturekit.quiz.session import answers_path, course_at
+
+    diag = Diagnostics()
+    loaded = course_at(course, diag)
+    if scaffold:
+        count = scaffold_answers(loaded, answers_path(loaded))
+        click.echo(f"added {count} skeleton entr{'y' if count == 1 else 'ies'} to {answers_path(loaded)}")
+    return report(diag)
+
+
+@quiz_group.command("take")
+@COURSE
+@click.option("--lecture", help="Only this lecture's questions (a lecture id).")
+@click.option("--shuffle", is_flag=True, help="Ask in a shuffled order (fixed by --seed).")
+@click.option("--wrong-first", is_flag=True, help="Ask the questions you got wrong last time first.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@guarded
+def take_command(course: Path | None, lecture: str | None, shuffle: bool, wrong_first: bool, seed: int) -> int:
+    """Take the quiz in the terminal (answers may be piped on stdin)."""
+    from lecturekit.quiz.session import course_at, take_quiz
+    from lecturekit.quiz.take import TakeOptions
+
+    diag = Diagnostics()
+    loaded = course_at(course, Diagnostics())  # building problems belong to `check`, not to a student
+    take_quiz(loaded, TakeOptions(lecture=lecture, shuffle=shuffle, wrong_first=wrong_first, seed=seed), diag)
+    return report(diag)
+
+
+@click.command("check")
+@COURSE
+@guarded
+def check_command(course: Path | None) -> int:
+    """List unkeyed, ambiguous or garbled questions; errors fail, warnings fail under --strict."""
+    from lecturekit.quiz.check import check_course, format_rows
+    from lecturekit.quiz.session import course_at
+
+    diag = Diagnostics()
+    click.echo(format_rows(check_course(course_at(course, diag))))
+    return report(diag)
+
+
+COMMANDS: list[click.Command] = [quiz_group, check_command]

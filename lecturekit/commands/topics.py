@@ -1,3 +1,52 @@
-"""CLI commands for the topics stage."""
+"""CLI commands for the topics stage: the topic table of a course, and running an example."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from lecturekit.commands.common import guarded, report
+
+
+@click.command("topics")
+@click.argument("course", required=False, type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print {\"topics\": [...]} as JSON on stdout.")
+@guarded
+def topics_command(course: Path | None, as_json: bool) -> int:
+    """Print which slides, questions and examples each topic of COURSE has (default: the bundled demo course)."""
+    from lecturekit.errors import Diagnostics
+    from lecturekit.pipeline import bundled_seeds, load_course
+    from lecturekit.topics.report import coverage, to_json, to_table, topic_rows
+
+    diag = Diagnostics()
+    loaded = load_course([course or bundled_seeds()], diag=diag)
+    rows = topic_rows(loaded)
+    gaps = coverage(loaded, rows)
+    click.echo(to_json(rows, gaps) if as_json else to_table(rows, gaps))
+    return report(diag)
+
+
+@click.command("run")
+@click.argument("name")
+@guarded
+def run_command(name: str) -> int:
+    """Run the example NAME (an example's name, or a topic id or alias such as "backprop") and return its exit code."""
+    from lecturekit.errors import Diagnostics, UsageError
+    from lecturekit.topics import link_examples
+    from lecturekit.topics.examples import discover, examples_dir
+    from lecturekit.topics.report import resolve_example
+    from lecturekit.topics.taxonomy import load_shipped
+
+    diag = Diagnostics()
+    examples = discover(examples_dir(), diag)
+    if not examples:
+        raise UsageError("no runnable examples found (set LECTUREKIT_EXAMPLES to the examples folder)")
+    example = resolve_example(name, link_examples(load_shipped(), examples, "taxonomy.toml", Diagnostics()), examples)
+    click.echo(f"$ python {example.path}", err=True)
+    return subprocess.run([sys.executable, example.path]).returncode
+
+
+COMMANDS: list[click.Command] = [topics_command, run_command]

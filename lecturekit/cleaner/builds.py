@@ -1,0 +1,167 @@
+"""Collapse animation builds: consecutive pages that are steps of one slide become one draft slide."""
+
+from __future__ import annotations
+
+from lecturekit.cleaner.draft import CleanPage, Draft
+from lecturekit.cleaner.normalize import is_url_only
+from lecturekit.cleaner.similarity import (
+    containment,
+    line_key,
+    ordered_union,
+    same_line,
+    title_similarity,
+    word_containment,
+)
+from lecturekit.models import Removal, RemovalReason, SourceKind
+
+TITLE_MATCH = 0.9
+LINE_CONTAINMENT = 0.9
+LOOKBACK = 3  # how many slides back a build interrupted by other pages is still joined
+PARAGRAPH_CHARS = 40
+WORD_CONTAINMENT = 0.75  # OCR steps read the same figure text differently; words still overlap
+
+
+def attach_leading_links(pages: list[CleanPage]) -> list[CleanPage]:
+    """Move bare links at the top of a text page to the page before (where their slide is)."""
+    for previous, page in zip(pages, pages[1:]):
+        if page.lines and page.lines[0].top is None and previous.lines:
+            while page.lines and is_url_only(page.lines[0].text):
+                previous.lines.append(page.lines.pop(0))
+            if not page.lines:
+                page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text="",
+                                            reason=RemovalReason.EMPTY,
+                                            detail=f"only a link, moved to the slide of page {previous.ref.page}"))
+    return pages
+
+
+def page_to_draft(page: CleanPage, kind: SourceKind) -> Draft:
+    """A one-page draft: the first line is the title, the rest the body."""
+    texts = page.texts
+    return Draft(source=page.ref.source, source_kind=kind, title=texts[0], body=texts[1:], pages=[page.ref],
+                 removed=list(page.removed), label=page.label, slide_number=page.slide_number,
+                 ocr_like=page.ocr_like, confidence=page.confidence)
+
+
+def build_signal(previous: Draft, step: Draft, group: Draft) -> str | None:
+    """The signal saying STEP continues the slide PREVIOUS belongs to, or None for a new slide."""
+    if previous.lines == step.lines:
+        return "identical"
+    if previous.label is not None and step.label is not None:
+        return "page-label" if previous.label == step.label else None
+    if previous.slide_number is not None and step.slide_number is not None:
+        return "slide-number" if previous.slide_number == step.slide_number else None
+    # Containment only between steps with the same title: a tiny page never joins an unrelated slide.
+    if title_similarity(previous.title, step.title) < TITLE_MATCH:
+        return None
+    if contains_step(previous.body, step.body) or contains_step(group.body, step.body):
+        return "containment"
+    if previous.ocr_like and word_containment(previous.body, step.body) >= WORD_CONTAINMENT:
+        return "containment"
+    return None
+
+
+def contains_step(a: list[str], b: list[str]) -> bool:
+    """Whether one body holds the other, list items and other lines compared as separate classes."""
+    for part_a, part_b in zip(_line_classes(a), _line_classes(b)):
+        if max(containment(part_a, part_b), containment(part_b, part_a)) < LINE_CONTAINMENT:
+            return False
+    return True
+
+
+def _line_classes(body: list[str]) -> tuple[list[str], list[str]]:
+    # A build may drop an intro line while it adds bullets: each class must nest on its own.
+    return [t for t in body if t.startswith("- ")], [t for t in body if not t.startswith("- ")]
+
+
+def interrupted_signal(group: Draft, step: Draft) -> str | None:
+    """The signal joining STEP to an earlier slide of the same title after other pages came between."""
+    if group.label is not None and step.label is not None:
+        return None
+    if group.slide_number is not None and step.slide_number is not None:
+        return None
+    if title_similarity(group.title, step.title) < TITLE_MATCH:
+        return None
+    # Across other pages only a plain nesting counts; class-wise nesting needs neighbouring steps.
+    if max(containment(group.body, step.body), containment(step.body, group.body)) >= LINE_CONTAINMENT:
+        return "containment after interruption"
+    return None
+    return None
+
+
+def collapse_builds(pages: list[CleanPage], kind: SourceKind) -> tuple[list[Draft], list[Removal]]:
+    """Drafts for a deck's pages with build steps merged; removals of pages that left no content."""
+    drafts: list[Draft] = []
+    orphans: list[Removal] = []
+    previous: tuple[Draft, int] | None = None
+    for page in attach_leading_links(pages):
+        if not page.lines:
+            orphans.extend(_page_gone(page))
+            continue
+        step = page_to_draft(page, kind)
+        target, signal = _find_group(drafts, previous, step)
+        if target is None or signal is None:
+            drafts.append(step)
+            target = len(drafts) - 1
+        else:
+            drafts[target] = merge_step(drafts[target], step, signal)
+        previous = (step, target)
+    return merge_shared_text(drafts), orphans
+
+
+def _find_group(drafts: list[Draft], previous: tuple[Draft, int] | None, step: Draft) -> tuple[int | None, str | None]:
+    """Which draft STEP belongs to (the previous step's slide, or a recent one with its title)."""
+    if previous is not None:
+        last_step, index = previous
+        if signal := build_signal(last_step, step, drafts[index]):
+            return index, signal
+    for index in range(len(drafts) - 1, max(-1, len(drafts) - 1 - LOOKBACK), -1):
+        if previous is not None and index == previous[1]:
+            continue
+        if signal := interrupted_signal(drafts[index], step):
+            return index, signal
+    return None, None
+
+
+def merge_shared_text(drafts: list[Draft]) -> list[Draft]:
+    """Neighbouring drafts that share a whole paragraph are one slide split by the reader."""
+    out: list[Draft] = []
+    for draft in drafts:
+        if out and _shares_paragraph(out[-1], draft):
+            out[-1] = merge_step(out[-1], draft, "shared-text")
+        else:
+            out.append(draft)
+    return out
+
+
+def _shares_paragraph(a: Draft, b: Draft) -> bool:
+    long_a = [t for t in a.body if len(line_key(t)) >= PARAGRAPH_CHARS]
+    return any(same_line(x, y) for x in long_a for y in b.body if len(line_key(y)) >= PARAGRAPH_CHARS)
+
+
+def _page_gone(page: CleanPage) -> list[Removal]:
+    if page.removed:
+        return page.removed
+    return [Removal(source=page.ref.source, page=page.ref.page, text="", reason=RemovalReason.EMPTY,
+                    detail="page without text")]
+
+
+def merge_step(group: Draft, step: Draft, signal: str) -> Draft:
+    """GROUP with STEP's lines added as an ordered union; STEP's page and signal go to provenance."""
+    union = ordered_union(group.lines, step.lines)
+    lines = union.lines
+    if lines[0] != group.title:  # a step with another title keeps the slide's first title on top
+        lines.remove(group.title)
+        lines.insert(0, group.title)
+    first_page = group.pages[0].page
+    detail = f"build step merged into the slide of page {first_page} ({signal})"
+    removed = [*group.removed, *step.removed]
+    removed.append(Removal(source=step.source, page=step.pages[0].page, text="\n".join(union.variants),
+                           reason=RemovalReason.BUILD, detail=detail))
+    return group.model_copy(update={
+        "title": lines[0],
+        "body": lines[1:],
+        "pages": [*group.pages, *step.pages],
+        "merged_by": [*group.merged_by, f"{signal}: p{first_page}+p{step.pages[0].page}"],
+        "removed": removed,
+        "confidence": max(group.confidence or 0, step.confidence or 0) or None,
+    })

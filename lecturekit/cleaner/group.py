@@ -1,0 +1,108 @@
+"""Group sources into lectures: course.toml when it says so, else by dates and slide-sequence similarity."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from datasketch import MinHash, MinHashLSH
+from pydantic import Field
+
+from lecturekit.cleaner.align import alignment_score
+from lecturekit.cleaner.draft import Draft
+from lecturekit.cleaner.similarity import words
+from lecturekit.course import CourseConfig
+from lecturekit.errors import Diagnostics
+from lecturekit.models import Model, Removal
+
+SAME_LECTURE = 0.6  # share of slides aligned strongly: two readings of one deck
+EDITION = 0.3  # enough shared slides to be another year's edition of the lecture
+LSH_THRESHOLD = 0.15
+NUM_PERM = 64
+
+
+class Deck(Model):
+    """One source after cleaning, with what grouping needs to know about it."""
+
+    name: str
+    drafts: list[Draft] = Field(default_factory=list)
+    date: dt.date | None = None
+    removed: list[Removal] = Field(default_factory=list)  # pages that left nothing to make a slide of
+
+
+class LectureGroup(Model):
+    """Which sources make one lecture, and what course.toml says about it."""
+
+    sources: list[str]
+    id: str | None = None
+    title: str | None = None
+    date: dt.date | None = None
+    edition_of: str | None = None  # lecture id (course.toml) of the edition this one is linked to
+    edition_group: int | None = None  # index of the group this one is an edition of (automatic)
+
+
+def group_decks(decks: list[Deck], config: CourseConfig, diag: Diagnostics) -> list[LectureGroup]:
+    """Lectures from course.toml, then automatic groups for every source it does not name."""
+    known = {d.name for d in decks}
+    groups: list[LectureGroup] = []
+    named: set[str] = set()
+    for lecture in config.lectures:
+        present = [s for s in lecture.sources if s in known]
+        for missing in sorted(set(lecture.sources) - known):
+            diag.warn("course.toml", f"lecture {lecture.id or lecture.title or '?'}: source {missing} was not read")
+        if present or lecture.id:
+            groups.append(LectureGroup(sources=present, id=lecture.id, title=lecture.title, date=lecture.date,
+                                       edition_of=lecture.edition_of))
+            named.update(present)
+    rest = [d for d in decks if d.name not in named]
+    return groups + auto_groups(rest) if rest else groups
+
+
+def auto_groups(decks: list[Deck]) -> list[LectureGroup]:
+    """Sources joined when their slides align and their dates agree; other years linked as editions."""
+    decks = sorted(decks, key=lambda d: d.name)
+    parent = list(range(len(decks)))
+    dates = [{d.date} - {None} for d in decks]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    scored = sorted(((-alignment_score(decks[i].drafts, decks[j].drafts), i, j) for i, j in candidate_pairs(decks)))
+    editions: list[tuple[int, int]] = []
+    for negative, i, j in scored:
+        ri, rj = root(i), root(j)
+        if ri == rj:
+            continue
+        if -negative >= SAME_LECTURE and len(dates[ri] | dates[rj]) <= 1:
+            parent[rj] = ri
+            dates[ri] |= dates[rj]
+        elif -negative >= EDITION and dates[ri] and dates[rj] and dates[ri] != dates[rj]:
+            editions.append((i, j))
+    roots = sorted({root(i) for i in range(len(decks))})
+    groups = [LectureGroup(sources=[d.name for k, d in enumerate(decks) if root(k) == r],
+                           date=min(dates[r]) if dates[r] else None) for r in roots]
+    for i, j in editions:
+        gi, gj = roots.index(root(i)), roots.index(root(j))
+        older, newer = (gi, gj) if (groups[gi].date, gi) < (groups[gj].date, gj) else (gj, gi)
+        if groups[older].edition_group is None:
+            groups[older].edition_group = newer
+    return groups
+
+
+def candidate_pairs(decks: list[Deck]) -> list[tuple[int, int]]:
+    """Pairs of decks that share enough words to be worth aligning (MinHash LSH, not all pairs)."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    hashes = []
+    for index, deck in enumerate(decks):
+        minhash = MinHash(num_perm=NUM_PERM, seed=1)
+        for word in sorted(words([line for d in deck.drafts for line in d.lines])):
+            minhash.update(word.encode())
+        hashes.append(minhash)
+        lsh.insert(str(index), minhash)
+    pairs = set()
+    for index, minhash in enumerate(hashes):
+        for other in lsh.query(minhash):
+            if int(other) != index:
+                pairs.add((min(index, int(other)), max(index, int(other))))
+    return sorted(pairs)

@@ -1,0 +1,143 @@
+"""The cleaner's recipe: each source to a deck of draft slides, decks to lectures with ids and links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from lecturekit.cleaner.builds import collapse_builds
+from lecturekit.cleaner.dates import dates_in, slug, source_date
+from lecturekit.cleaner.draft import CleanPage, Draft
+from lecturekit.cleaner.editions import edition_links
+from lecturekit.cleaner.furniture import learn_furniture, strip_furniture
+from lecturekit.cleaner.group import Deck, LectureGroup, group_decks
+from lecturekit.cleaner.kinds import slide_kind, strip_boilerplate
+from lecturekit.cleaner.merge import merge_sources
+from lecturekit.cleaner.normalize import normalize_page, source_is_ocr_like
+from lecturekit.course import CourseConfig
+from lecturekit.errors import Diagnostics
+from lecturekit.models import Lecture, Removal, RemovalReason, Slide, Source, SourceKind
+
+AGENDA_TITLE = re.compile(r"^(today'?s lecture|today|agenda|this lecture)\b", re.IGNORECASE)
+GENERIC_TITLES = re.compile(r"^(introduction|overview|logistics|outline|agenda|references|summary|quick recap|"
+                            r"next steps|questions\??)$", re.IGNORECASE)
+DATE_ONLY = re.compile(r"^(date:?\s*)?[A-Za-z]*,?\s*[A-Za-z]+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}$")
+
+
+def clean_source(source: Source) -> Deck:
+    """One source's pages → draft slides: normalize, strip furniture (and boilerplate), collapse builds."""
+    ocr_like = source_is_ocr_like(source)
+    pages = [normalize_page(page, ocr_like) for page in source.pages]
+    # Furniture goes before builds: a footer's changing page number would hide that two steps match.
+    pages = strip_furniture(pages, learn_furniture(pages))
+    if source.kind is SourceKind.NOTES:
+        pages = strip_boilerplate(pages)
+    pages = [_drop_date_only(page) for page in pages]
+    drafts, orphans = collapse_builds(pages, source.kind)
+    return Deck(name=source.name, drafts=drafts, date=source_date(source), removed=orphans)
+
+
+def _drop_date_only(page: CleanPage) -> CleanPage:
+    """A page that only states a date is a title card: the date goes to the lecture, the line to a record."""
+    if page.lines and all(DATE_ONLY.match(line.text) for line in page.lines):
+        page.removed.extend(Removal(source=page.ref.source, page=page.ref.page, text=line.text,
+                                    reason=RemovalReason.FURNITURE, detail="date line") for line in page.lines)
+        page.lines = []
+    return page
+
+
+def clean_course(sources: list[Source], config: CourseConfig, diag: Diagnostics) -> list[Lecture]:
+    """Clean every source and group the results into lectures (course.toml first, then automatically)."""
+    decks = []
+    for source in sorted(sources, key=lambda s: s.name):
+        try:
+            decks.append(clean_source(source))
+        except Exception as exc:  # one source the cleaner cannot handle must not stop the others
+            diag.error(source.name, f"cleaner failed on this source ({type(exc).__name__}: {exc}); it is left out")
+    groups = group_decks(decks, config, diag)
+    by_name = {deck.name: deck for deck in decks}
+    built = [_build_lecture(group, [by_name[s] for s in group.sources]) for group in groups]
+    ids = _lecture_ids(groups, [lecture for lecture, _ in built])
+    lectures = []
+    for (lecture, drafts), lecture_id in zip(built, ids):
+        lectures.append(_with_id(lecture, lecture_id))
+    _link_editions(groups, lectures, [drafts for _, drafts in built], diag)
+    return sorted(lectures, key=lambda lec: (lec.date or dt.date.max, lec.id))
+
+
+def _build_lecture(group: LectureGroup, decks: list[Deck]) -> tuple[Lecture, list[Draft]]:
+    drafts = merge_sources([deck.drafts for deck in decks])
+    date = group.date or _lecture_date(decks)
+    lecture = Lecture(id="", title=group.title or lecture_title(drafts, decks), date=date,
+                      sources=[deck.name for deck in decks],
+                      removed=[r for deck in decks for r in deck.removed])
+    lecture.slides = [Slide(id="", title=d.title, text="\n".join(d.lines), kind=slide_kind(d), pages=d.pages,
+                            merged_by=d.merged_by, removed=d.removed) for d in drafts]
+    return lecture, drafts
+
+
+def _lecture_date(decks: list[Deck]) -> dt.date | None:
+    counts = Counter(deck.date for deck in decks if deck.date)
+    return min(counts, key=lambda d: (-counts[d], d)) if counts else None
+
+
+def lecture_title(drafts: list[Draft], decks: list[Deck]) -> str:
+    """A lecture's title from its material: today's agenda, a title card, or its main slide."""
+    for draft in drafts:
+        if AGENDA_TITLE.match(draft.title) and draft.body:
+            return ", ".join(line.removeprefix("- ") for line in draft.body)
+    if drafts and any(dates_in(line) for line in drafts[0].body):
+        return drafts[0].title
+    specific = [d for d in drafts if not GENERIC_TITLES.match(d.title.strip())]
+    if drafts and drafts[0].source_kind is SourceKind.NOTES and specific:
+        # Notes open with a standalone heading (the subject) when they have one; else their main section.
+        if not specific[0].body:
+            return specific[0].title
+        return max(specific, key=lambda d: (sum(len(t) for t in d.body), -drafts.index(d))).title
+    if specific:
+        return specific[0].title
+    return drafts[0].title if drafts else (decks[0].name if decks else "Lecture")
+
+
+def _lecture_ids(groups: list[LectureGroup], lectures: list[Lecture]) -> list[str]:
+    """Ids: course.toml's, else the ISO date when no other lecture shares it, else a slug of the title."""
+    date_counts = Counter(lec.date for group, lec in zip(groups, lectures) if not group.id and lec.date)
+    taken = {group.id for group in groups if group.id}
+    ids = []
+    for group, lecture in zip(groups, lectures):
+        if group.id:
+            ids.append(group.id)
+            continue
+        base = lecture.date.isoformat() if lecture.date and date_counts[lecture.date] == 1 else slug(lecture.title)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        taken.add(candidate)
+        ids.append(candidate)
+    return ids
+
+
+def _with_id(lecture: Lecture, lecture_id: str) -> Lecture:
+    lecture.id = lecture_id
+    for index, slide in enumerate(lecture.slides, start=1):
+        slide.id = f"{lecture_id}/s{index:02d}"
+    return lecture
+
+
+def _link_editions(groups: list[LectureGroup], lectures: list[Lecture], drafts: list[list[Draft]],
+                   diag: Diagnostics) -> None:
+    index_of = {lecture.id: i for i, lecture in enumerate(lectures)}
+    for i, group in enumerate(groups):
+        target = group.edition_group
+        if group.edition_of is not None:
+            target = index_of.get(group.edition_of)
+            if target is None:
+                diag.warn("course.toml", f"lecture {lectures[i].id}: edition_of {group.edition_of} is not a lecture")
+                continue
+        if target is None or target == i:
+            continue
+        older, newer = sorted((i, target), key=lambda k: (lectures[k].date or dt.date.min, k))
+        link_old, link_new = edition_links(lectures[older], drafts[older], lectures[newer], drafts[newer])
+        lectures[older].editions.append(link_old)
+        lectures[newer].editions.append(link_new)

@@ -1,0 +1,170 @@
+"""Normalize page text: Unicode, quotes, dashes, OCR bullet glyphs, hyphenation, decoration lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lecturekit.cleaner.draft import CleanLine, CleanPage
+from lecturekit.models import Line, Method, Page, PageRef, Removal, RemovalReason, Source
+
+CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474)) + "".join(chr(c) for c in range(0x2776, 0x2794))
+SYMBOL_BULLETS = "•▶▪▸►■□◦‣●○·△▲◆◇➢➤✓✔"
+# Glyphs OCR reads bullets as, markdown list markers, and circled option numbers.
+GLYPHS = "@©®oOQ°|e«*+–-" + SYMBOL_BULLETS + CIRCLED
+TRAILING_GLYPHS = set(GLYPHS + "}{\\'\".,~:;°™0()")
+MARKDOWN_BULLETS = {"-", "*", "+", "–"}
+GLYPH_CHAIN = re.compile(rf"^((?:[{re.escape(GLYPHS)}]+\s+)+)(.*)$")
+SYMBOL_PREFIX = re.compile(rf"^[{re.escape(SYMBOL_BULLETS + CIRCLED)}]+\s*")
+WORD_START = re.compile(r"^(?=.*[A-Za-z]{3})[\"'(\[]?(?:[A-Za-z][A-Za-z'-]*|\d[\d:.,/]*)(?=[\s.,:;!?)\]]|$)")
+FIRST_WORD = re.compile(r"[A-Za-z]{2,}")
+MATH_OR_CODE = re.compile(r"(\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`)")
+FENCE = re.compile(r"^\s*(```|~~~)")
+HYPHEN_BREAK = re.compile(r"[a-z]-$")
+TRAILING_NOISE = re.compile(r"\s+[|)\]}]+$")
+THREE_LETTERS = re.compile(r"[A-Za-z]{3,}")
+URL_ONLY = re.compile(r"^(https?://|www\.)\S+$")
+OCR_BULLET_LINE = re.compile(r"^[@©®°«]\s|^[QO]\s+[A-Za-z]")
+OCR_SOURCE_SHARE = 0.05  # share of lines starting with an OCR bullet glyph that marks a source as OCR
+PUNCTUATION = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
+                             "—": "-", "–": "-", "‒": "-", "−": "-", "\u00a0": " ", "\u200b": ""})
+
+
+def normalize_line(text: str) -> str:
+    """One line normalized outside its math and code spans; applying it twice changes nothing."""
+    text = text.strip()
+    chain = GLYPH_CHAIN.match(text)
+    if chain and not _is_table_row(text):
+        glyphs, rest = chain.group(1).split(), chain.group(2)
+        rest = SYMBOL_PREFIX.sub("", rest)
+        if rest and (WORD_START.match(rest) or all(g in MARKDOWN_BULLETS for g in glyphs) or rest.startswith("$")):
+            return "- " + _normalize_spans(rest)
+    symbol = SYMBOL_PREFIX.match(text)
+    if symbol and len(text) > symbol.end() and WORD_START.match(text[symbol.end():]):
+        return "- " + _normalize_spans(text[symbol.end():])
+    return _normalize_spans(text)
+
+
+def _is_table_row(text: str) -> bool:
+    return text.startswith("|") and text.endswith("|") and len(text) > 1
+
+
+def _normalize_spans(text: str) -> str:
+    # Math and inline code are kept byte for byte; only the prose between them is normalized.
+    parts = MATH_OR_CODE.split(text)
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2 == 1:
+            out.append(part)
+        else:
+            prose = unicodedata.normalize("NFKC", part).translate(PUNCTUATION)
+            out.append(re.sub(r" {2,}", " ", prose))
+    return "".join(out).strip()
+
+
+def is_decoration(text: str) -> bool:
+    """Whether a line is only decoration: rules, bars, a lone glyph or letter."""
+    stripped = text.strip()
+    if "$" in stripped or FENCE.match(stripped):
+        return False
+    if any(ord(ch) > 127 and unicodedata.category(ch) == "Sm" for ch in stripped):
+        return False  # a math fragment from a text layer ("d∑"), not a rule or a bullet
+    alnum = [ch for ch in stripped if ch.isalnum()]
+    return not alnum or (len(alnum) == 1 and not alnum[0].isdigit() and len(stripped) <= 3)
+
+
+def is_ocr_noise(text: str) -> bool:
+    """Whether an OCR line carries no word at all (figure fragments, garbled glyph runs)."""
+    return "$" not in text and not THREE_LETTERS.search(text)
+
+
+def source_is_ocr_like(source: Source) -> bool:
+    """Whether a source reads like OCR output (method, confidences, or many glyph bullets)."""
+    pages = source.pages
+    if any(p.method is Method.OCR or p.confidence is not None for p in pages):
+        return True
+    texts = [line.text.strip() for page in pages for line in _page_lines(page)]
+    glyph_lines = sum(1 for t in texts if OCR_BULLET_LINE.match(t))
+    return glyph_lines >= 3 and glyph_lines >= OCR_SOURCE_SHARE * max(len(texts), 1)
+
+
+def _page_lines(page: Page) -> list[Line]:
+    if page.lines:
+        return page.lines
+    return [Line(text=t) for t in page.text.splitlines() if t.strip()]
+
+
+def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
+    """A page with every line normalized, hyphenated breaks joined and decoration recorded as removed."""
+    ocr_like = ocr_like or page.method is Method.OCR
+    ref = PageRef(source=page.source, page=page.page, method=page.method)
+    clean = CleanPage(ref=ref, label=page.label, ocr_like=ocr_like, confidence=page.confidence)
+    in_block = False
+    for line in _page_lines(page):
+        raw = line.text.rstrip()
+        if in_block or FENCE.match(raw) or raw.strip().startswith("$$"):
+            in_block = _block_after(raw, in_block)
+            clean.lines.append(CleanLine(text=raw.strip(), size=line.size, top=line.top, number=line.number))
+            continue
+        text = _clean_ocr_line(raw, clean) if ocr_like else normalize_line(raw)
+        if text is None:
+            continue
+        if is_decoration(text) or (ocr_like and is_ocr_noise(text)):
+            reason = "decoration" if is_decoration(text) else "OCR noise"
+            clean.removed.append(Removal(source=page.source, page=page.page, text=text,
+                                         reason=RemovalReason.DECORATION, detail=reason))
+            continue
+        if clean.lines and _joins(clean.lines[-1].text, text):
+            clean.lines[-1].text = clean.lines[-1].text[:-1] + text
+            continue
+        clean.lines.append(CleanLine(text=text, size=line.size, top=line.top, number=line.number))
+    return clean
+
+
+def _block_after(raw: str, in_block: bool) -> bool:
+    """Whether we are inside a fenced code or $$ math block after RAW."""
+    stripped = raw.strip()
+    if FENCE.match(stripped):
+        return not in_block
+    if stripped.count("$$") % 2 == 1:
+        return not in_block
+    return in_block
+
+
+def _joins(previous: str, text: str) -> bool:
+    return bool(HYPHEN_BREAK.search(previous)) and text[:1].islower() and "$" not in previous
+
+
+def _clean_ocr_line(raw: str, page: CleanPage) -> str | None:
+    """Normalize an OCR line; leading glyph junk before the first word goes to the removal record."""
+    text = normalize_line(raw)
+    text = TRAILING_NOISE.sub("", text) if text.count("(") <= text.count(")") - 1 or text.endswith("|") else text
+    text = _strip_trailing_glyphs(text, page)
+    chain = GLYPH_CHAIN.match(text)
+    if not chain or text.startswith("- "):
+        return text
+    word = FIRST_WORD.search(chain.group(2))
+    if word is None:
+        return text  # all junk: the noise test drops it with a record
+    junk = text[: chain.start(2) + word.start()].strip()
+    page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=junk,
+                                reason=RemovalReason.DECORATION, detail="OCR glyphs before the first word"))
+    return normalize_line(chain.group(2)[word.start():])
+
+
+def _strip_trailing_glyphs(text: str, page: CleanPage) -> str:
+    """Drop glyph junk after an OCR line's last word ("Grid search: © 0°Q 0"), keeping a record."""
+    tokens = text.split(" ")
+    end = len(tokens)
+    while end > 1 and all(ch in TRAILING_GLYPHS for ch in tokens[end - 1]):
+        end -= 1
+    if end == len(tokens) or not FIRST_WORD.search(" ".join(tokens[:end])):
+        return text
+    page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=" ".join(tokens[end:]),
+                                reason=RemovalReason.DECORATION, detail="OCR glyphs after the last word"))
+    return " ".join(tokens[:end])
+
+
+def is_url_only(text: str) -> bool:
+    """Whether a line is a bare link (PDF link annotations land on the next page in text dumps)."""
+    return bool(URL_ONLY.match(text.strip()))

@@ -1,0 +1,96 @@
+"""Check answer keys against the questions and overlay them: every problem reported, valid keys applied."""
+
+from __future__ import annotations
+
+from rapidfuzz import process
+
+from lecturekit.errors import Diagnostics
+from lecturekit.models import Lecture, Question, QuestionKind
+from lecturekit.quiz.markers import read_option
+from lecturekit.quiz.model import AnswerEntry, AnswerFile
+
+
+def apply_answers(questions: list[Question], keys: AnswerFile, lectures: list[Lecture], diag: Diagnostics) -> list[Question]:
+    """Questions with keys, explanations, review slides and feedback from KEYS; problems go to DIAG."""
+    by_id = {q.id: q for q in questions}
+    slide_ids = {s.id for lecture in lectures for s in lecture.slides}
+    keyed: dict[str, Question] = {}
+    for entry in keys.entries:
+        question = by_id.get(entry.id)
+        if question is None:
+            diag.error(keys.path, f"key for unknown question {entry.id!r}{_suggest(entry.id, list(by_id))}", entry.line)
+            continue
+        keyed[entry.id] = _apply(question, entry, keys.path, slide_ids, diag)
+    result = [keyed.get(q.id, q) for q in questions]
+    for question in result:
+        if question.kind is QuestionKind.MCQ and question.answer is None:
+            diag.warn(keys.path, f"{question.id} ({question.label}): no answer key yet (practice, key pending)")
+    return result
+
+
+def _apply(question: Question, entry: AnswerEntry, path: str, slide_ids: set[str], diag: Diagnostics) -> Question:
+    update: dict[str, object] = {}
+    if entry.answer is not None:
+        answer = resolve_keys(question, entry.answer, path, entry.answer_line, diag)
+        if answer is not None:
+            update["answer"] = answer
+    if entry.explanation is not None:
+        update["explanation"] = entry.explanation
+    if entry.review is not None:
+        if slide_ids and entry.review not in slide_ids:
+            diag.warn(path, f"{entry.id}: review slide {entry.review!r} is not a slide of this course", entry.line)
+        update["review_slide"] = entry.review
+    if entry.feedback:
+        update["options"] = _with_feedback(question, entry, path, diag)
+    return question.model_copy(update=update)
+
+
+def resolve_keys(question: Question, written: list[str], path: str, line: int | None, diag: Diagnostics) -> list[str] | None:
+    """Option keys for WRITTEN (keys like "2", "b", "②", or option texts); None after reporting a problem."""
+    if question.kind is QuestionKind.DISCUSSION:
+        diag.error(path, f"{question.id} is a discussion prompt: it takes an explanation, not an answer", line)
+        return None
+    keys: list[str] = []
+    for item in written:
+        key = option_key(question, item)
+        if key is None:
+            shown = ", ".join(f"{o.key}={o.text!r}" for o in question.options)
+            diag.error(path, f"{question.id}: option {item!r} does not exist (options: {shown})", line)
+            return None
+        keys.append(key)
+    keys = sorted(set(keys), key=lambda k: [o.key for o in question.options].index(k))
+    if len(keys) > 1 and not question.multiple:
+        diag.error(path, f"{question.id}: {len(keys)} answers on a single-answer question ({', '.join(keys)})", line)
+        return None
+    return keys
+
+
+def option_key(question: Question, item: str) -> str | None:
+    """The key of the option ITEM names: its key, its position as a letter/circled digit, or its text."""
+    keys = [o.key for o in question.options]
+    if item in keys:
+        return item
+    marker = read_option(f"{item}) x") or read_option(f"{item} x")
+    if marker is not None and marker.index is not None and 1 <= marker.index <= len(keys) and len(item) <= 2:
+        return keys[marker.index - 1]
+    for option in question.options:
+        if option.text.casefold() == item.casefold():
+            return option.key
+    return None
+
+
+def _with_feedback(question: Question, entry: AnswerEntry, path: str, diag: Diagnostics) -> list:
+    options = list(question.options)
+    for item in entry.feedback:
+        key = option_key(question, item.key)
+        if key is None:
+            diag.error(path, f"{entry.id}: feedback for option {item.key!r}, which does not exist", entry.line)
+            continue
+        index = [o.key for o in options].index(key)
+        options[index] = options[index].model_copy(update={"feedback": item.feedback})
+    return options
+
+
+def _suggest(qid: str, known: list[str]) -> str:
+    best = process.extractOne(qid, known, score_cutoff=70) if known else None
+    return f" (did you mean {best[0]!r}?)" if best else ""

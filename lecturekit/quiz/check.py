@@ -1,0 +1,47 @@
+"""`lecturekit check`: which questions are unkeyed, ambiguous or garbled, as one line each."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from lecturekit.models import Course, Model, Question, QuestionKind
+
+
+class QuestionStatus(str, Enum):
+    OK = "ok"
+    UNKEYED = "unkeyed"  # practice, key pending
+    AMBIGUOUS = "ambiguous"
+    GARBLED = "garbled"
+    DISCUSSION = "discussion"
+
+
+class CheckRow(Model):
+    question: str
+    label: str
+    statuses: list[QuestionStatus]
+
+
+def question_statuses(question: Question) -> list[QuestionStatus]:
+    """Everything an instructor should look at in one question (OK when nothing)."""
+    found = []
+    if question.kind is QuestionKind.MCQ and question.answer is None:
+        found.append(QuestionStatus.UNKEYED)
+    for flag, status in (("ambiguous", QuestionStatus.AMBIGUOUS), ("garbled", QuestionStatus.GARBLED)):
+        if flag in question.flags:
+            found.append(status)
+    if question.kind is QuestionKind.DISCUSSION and not found:
+        found.append(QuestionStatus.DISCUSSION)
+    return found or [QuestionStatus.OK]
+
+
+def check_course(course: Course) -> list[CheckRow]:
+    return [CheckRow(question=q.id, label=q.label, statuses=question_statuses(q)) for q in course.questions]
+
+
+def format_rows(rows: list[CheckRow]) -> str:
+    """One line per question and a summary line."""
+    width = max((len(r.question) for r in rows), default=0)
+    lines = [f"{r.question:<{width}}  {', '.join(s.value for s in r.statuses):<20} {r.label}" for r in rows]
+    problems = sum(1 for r in rows if set(r.statuses) - {QuestionStatus.OK, QuestionStatus.DISCUSSION})
+    lines.append(f"{len(rows)} question(s), {problems} needing attention")
+    return "\n".join(lines)

@@ -1,0 +1,84 @@
+"""Models internal to the quiz stage: exercise blocks found in slides, parsed exercises, answer keys."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field
+
+from lecturekit.models import Model, Option, PageRef, Question
+
+
+class ExerciseKind(str, Enum):
+    """The heading word an exercise was announced with; it names the id slug."""
+
+    ICE = "ice"
+    QUIZ = "quiz"
+    QUESTION = "question"
+    POLL = "poll"
+    EXERCISE = "exercise"
+    BREAKOUT = "breakout"
+
+
+class MarkerStyle(str, Enum):
+    """How the options of an exercise were numbered on the slide."""
+
+    DIGIT = "digit"  # 1  1.  1)
+    LETTER = "letter"  # a)  A.
+    CIRCLED = "circled"  # ①
+    GLYPH = "glyph"  # OCR'd radio buttons @ © O Q o, or plain bullets
+    NONE = "none"
+
+
+class ExerciseBlock(Model):
+    """The text of one exercise as found on one slide, before parsing."""
+
+    lecture: str
+    kind: ExerciseKind
+    word: str  # the heading word(s) as read: "ICE", "Breakouts Time"
+    number_text: str | None = None  # the number as read ("42" when OCR took "#" for "4")
+    hash_read: str = ""  # the "#" (or what OCR made of it) before the number
+    number: int | None = None  # the number after correction against the lecture's sequence
+    heading: str  # the heading line as read, e.g. "ICE #1: Which of the following …"
+    text: str  # everything after the heading word(s), the rest of the heading line included
+    slide: str  # slide id
+    slide_index: int  # position of the slide in its lecture, for sequence checks
+    pages: list[PageRef] = Field(default_factory=list)
+    file: str = "-"  # first source file, for messages
+    location: str | None = None  # "p. N" of the first page, for messages
+
+
+class ParsedExercise(Model):
+    """Stem, options and keys read from an exercise's text."""
+
+    stem: str
+    options: list[Option] = Field(default_factory=list)
+    style: MarkerStyle = MarkerStyle.NONE
+    multiple: bool = False
+    answer: list[str] | None = None  # keys written in the source itself (`*`, `[x]`, "Answer: 2")
+    flags: list[str] = Field(default_factory=list)
+
+
+class QuestionSet(Model):
+    """The JSON face of the quiz stage: `{"questions": [Question, ...]}`."""
+
+    questions: list[Question] = Field(default_factory=list)
+
+
+class AnswerEntry(Model):
+    """One question's key as written in answers.toml, before it is checked against the question."""
+
+    id: str
+    answer: list[str] | None = None  # option keys or option texts, as written
+    explanation: str | None = None
+    review: str | None = None  # slide id that teaches it
+    feedback: list[Option] = Field(default_factory=list)  # per-option feedback: key + feedback text
+    line: int | None = None  # line of the entry's table in the file
+    answer_line: int | None = None  # line of its answer = …
+
+
+class AnswerFile(Model):
+    """An answers.toml as read: its entries and where it lives."""
+
+    path: str
+    entries: list[AnswerEntry] = Field(default_factory=list)

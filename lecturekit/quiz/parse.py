@@ -1,0 +1,167 @@
+"""Parse an exercise's text into stem, options and any key written in the source; never raises."""
+
+from __future__ import annotations
+
+import re
+
+from lecturekit.models import Option
+from lecturekit.quiz.markers import OptionLine, read_option, split_inline
+from lecturekit.quiz.model import MarkerStyle, ParsedExercise
+
+MULTI_SELECT = re.compile(
+    r"select all|choose all|check all|mark all|pick all|all that apply|all which apply|"
+    r"one or more|more than one (?:answer|option)|multiple answers|select (?:two|three|2|3)\b",
+    re.IGNORECASE,
+)
+ANSWER_LINE = re.compile(r"^\s*(?:correct\s+)?(?:answers?|key|solution)\s*[:=]\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
+COMBINING_STRIKE = re.compile(r"((?:\S\u0336)+)")
+BARE_DIGIT_MIN_RUN = 2  # "1 foo" alone is too often a stem line ("1 million …") to start options
+
+
+def parse_exercise(text: str) -> ParsedExercise:
+    """Read stem, options, multi-select wording and in-source keys from an exercise's text."""
+    lines = [_struck_to_markdown(line.rstrip()) for line in text.splitlines()]
+    start, run, used = _find_option_run(lines)
+    stem_lines = lines[:start] if run else lines
+    answer_text, trailing = _answer_lines(lines[start + used :] if run else [])
+    if not run:
+        stem_lines, answer_text = _strip_answer(stem_lines, answer_text)
+    options = [Option(key=str(i), text=line.text, garbled=bool(_real_doubts(line))) for i, line in enumerate(run, 1)]
+    stem = _join(stem_lines)
+    answer = _marked_answer(run) or _resolve_answer(answer_text, options)
+    flags = ["garbled"] if any(o.garbled for o in options) else []
+    if answer_text and answer is None:
+        flags.append("ambiguous")
+    del trailing  # text after the options stays on the slide; the question does not need it
+    return ParsedExercise(
+        stem=stem,
+        options=options,
+        style=run[0].style if run else MarkerStyle.NONE,
+        multiple=bool(MULTI_SELECT.search(stem)) or (answer is not None and len(answer) > 1),
+        answer=answer,
+        flags=flags,
+    )
+
+
+def _struck_to_markdown(line: str) -> str:
+    # PDF text sometimes carries strike-through as combining U+0336; keep it visible as ~~…~~.
+    return COMBINING_STRIKE.sub(lambda m: "~~" + m[1].replace("\u0336", "") + "~~", line)
+
+
+def _find_option_run(lines: list[str]) -> tuple[int, list[OptionLine], int]:
+    """Where the first run of options starts, the run, and how many lines it spans."""
+    for start, line in enumerate(lines):
+        if _first_option(line) is None:
+            continue
+        run, used = _walk_run(lines, start)
+        if run and not (run[0].doubts == ["bare"] and len(run) < BARE_DIGIT_MIN_RUN):
+            return start, run, used
+    return len(lines), [], 0
+
+
+def _first_option(line: str) -> OptionLine | None:
+    option = read_option(split_inline(line)[0]) if line.strip() else None
+    if option is None or (option.index is not None and option.index != 1):
+        return None
+    return option
+
+
+def _walk_run(lines: list[str], start: int) -> tuple[list[OptionLine], int]:
+    """Options from START on, and how many lines they span (continuations and blanks included)."""
+    run: list[OptionLine] = []
+    used = 0
+    for offset, line in enumerate(lines[start:]):
+        if not line.strip():
+            continue
+        extended = _extend(run, [read_option(part) for part in split_inline(line)])
+        if extended is not None:
+            run, used = extended, offset + 1
+        elif run and _is_continuation(line, lines[start + offset - 1]):
+            run[-1] = run[-1].model_copy(update={"text": f"{run[-1].text} {line.strip()}"})
+            used = offset + 1
+        else:
+            break
+    return run, used
+
+
+def _extend(run: list[OptionLine], parts: list[OptionLine | None]) -> list[OptionLine] | None:
+    """RUN with every part of one line appended, or None when any part does not continue it."""
+    extended = list(run)
+    for part in parts:
+        if not _continues(extended, part):
+            return None
+        extended.append(part)
+    return extended
+
+
+def _continues(run: list[OptionLine], option: OptionLine | None) -> bool:
+    """Whether OPTION is the next one of RUN: same style, next position, no repeated key."""
+    if option is None:
+        return False
+    if not run:
+        return option.index in (None, 1)
+    if option.style is not run[0].style:
+        return False
+    return option.index is None or option.index == len(run) + 1
+
+
+def _is_continuation(line: str, previous: str) -> bool:
+    # A wrapped option: the next line goes on in lower case right below it (no blank between).
+    return bool(previous.strip()) and line.strip()[:1].islower()
+
+
+def _real_doubts(option: OptionLine) -> list[str]:
+    return [d for d in option.doubts if d != "bare"]
+
+
+def _answer_lines(lines: list[str]) -> tuple[str | None, list[str]]:
+    answer, rest = None, []
+    for line in lines:
+        if (found := ANSWER_LINE.match(line)) and answer is None:
+            answer = found["value"]
+        else:
+            rest.append(line)
+    return answer, rest
+
+
+def _strip_answer(stem_lines: list[str], answer: str | None) -> tuple[list[str], str | None]:
+    # A discussion prompt may end with "Answer: …": that is its model answer, not stem text.
+    if stem_lines and (found := ANSWER_LINE.match(stem_lines[-1])) and len(stem_lines) > 1:
+        return stem_lines[:-1], found["value"]
+    return stem_lines, answer
+
+
+def _marked_answer(run: list[OptionLine]) -> list[str] | None:
+    keys = [str(i) for i, option in enumerate(run, 1) if option.correct]
+    return keys or None
+
+
+def _resolve_answer(value: str | None, options: list[Option]) -> list[str] | None:
+    """Option keys named by an "Answer: …" value: keys (2, b, ②, "1, 3") or an option's text."""
+    if not value or not options:
+        return None
+    by_text = {o.text.casefold(): o.key for o in options}
+    if value.casefold() in by_text:
+        return [by_text[value.casefold()]]
+    keys = []
+    for token in re.split(r"\s*(?:,|;|\band\b|&|\s)\s*", value.strip().rstrip(".")):
+        key = _token_key(token, len(options))
+        if key is None:
+            return None
+        keys.append(key)
+    return sorted(set(keys), key=int) or None
+
+
+def _token_key(token: str, count: int) -> str | None:
+    option = read_option(f"{token.strip('()')}) x") if token else None
+    if option is None:
+        option = read_option(f"{token} x")
+    if option is None or option.index is None or not 1 <= option.index <= count:
+        return None
+    return str(option.index)
+
+
+def _join(lines: list[str]) -> str:
+    """Lines as read, blank-line runs collapsed to one, ends trimmed (math layout kept)."""
+    text = "\n".join(line.strip() for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -1,0 +1,61 @@
+"""Write an answers.toml skeleton: each unkeyed question's stem and options as comments, never touching existing keys."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import tomli_w
+
+from lecturekit.errors import AnswerKeyError
+from lecturekit.models import Course, Question, QuestionKind
+
+HEADER = """\
+# Answer keys for this course, one table per question id (lecturekit quiz keys --scaffold).
+# answer: option keys (["2"], or ["1", "3"] for select-all) or option texts; leave [] while pending.
+# explanation: a paragraph shown after answering; review: the id of the slide that teaches it.
+"""
+
+
+def scaffold_answers(course: Course, path: Path) -> int:
+    """Append a skeleton entry to PATH for every question it lacks; return how many were added."""
+    existing = _existing_ids(path)
+    pending = [q for q in course.questions if q.id not in existing and _needs_key(q)]
+    if not pending:
+        return 0
+    text = path.read_text(encoding="utf-8") if path.is_file() else HEADER
+    blocks = [skeleton(q) for q in pending]
+    path.write_text(text.rstrip("\n") + "\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
+    return len(pending)
+
+
+def _needs_key(question: Question) -> bool:
+    return question.kind is QuestionKind.MCQ and question.answer is None
+
+
+def _existing_ids(path: Path) -> set[str]:
+    if not path.is_file():
+        return set()
+    try:
+        return set(tomllib.loads(path.read_text(encoding="utf-8")))
+    except tomllib.TOMLDecodeError as exc:
+        raise AnswerKeyError(f"not valid TOML, fix it before scaffolding: {exc}", file=path) from exc
+
+
+def skeleton(question: Question) -> str:
+    """One commented entry: label, stem and options as comments, then the fields to fill in."""
+    comments = [f"{question.label} ({question.kind.value}{', select all that apply' if question.multiple else ''})"]
+    comments += [line for line in question.stem.splitlines() if line.strip()]
+    comments += [f"  {o.key}) {o.text}" for o in question.options]
+    if question.slide:
+        comments.append(f"asked on slide {question.slide}")
+    lines = [f"# {line}" for line in comments]
+    lines.append(f"[{_toml_key(question.id)}]")
+    if question.kind is QuestionKind.MCQ:
+        lines.append('answer = []  # e.g. ["2"]')
+    lines += ['explanation = ""', f'review = ""  # a slide id, e.g. "{question.slide or question.lecture + "/s01"}"']
+    return "\n".join(lines)
+
+
+def _toml_key(key: str) -> str:
+    return tomli_w.dumps({key: 0}).split(" = ", 1)[0]

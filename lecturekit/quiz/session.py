@@ -1,0 +1,57 @@
+"""What the quiz commands share: loading a course (bundled seeds by default) and reading files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from lecturekit.course import load_config
+from lecturekit.errors import Diagnostics, UsageError
+from lecturekit.models import Course, Question
+from lecturekit.quiz.formats import import_questions
+from lecturekit.quiz.take import QuizResult, TakeOptions, choose_questions, history_path, load_history, run_quiz, save_history
+
+
+def course_at(path: Path | None, diag: Diagnostics) -> Course:
+    """The course at PATH, or the bundled demo course."""
+    from lecturekit.pipeline import bundled_seeds, load_course
+
+    return load_course([path or bundled_seeds()], diag=diag)
+
+
+def answers_path(course: Course) -> Path:
+    root = Path(course.root)
+    return root / load_config(root).answers
+
+
+def import_files(files: list[Path], course_dir: Path | None, diag: Diagnostics) -> list[tuple[Path, list[Question]]]:
+    """Questions of each file; with a course folder, saved under its quiz/ (answers.toml applies on load)."""
+    from lecturekit.quiz.imported import save_imported
+
+    if course_dir is not None and not course_dir.is_dir():
+        raise UsageError("not a course folder", file=course_dir)
+    results = []
+    for path in files:
+        questions = import_questions(path, diag)
+        if course_dir is not None and questions:
+            path = save_imported(course_dir, path.stem, questions)
+        results.append((path, questions))
+    return results
+
+
+def take_quiz(course: Course, options: TakeOptions, diag: Diagnostics) -> QuizResult:
+    """Run the terminal quiz on stdin/stdout and remember right and wrong for --wrong-first."""
+    path = history_path(options)
+    history = load_history(path)
+    questions = choose_questions(course, options, history, diag)
+    result = run_quiz(course, questions, _ask, click.echo)
+    save_history(path, history, result)
+    return result
+
+
+def _ask(prompt: str) -> str | None:
+    try:
+        return click.prompt(prompt, default="", show_default=False, prompt_suffix=": ")
+    except click.exceptions.Abort:
+        return None

@@ -1,0 +1,6 @@
+"""The static study site: lecture pages, quizzes, search, math and topic pages, built atomically."""
+
+from lecturekit.site.options import BuildReport, SiteOptions
+from lecturekit.site.render import build_site
+
+__all__ = ["BuildReport", "SiteOptions", "build_site"]

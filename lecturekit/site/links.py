@@ -1,0 +1,49 @@
+"""File names and anchors of the site: one flat folder, so every link is a plain relative path."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from lecturekit.models import Lecture, SlideKind
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def slug(text: str) -> str:
+    """A file-name and anchor-safe form of TEXT (a short hash when nothing safe is left)."""
+    cleaned = _UNSAFE.sub("-", text).strip("-")
+    return cleaned or hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
+def is_notes(lecture: Lecture) -> bool:
+    """Whether a lecture is prose notes (rendered as a notes page) rather than slides."""
+    kinds = [s.kind for s in lecture.slides if s.kind is not SlideKind.ADMIN]
+    return bool(kinds) and all(k is SlideKind.NOTES for k in kinds)
+
+
+def lecture_href(lecture: Lecture) -> str:
+    prefix = "notes" if is_notes(lecture) else "lecture"
+    return f"{prefix}-{slug(lecture.id)}.html"
+
+
+def slide_anchor(slide_id: str) -> str:
+    """The anchor of a slide on its lecture page: its id's last part ("2026-01-14/s03" → "s03")."""
+    return "slide-" + slug(slide_id.rsplit("/", 1)[-1])
+
+
+def quiz_href(lecture_id: str) -> str:
+    return f"quiz-{slug(lecture_id)}.html"
+
+
+def question_anchor(question_id: str) -> str:
+    return "q-" + slug(question_id)
+
+
+def topic_href(topic_id: str) -> str:
+    return f"topic-{slug(topic_id)}.html"
+
+
+PRACTICE_HREF = "practice.html"
+TOPICS_HREF = "topics.html"
+HOME_HREF = "index.html"

@@ -1,0 +1,121 @@
+"""Cleaned slide text (markdown-ish lines, $math$) → escaped HTML; nothing from the input is trusted."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from lecturekit.site.math import MathRenderer
+
+DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
+INLINE = re.compile(
+    r"""(?P<code>`[^`\n]+`)
+    |(?P<math>\$(?![\s$])(?:\\\$|[^$\n])+?(?<![\s\\])\$(?!\d))
+    |(?P<bold>\*\*(?=\S)[^*\n]+?(?<=\S)\*\*)
+    |(?P<strike>~~(?=\S)[^~\n]+?(?<=\S)~~)
+    |(?P<link>\[(?P<ltext>[^\]\n]+)\]\((?P<lurl>[^)\s]*)\))""",
+    re.X,
+)
+BULLET = re.compile(r"^\s*(?:[-*•·●▪◦‣]|(?P<num>\d{1,2})[.)])\s+(?P<item>.*)$")
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+
+
+class TextRenderer:
+    """Renders slide text to HTML; KaTeX errors are collected in `errors` (one message per bad formula)."""
+
+    def __init__(self, math: MathRenderer | None) -> None:
+        self.math = math
+        self.errors: list[str] = []
+
+    def formula(self, tex: str, display: bool, source: str) -> str:
+        """One formula as KaTeX HTML, or as code when it does not parse (and an error is recorded)."""
+        if self.math is None:
+            return f'<code class="tex">{escape(source)}</code>'
+        result = self.math.render(tex.strip(), display)
+        if result.ok:
+            return result.html
+        self.errors.append(f"bad TeX `{source}` ({result.error}); shown as code")
+        return f'<code class="tex tex-error" title="{escape(result.error)}">{escape(source)}</code>'
+
+    def inline(self, text: str) -> str:
+        """Escape TEXT and render inline marks: `code`, $math$, **bold**, ~~struck~~, [link](url) as text."""
+        out: list[str] = []
+        pos = 0
+        for match in INLINE.finditer(text):
+            out.append(escape(text[pos : match.start()]))
+            out.append(self._mark(match))
+            pos = match.end()
+        out.append(escape(text[pos:]))
+        return "".join(out)
+
+    def _mark(self, match: re.Match[str]) -> str:
+        token = match.group(0)
+        if match.group("code"):
+            return f"<code>{escape(token[1:-1])}</code>"
+        if match.group("math"):
+            return self.formula(token[1:-1], False, token)
+        if match.group("bold"):
+            return f"<strong>{self.inline(token[2:-2])}</strong>"
+        if match.group("strike"):
+            return f"<del>{self.inline(token[2:-2])}</del>"
+        # Links in slide text are shown as their text: no live URL from the input reaches the page.
+        url = match.group("lurl")
+        suffix = f" ({escape(url)})" if url and url != "#" else ""
+        return f"{self.inline(match.group('ltext'))}{suffix}"
+
+    def block(self, text: str) -> str:
+        """Render a whole slide body: $$display math$$, lists, tables and paragraphs."""
+        parts: list[str] = []
+        pos = 0
+        for match in DISPLAY_MATH.finditer(text):
+            parts.append(self._lines(text[pos : match.start()]))
+            parts.append(f'<div class="math-display">{self.formula(match.group(1), True, match.group(0))}</div>')
+            pos = match.end()
+        parts.append(self._lines(text[pos:]))
+        return "\n".join(p for p in parts if p)
+
+    def _lines(self, text: str) -> str:
+        blocks: list[str] = []
+        lines = text.split("\n")
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if not line.strip():
+                i += 1
+            elif BULLET.match(line):
+                i = self._list(lines, i, blocks)
+            elif TABLE_ROW.match(line):
+                i = self._table(lines, i, blocks)
+            else:
+                i = self._paragraph(lines, i, blocks)
+        return "\n".join(blocks)
+
+    def _list(self, lines: list[str], i: int, blocks: list[str]) -> int:
+        items: list[str] = []
+        ordered = bool(BULLET.match(lines[i]).group("num"))
+        while i < len(lines) and (m := BULLET.match(lines[i])):
+            items.append(f"<li>{self.inline(m.group('item'))}</li>")
+            i += 1
+        tag = "ol" if ordered else "ul"
+        blocks.append(f"<{tag}>{''.join(items)}</{tag}>")
+        return i
+
+    def _table(self, lines: list[str], i: int, blocks: list[str]) -> int:
+        rows: list[str] = []
+        while i < len(lines) and TABLE_ROW.match(lines[i]):
+            if not TABLE_RULE.match(lines[i]):
+                cells = [c.strip() for c in lines[i].strip().strip("|").split("|")]
+                cell_tag = "th" if not rows else "td"
+                rows.append("<tr>" + "".join(f"<{cell_tag}>{self.inline(c)}</{cell_tag}>" for c in cells) + "</tr>")
+            i += 1
+        blocks.append(f'<div class="table-wrap"><table>{"".join(rows)}</table></div>')
+        return i
+
+    def _paragraph(self, lines: list[str], i: int, blocks: list[str]) -> int:
+        para: list[str] = []
+        while i < len(lines) and lines[i].strip() and not BULLET.match(lines[i]) and not TABLE_ROW.match(lines[i]):
+            para.append(self.inline(lines[i].strip()))
+            i += 1
+        blocks.append(f"<p>{'<br>'.join(para)}</p>")
+        return i

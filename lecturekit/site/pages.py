@@ -1,0 +1,166 @@
+"""Plan the site: which pages exist, and the exact slice of the Course each one shows (its cache key)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from lecturekit.models import Course, EditionLink, Lecture, Model, Question, SlideDiff, SlideStatus
+from lecturekit.site import links
+
+INVERSE_STATUS = {SlideStatus.NEW: SlideStatus.REMOVED, SlideStatus.REMOVED: SlideStatus.NEW}
+
+
+class LectureRef(Model):
+    id: str
+    title: str
+    href: str
+    date: str | None = None
+
+
+class SlideRef(Model):
+    id: str
+    href: str
+    number: int
+    title: str
+    lecture: str
+
+
+class TopicRef(Model):
+    id: str
+    name: str
+
+
+class LecturePageInput(Model):
+    lecture: Lecture
+    notes: bool
+    prev: LectureRef | None = None
+    next: LectureRef | None = None
+    editions: list[EditionLink] = Field(default_factory=list)
+    edition_refs: list[LectureRef] = Field(default_factory=list)
+    edition_slides: list[SlideRef] = Field(default_factory=list)  # the other editions' slides the diffs name
+    topics: list[TopicRef] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+
+
+class QuizSection(Model):
+    lecture: LectureRef
+    questions: list[Question]
+
+
+class QuizPageInput(Model):
+    scope: str
+    heading: str
+    sections: list[QuizSection]
+    slides: list[SlideRef] = Field(default_factory=list)
+    topics: list[TopicRef] = Field(default_factory=list)
+
+
+class HomeEntry(Model):
+    lecture: LectureRef
+    notes: bool
+    slides: int
+    questions: list[Question] = Field(default_factory=list)
+
+
+class HomeInput(Model):
+    entries: list[HomeEntry]
+    topics: list[TopicRef]
+
+
+class ExampleInput(Model):
+    name: str
+    title: str
+    path: str
+    code: str | None  # None when the file cannot be read
+    output: str
+    figure: str | None
+    notebook: str | None  # nbformat JSON from the topics stage, None until it provides one
+    topics: list[TopicRef] = Field(default_factory=list)
+
+
+class TopicSlideInput(Model):
+    slide: SlideRef
+    score: float
+    snippet: str
+
+
+class TopicPageInput(Model):
+    topic: TopicRef
+    summary: str
+    aliases: list[str]
+    related: list[TopicRef]
+    slides: list[TopicSlideInput]
+    questions: list[Question]
+    examples: list[ExampleInput]
+    prev: TopicRef | None = None
+    next: TopicRef | None = None
+
+
+class TopicIndexInput(Model):
+    topics: list[TopicRef]
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One page to write: its path, template, and the input model it is rendered (and cached) from."""
+
+    path: str
+    template: str
+    title: str
+    data: Model
+
+
+def ordered_lectures(course: Course) -> list[Lecture]:
+    """Lectures by date (undated last), then id: the order of the home page and of prev/next."""
+    return sorted(course.lectures, key=lambda lec: (lec.date is None, lec.date or "", lec.id))
+
+
+def lecture_ref(lecture: Lecture) -> LectureRef:
+    date = lecture.date.isoformat() if lecture.date else None
+    return LectureRef(id=lecture.id, title=lecture.title, href=links.lecture_href(lecture), date=date)
+
+
+def slide_refs(course: Course) -> dict[str, SlideRef]:
+    """Every slide of the course by id, with the link to its anchor."""
+    refs: dict[str, SlideRef] = {}
+    for lecture in course.lectures:
+        href = links.lecture_href(lecture)
+        for number, slide in enumerate(lecture.slides, 1):
+            anchor = links.slide_anchor(slide.id)
+            refs[slide.id] = SlideRef(id=slide.id, href=f"{href}#{anchor}", number=number, title=slide.title, lecture=lecture.title)
+    return refs
+
+
+def edition_links(course: Course, lecture: Lecture) -> list[EditionLink]:
+    """The lecture's own edition links plus the inverse of links other lectures make to it."""
+    found = list(lecture.editions)
+    known = {link.lecture for link in found}
+    for other in course.lectures:
+        for link in other.editions:
+            if link.lecture == lecture.id and other.id not in known:
+                diffs = [SlideDiff(slide=d.other, other=d.slide, status=INVERSE_STATUS.get(d.status, d.status)) for d in link.slides]
+                found.append(EditionLink(lecture=other.id, slides=diffs))
+                known.add(other.id)
+    return sorted(found, key=lambda link: link.lecture)
+
+
+def questions_by_lecture(course: Course) -> dict[str, list[Question]]:
+    grouped: dict[str, list[Question]] = {}
+    for question in sorted(course.questions, key=lambda q: q.id):
+        grouped.setdefault(question.lecture, []).append(question)
+    return grouped
+
+
+def topic_refs(course: Course, ids: set[str]) -> list[TopicRef]:
+    return [TopicRef(id=t.id, name=t.name) for t in sorted(course.topics, key=lambda t: t.id) if t.id in ids]
+
+
+def quiz_topic_ids(questions: list[Question]) -> set[str]:
+    return {tag.topic for q in questions for tag in q.topics}
+
+
+def quiz_slide_refs(questions: list[Question], refs: dict[str, SlideRef]) -> list[SlideRef]:
+    wanted = {q.review_slide or q.slide for q in questions} - {None}
+    return [refs[s] for s in sorted(wanted) if s in refs]

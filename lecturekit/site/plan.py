@@ -1,0 +1,140 @@
+"""Turn a Course into the list of pages to render, each with the input model it depends on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lecturekit.errors import Diagnostics
+from lecturekit.models import Course, Example
+from lecturekit.site import links
+from lecturekit.site.pages import (
+    ExampleInput, HomeEntry, HomeInput, LecturePageInput, PagePlan, QuizPageInput, QuizSection, TopicIndexInput,
+    TopicPageInput, TopicRef, TopicSlideInput, edition_links, lecture_ref, ordered_lectures, questions_by_lecture,
+    quiz_slide_refs, quiz_topic_ids, slide_refs, topic_refs,
+)
+from lecturekit.site.topicdata import build_notebook, read_example_code
+
+SNIPPET_CHARS = 160
+
+
+def plan_pages(course: Course, diag: Diagnostics) -> list[PagePlan]:
+    """Every page of the site, in a stable order."""
+    plans = [_home(course)]
+    plans += _lectures(course)
+    plans += _quizzes(course)
+    if course.topics:
+        plans += _topics(course, diag)
+    return plans
+
+
+def _home(course: Course) -> PagePlan:
+    grouped = questions_by_lecture(course)
+    entries = [
+        HomeEntry(lecture=lecture_ref(lec), notes=links.is_notes(lec), slides=len(lec.slides), questions=grouped.get(lec.id, []))
+        for lec in ordered_lectures(course)
+    ]
+    topics = topic_refs(course, {t.id for t in course.topics})
+    return PagePlan(links.HOME_HREF, "home.html", course.title, HomeInput(entries=entries, topics=topics))
+
+
+def _lectures(course: Course) -> list[PagePlan]:
+    lectures = ordered_lectures(course)
+    by_id = {lec.id: lec for lec in lectures}
+    grouped = questions_by_lecture(course)
+    refs = slide_refs(course)
+    plans = []
+    for i, lec in enumerate(lectures):
+        editions = edition_links(course, lec)
+        others = sorted({d.other for e in editions for d in e.slides if d.other and d.other in refs})
+        data = LecturePageInput(
+            lecture=lec,
+            notes=links.is_notes(lec),
+            prev=lecture_ref(lectures[i - 1]) if i > 0 else None,
+            next=lecture_ref(lectures[i + 1]) if i + 1 < len(lectures) else None,
+            editions=editions,
+            edition_refs=[lecture_ref(by_id[e.lecture]) for e in editions if e.lecture in by_id],
+            edition_slides=[refs[o] for o in others],
+            topics=topic_refs(course, {tag.topic for s in lec.slides for tag in s.topics}),
+            questions=grouped.get(lec.id, []),
+        )
+        template = "notes.html" if data.notes else "lecture.html"
+        plans.append(PagePlan(links.lecture_href(lec), template, lec.title, data))
+    return plans
+
+
+def _quizzes(course: Course) -> list[PagePlan]:
+    refs = slide_refs(course)
+    grouped = questions_by_lecture(course)
+    lectures = [lec for lec in ordered_lectures(course) if grouped.get(lec.id)]
+    plans = []
+    for lec in lectures:
+        questions = grouped[lec.id]
+        data = QuizPageInput(
+            scope=lec.id,
+            heading=f"Quiz: {lec.title}",
+            sections=[QuizSection(lecture=lecture_ref(lec), questions=questions)],
+            slides=quiz_slide_refs(questions, refs),
+            topics=topic_refs(course, quiz_topic_ids(questions)),
+        )
+        plans.append(PagePlan(links.quiz_href(lec.id), "quiz.html", data.heading, data))
+    if lectures:
+        sections = [QuizSection(lecture=lecture_ref(lec), questions=grouped[lec.id]) for lec in lectures]
+        every = [q for s in sections for q in s.questions]
+        data = QuizPageInput(
+            scope="all",
+            heading="Practice everything",
+            sections=sections,
+            slides=quiz_slide_refs(every, refs),
+            topics=topic_refs(course, quiz_topic_ids(every)),
+        )
+        plans.append(PagePlan(links.PRACTICE_HREF, "quiz.html", data.heading, data))
+    return plans
+
+
+def _topics(course: Course, diag: Diagnostics) -> list[PagePlan]:
+    refs = slide_refs(course)
+    examples = {ex.name: ex for ex in course.examples}
+    topics = sorted(course.topics, key=lambda t: t.name.lower())
+    names = {t.id: t.name for t in topics}
+    plans = [PagePlan(links.TOPICS_HREF, "topics.html", "Topics", TopicIndexInput(topics=[TopicRef(id=t.id, name=t.name) for t in topics]))]
+    for i, topic in enumerate(topics):
+        data = TopicPageInput(
+            topic=TopicRef(id=topic.id, name=topic.name),
+            summary=topic.summary,
+            aliases=topic.aliases,
+            related=[TopicRef(id=r, name=names[r]) for r in topic.related if r in names],
+            slides=_topic_slides(course, topic.id, refs),
+            questions=[q for q in sorted(course.questions, key=lambda q: q.id) if any(t.topic == topic.id for t in q.topics)],
+            examples=[_example_input(examples[name], course, names, diag) for name in topic.examples if name in examples],
+            prev=TopicRef(id=topics[i - 1].id, name=topics[i - 1].name) if i > 0 else None,
+            next=TopicRef(id=topics[i + 1].id, name=topics[i + 1].name) if i + 1 < len(topics) else None,
+        )
+        plans.append(PagePlan(links.topic_href(topic.id), "topic.html", topic.name, data))
+    return plans
+
+
+def _topic_slides(course: Course, topic_id: str, refs: dict) -> list[TopicSlideInput]:
+    """Every slide tagged with the topic, across lectures and editions, best score first."""
+    found = []
+    for lecture in course.lectures:
+        for slide in lecture.slides:
+            for tag in slide.topics:
+                if tag.topic == topic_id and slide.id in refs:
+                    body = slide.text.split("\n", 1)[1] if "\n" in slide.text else ""
+                    snippet = " ".join(body.split())[:SNIPPET_CHARS]
+                    found.append(TopicSlideInput(slide=refs[slide.id], score=tag.score, snippet=snippet))
+    return sorted(found, key=lambda s: (-s.score, s.slide.id))
+
+
+def _example_input(example: Example, course: Course, names: dict[str, str], diag: Diagnostics) -> ExampleInput:
+    code = read_example_code(example, Path(course.root), diag)
+    return ExampleInput(
+        name=example.name,
+        title=example.title,
+        path=example.path,
+        code=code,
+        output=example.output,
+        figure=example.figure,
+        notebook=build_notebook(example, diag) if code is not None else None,
+        topics=[TopicRef(id=t, name=names[t]) for t in example.topics if t in names],
+    )

@@ -1,0 +1,169 @@
+"""build_site: render the Course into a static site (jinja2), reusing unchanged pages, swapped in atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import jinja2
+
+from lecturekit import __version__
+from lecturekit.cache import Cache, content_key
+from lecturekit.errors import Diagnostics
+from lecturekit.models import Course, Diagnostic, Model
+from lecturekit.site import links
+from lecturekit.site.atomic import atomic_build
+from lecturekit.site.math import MathRenderer, shared_renderer
+from lecturekit.site.options import BuildReport, SiteOptions
+from lecturekit.site.pages import HomeInput, LecturePageInput, PagePlan, QuizPageInput, TopicIndexInput, TopicPageInput
+from lecturekit.site.plan import plan_pages
+from lecturekit.site.search import INDEX_FILE, index_script
+from lecturekit.site.topicdata import pygments_css
+from lecturekit.site.viewbuild import Renderer, lecture_view, quiz_view
+from lecturekit.site.viewtopics import EXAMPLES_DIR, home_view, topic_index_view, topic_view
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+
+class SiteInfo(Model):
+    """What every page's chrome shows."""
+
+    title: str
+    storage_key: str  # localStorage namespace: sites opened from file:// share one origin
+    has_topics: bool
+    has_practice: bool
+
+
+class CachedPage(Model):
+    html: str
+    warnings: list[Diagnostic]
+
+
+def template_env() -> jinja2.Environment:
+    """Jinja with autoescape everywhere: every piece of course text is escaped unless built as HTML here."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def tree_digest(folder: Path) -> str:
+    """A hash over every file (name and bytes) under FOLDER, in sorted order."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class PageRenderer:
+    """Renders page plans to HTML, taking unchanged pages from the content-hash cache."""
+
+    def __init__(self, site: SiteInfo, options: SiteOptions) -> None:
+        self.site = site
+        self.options = options
+        self.env = template_env()
+        self.cache = Cache("site-pages", Path(options.cache_dir) if options.cache_dir else None, enabled=options.cache)
+        self.fingerprint = content_key(__version__, tree_digest(TEMPLATES), tree_digest(STATIC), site.model_dump_json(),
+                                       str(options.math))
+        self._math: MathRenderer | None = None
+        self.rendered = 0
+        self.reused = 0
+
+    def math(self) -> MathRenderer | None:
+        if self.options.math and self._math is None:
+            self._math = shared_renderer()
+        return self._math
+
+    def render(self, plan: PagePlan) -> CachedPage:
+        key = content_key(self.fingerprint, plan.path, plan.template, plan.title, type(plan.data).__name__,
+                          plan.data.model_dump_json())
+        cached = self.cache.get(key)
+        if cached is not None:
+            self.reused += 1
+            return CachedPage.model_validate(cached)
+        renderer = Renderer(self.math())
+        view = self._view(plan, renderer)
+        html = self.env.get_template(plan.template).render(page=view, site=self.site)
+        page = CachedPage(html=html, warnings=renderer.warnings)
+        self.cache.put(key, page.model_dump(mode="json"))
+        self.rendered += 1
+        return page
+
+    def _view(self, plan: PagePlan, r: Renderer) -> Model:
+        data = plan.data
+        if isinstance(data, HomeInput):
+            return home_view(data, plan.path, plan.title)
+        if isinstance(data, LecturePageInput):
+            return lecture_view(data, plan.path, r)
+        if isinstance(data, QuizPageInput):
+            return quiz_view(data, plan.path, r)
+        if isinstance(data, TopicPageInput):
+            return topic_view(data, plan.path, r)
+        if isinstance(data, TopicIndexInput):
+            return topic_index_view(data, plan.path)
+        raise TypeError(f"no view for {type(data).__name__}")
+
+
+def site_info(course: Course) -> SiteInfo:
+    key = "lecturekit:" + hashlib.sha256(course.title.encode()).hexdigest()[:12]
+    return SiteInfo(title=course.title, storage_key=key, has_topics=bool(course.topics), has_practice=bool(course.questions))
+
+
+def write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def write_examples(plans: list[PagePlan], root: Path) -> None:
+    """The example downloads of topic pages: .py, .ipynb and the figure, once per example."""
+    written: set[str] = set()
+    for plan in plans:
+        if not isinstance(plan.data, TopicPageInput):
+            continue
+        for example in plan.data.examples:
+            name = links.slug(example.name)
+            if name in written:
+                continue
+            written.add(name)
+            folder = root / EXAMPLES_DIR
+            if example.code is not None:
+                write_text(folder / f"{name}.py", example.code)
+            if example.notebook is not None:
+                write_text(folder / f"{name}.ipynb", example.notebook)
+            if example.figure:
+                write_text(folder / f"{name}.svg", example.figure)
+
+
+def build_site(course: Course, out: Path, diag: Diagnostics, options: SiteOptions | None = None) -> BuildReport:
+    """Render COURSE into OUT: every page, assets, search index; written to a temp dir and swapped in."""
+    options = options or SiteOptions()
+    before = len(diag.items)
+    plans = plan_pages(course, diag)
+    renderer = PageRenderer(site_info(course), options)
+    report = BuildReport(out=str(Path(out).resolve()), pages=len(plans), page_paths=[p.path for p in plans])
+
+    def write(root: Path) -> None:
+        for plan in plans:
+            page = renderer.render(plan)
+            diag.extend(page.warnings)
+            write_text(root / plan.path, page.html)
+        shutil.copytree(STATIC, root / "static", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        write_text(root / "static" / "pygments.css", pygments_css())
+        script = index_script(course)
+        write_text(root / INDEX_FILE, script)
+        report.search_index_bytes = len(script.encode("utf-8"))
+        write_examples(plans, root)
+        report.files = sum(1 for p in root.rglob("*") if p.is_file()) + 1  # + the marker
+
+    atomic_build(Path(out), write)
+    report.rendered, report.reused = renderer.rendered, renderer.reused
+    report.warnings = len(diag.items) - before
+    return report

@@ -1,0 +1,65 @@
+"""Example code for topic pages: reading the .py, Pygments highlighting, and the notebook download."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lecturekit.errors import Diagnostics
+from lecturekit.models import Example
+
+PYGMENTS_CSS_LIGHT_STYLE = "default"
+PYGMENTS_CSS_DARK_STYLE = "monokai"
+
+
+def example_file(example: Example, root: Path) -> Path | None:
+    """Where an example's .py is: as given, under the course root, or under the working folder."""
+    given = Path(example.path)
+    for candidate in (given, root / given, Path.cwd() / given):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_example_code(example: Example, root: Path, diag: Diagnostics) -> str | None:
+    """The example's source, or None (and a warning) when it cannot be read."""
+    path = example_file(example, root)
+    if path is None:
+        diag.warn(example.path, f"example {example.name!r}: file not found; its topic page shows no code")
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        diag.warn(example.path, f"example {example.name!r}: cannot read ({exc}); its topic page shows no code")
+        return None
+
+
+def build_notebook(example: Example, diag: Diagnostics) -> str | None:
+    """The example as nbformat JSON from the topics stage, or None (no download link) when unavailable."""
+    try:
+        from lecturekit.topics.examples import to_notebook
+    except ImportError:
+        return None  # the topics stage does not provide notebooks (yet): the page leaves the link out
+    try:
+        return to_notebook(example)
+    except Exception as exc:  # a bad example must not stop the site; say which one
+        diag.warn(example.path, f"example {example.name!r}: no notebook ({type(exc).__name__}: {exc})")
+        return None
+
+
+def highlight_python(code: str) -> str:
+    """Python source as Pygments HTML (classes styled by pygments.css)."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import PythonLexer
+
+    return highlight(code, PythonLexer(), HtmlFormatter(cssclass="highlight"))
+
+
+def pygments_css() -> str:
+    """Highlight styles for light and dark themes, shipped as static/pygments.css."""
+    from pygments.formatters import HtmlFormatter
+
+    light = HtmlFormatter(style=PYGMENTS_CSS_LIGHT_STYLE).get_style_defs(".highlight")
+    dark = HtmlFormatter(style=PYGMENTS_CSS_DARK_STYLE).get_style_defs("[data-theme=dark] .highlight")
+    dark_auto = HtmlFormatter(style=PYGMENTS_CSS_DARK_STYLE).get_style_defs(":root:not([data-theme=light]) .highlight")
+    return f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{dark_auto}\n}}\n"

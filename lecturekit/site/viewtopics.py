@@ -1,0 +1,83 @@
+"""Home, topic index and topic page views."""
+
+from __future__ import annotations
+
+from lecturekit.models import QuestionKind
+from lecturekit.site import links
+from lecturekit.site.pages import ExampleInput, HomeInput, TopicIndexInput, TopicPageInput
+from lecturekit.site.topicdata import highlight_python
+from lecturekit.site.viewbuild import Renderer
+from lecturekit.site.views import ExampleView, HomeLecture, HomeView, Link, PageMeta, TopicIndexView, TopicSlide, TopicView
+
+EXAMPLES_DIR = "examples"
+
+
+def home_view(data: HomeInput, path: str, title: str) -> HomeView:
+    lectures, notes = [], []
+    for entry in data.entries:
+        keyed = [q.id for q in entry.questions if q.kind is QuestionKind.MCQ and q.answer]
+        item = HomeLecture(
+            link=Link(href=entry.lecture.href, text=entry.lecture.title),
+            date=entry.lecture.date,
+            slides=entry.slides,
+            quiz=Link(href=links.quiz_href(entry.lecture.id), text=f"Quiz ({len(entry.questions)})") if entry.questions else None,
+            question_ids=[q.id for q in entry.questions],
+            keyed_ids=keyed,
+        )
+        (notes if entry.notes else lectures).append(item)
+    questions = [q for e in data.entries for q in e.questions]
+    toc = [Link(href="#lectures", text="Lectures")] + ([Link(href="#notes", text="Notes")] if notes else [])
+    toc += [Link(href="#topics", text="Topics")] if data.topics else []
+    return HomeView(
+        meta=PageMeta(path=path, title=title, kind="home", toc=toc),
+        lectures=lectures, notes=notes,
+        topics=[Link(href=links.topic_href(t.id), text=t.name) for t in data.topics],
+        practice=Link(href=links.PRACTICE_HREF, text="Practice everything") if questions else None,
+        question_count=len(questions),
+        pending_count=sum(1 for q in questions if q.kind is QuestionKind.MCQ and not q.answer),
+    )
+
+
+def topic_index_view(data: TopicIndexInput, path: str) -> TopicIndexView:
+    topics = [Link(href=links.topic_href(t.id), text=t.name) for t in data.topics]
+    return TopicIndexView(meta=PageMeta(path=path, title="Topics", kind="topics"), topics=topics)
+
+
+def example_view(data: ExampleInput) -> ExampleView:
+    return ExampleView(
+        name=data.name,
+        title=data.title,
+        code_html=highlight_python(data.code) if data.code is not None else "",
+        code_text=data.code or "",
+        output=data.output,
+        figure_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.svg" if data.figure else None,
+        py_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.py",
+        ipynb_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.ipynb" if data.notebook is not None else None,
+        command=f"lecturekit run {data.name}",
+        topics=[Link(href=links.topic_href(t.id), text=t.name) for t in data.topics],
+    )
+
+
+def topic_view(data: TopicPageInput, path: str, r: Renderer) -> TopicView:
+    slides = [
+        TopicSlide(link=Link(href=s.slide.href, text=s.slide.title, note=f"slide {s.slide.number}"),
+                   lecture=s.slide.lecture, score=round(s.score, 2), snippet=s.snippet)
+        for s in data.slides
+    ]
+    questions = [
+        Link(href=f"{links.quiz_href(q.lecture)}#{links.question_anchor(q.id)}", text=f"{q.label}: {' '.join(q.stem.split())[:140]}")
+        for q in data.questions
+    ]
+    examples = [example_view(e) for e in data.examples]
+    toc = [Link(href="#summary", text="Summary"), Link(href="#slides", text=f"Slides ({len(slides)})")]
+    toc += [Link(href="#questions", text=f"Questions ({len(questions)})")] if questions else []
+    toc += [Link(href=f"#example-{links.slug(e.name)}", text=e.title) for e in examples]
+    prev = Link(href=links.topic_href(data.prev.id), text=data.prev.name) if data.prev else None
+    nxt = Link(href=links.topic_href(data.next.id), text=data.next.name) if data.next else None
+    return TopicView(
+        meta=PageMeta(path=path, title=data.topic.name, kind="topic", toc=toc, prev=prev, next=nxt),
+        name=data.topic.name, aliases=data.aliases,
+        summary_html=r.block(data.summary, "topics", None, f"topic {data.topic.id}"),
+        related=[Link(href=links.topic_href(t.id), text=t.name) for t in data.related],
+        slides=slides, questions=questions, examples=examples,
+    )

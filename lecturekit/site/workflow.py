@@ -1,0 +1,127 @@
+"""The instructor's flows behind `lecturekit build` and `lecturekit add`: load a course, render it."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+from pydantic import Field
+
+from lecturekit.course import COURSE_FILE
+from lecturekit.errors import Diagnostics, UsageError
+from lecturekit.models import Course, Method, Model, QuestionKind
+from lecturekit.site.options import BuildReport, SiteOptions
+from lecturekit.site.render import build_site
+
+
+def load(course_dir: Path | None, diag: Diagnostics) -> Course:
+    """The Course of COURSE_DIR (default: the bundled demo seeds), read and validated."""
+    from lecturekit.ingest import IngestOptions
+    from lecturekit.pipeline import bundled_seeds, load_course
+
+    folder = course_dir if course_dir is not None else bundled_seeds()
+    if not folder.is_dir():
+        raise UsageError("not a course folder", file=folder)
+    return load_course([folder], IngestOptions(), diag)
+
+
+def build_course(course_dir: Path | None, out: Path, diag: Diagnostics, options: SiteOptions | None = None) -> BuildReport:
+    """Load a course folder and write its site to OUT."""
+    return build_site(load(course_dir, diag), out, diag, options)
+
+
+class AddReport(Model):
+    """What `lecturekit add` found in the sources it copied into the course."""
+
+    copied: list[str] = Field(default_factory=list)
+    lectures: list[str] = Field(default_factory=list)
+    slides: int = 0
+    builds_collapsed: int = 0  # source pages folded into a slide as animation builds
+    questions: int = 0
+    unkeyed: int = 0
+    ocr_pages: int = 0
+    keys_scaffolded: int | None = None  # None when the quiz stage offers no scaffolding
+
+
+def copy_sources(files: list[Path], course_dir: Path, lecture_id: str | None) -> list[str]:
+    """Copy FILES into the course folder (and register them under LECTURE_ID in course.toml)."""
+    course_dir.mkdir(parents=True, exist_ok=True)
+    names = []
+    for file in files:
+        if not file.is_file():
+            raise UsageError("no such file", file=file)
+        target = course_dir / file.name
+        if file.resolve() != target.resolve():
+            shutil.copy2(file, target)
+        names.append(file.name)
+    if lecture_id:
+        register_sources(course_dir / COURSE_FILE, lecture_id, names)
+    return names
+
+
+def register_sources(config: Path, lecture_id: str, names: list[str]) -> None:
+    """Add NAMES to the lecture LECTURE_ID in course.toml, appending a [[lectures]] entry when it is new."""
+    text = config.read_text(encoding="utf-8") if config.is_file() else ""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"not valid TOML: {exc}", file=config) from exc
+    lectures = data.get("lectures", [])
+    existing = next((lec for lec in lectures if lec.get("id") == lecture_id), None)
+    if existing is None:
+        listed = ", ".join(f'"{n}"' for n in names)
+        block = f'\n[[lectures]]\nid = "{lecture_id}"\nsources = [{listed}]\n'
+        config.write_text(text.rstrip("\n") + "\n" + block if text else block.lstrip("\n"), encoding="utf-8")
+        return
+    import tomli_w
+
+    # Rewriting keeps every value but not the file's comments; only needed when the lecture already exists.
+    existing["sources"] = sorted(set(existing.get("sources", [])) | set(names))
+    config.write_text(tomli_w.dumps(data), encoding="utf-8")
+
+
+def summarize(course: Course, names: list[str]) -> AddReport:
+    """Count what the course holds that came from the sources NAMES."""
+    added = set(names)
+    report = AddReport(copied=names)
+    ocr_pages: set[tuple[str, int]] = set()
+    for lecture in course.lectures:
+        slides = [s for s in lecture.slides if any(p.source in added for p in s.pages)]
+        if slides or added & set(lecture.sources):
+            report.lectures.append(lecture.id)
+        report.slides += len(slides)
+        for slide in slides:
+            for source in added:
+                pages = {p.page for p in slide.pages if p.source == source}
+                report.builds_collapsed += max(0, len(pages) - 1)
+            ocr_pages |= {(p.source, p.page) for p in slide.pages if p.source in added and p.method is Method.OCR}
+    report.ocr_pages = len(ocr_pages)
+    questions = [q for q in course.questions if q.lecture in report.lectures]
+    report.questions = len(questions)
+    report.unkeyed = sum(1 for q in questions if q.kind is QuestionKind.MCQ and not q.answer)
+    return report
+
+
+def scaffold_keys(course: Course, course_dir: Path) -> int | None:
+    """Write answer-key skeletons for unkeyed questions into answers.toml (the quiz stage does it)."""
+    try:
+        from lecturekit.quiz.keys import scaffold_answers
+    except ImportError:
+        try:
+            from lecturekit.quiz.scaffold import scaffold_answers
+        except ImportError:
+            return None
+    return scaffold_answers(course, course_dir / "answers.toml")
+
+
+def add_sources(files: list[Path], course_dir: Path, lecture_id: str | None, out: Path, diag: Diagnostics,
+                options: SiteOptions | None = None) -> tuple[AddReport, BuildReport]:
+    """Copy sources into the course, load it, scaffold answer keys, and rebuild the site."""
+    names = copy_sources(files, course_dir, lecture_id)
+    course = load(course_dir, diag)
+    report = summarize(course, names)
+    report.keys_scaffolded = scaffold_keys(course, course_dir)
+    if report.keys_scaffolded:
+        course = load(course_dir, diag)  # reload so the site shows the scaffolded state
+    return report, build_site(course, out, diag, options)

@@ -1,0 +1,189 @@
+"""Runnable examples: find them, run them (output and figure cached by content hash), and export notebooks."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+from nbformat import v4
+
+from lecturekit.cache import Cache, content_key
+from lecturekit.errors import Diagnostics
+from lecturekit.models import Example, Model
+
+FIGURE_ENV = "LECTUREKIT_FIGURE"  # where an example may write its SVG figure
+COURSE_ENV = "LECTUREKIT_COURSE"  # the course folder an example may read (semantic search)
+EXAMPLES_ENV = "LECTUREKIT_EXAMPLES"  # overrides where the examples folder is
+TIMEOUT_SECONDS = 60.0
+TOPICS_LINE = re.compile(r"^Topics:\s*(.+)$", re.MULTILINE)
+
+
+class RunResult(Model):
+    """What one run of an example produced."""
+
+    exit_code: int
+    output: str
+    figure: str | None = None
+    error: str = ""  # the last lines of stderr, or why the run failed
+
+
+def examples_dir() -> Path | None:
+    """The examples folder: $LECTUREKIT_EXAMPLES, a copy packaged in lecturekit/, or the repository's examples/."""
+    candidates = [Path(os.environ[EXAMPLES_ENV])] if os.environ.get(EXAMPLES_ENV) else []
+    package = Path(__file__).resolve().parent.parent
+    candidates += [package / "examples", package.parent / "examples"]
+    return next((path for path in candidates if path.is_dir()), None)
+
+
+def describe(path: Path) -> Example:
+    """An Example from a script's module docstring: first line the title, a 'Topics:' line its topics."""
+    source = path.read_text(encoding="utf-8")
+    docstring = ast.get_docstring(ast.parse(source, filename=str(path))) or ""
+    title = docstring.splitlines()[0].strip().rstrip(".") if docstring else path.stem.replace("_", " ")
+    found = TOPICS_LINE.search(docstring)
+    topics = [t.strip() for t in found.group(1).split(",") if t.strip()] if found else []
+    body = TOPICS_LINE.sub("", "\n".join(docstring.splitlines()[1:])).strip()
+    return Example(name=path.stem, title=title, path=str(path.resolve()), topics=topics, description=body)
+
+
+def discover(folder: Path | None, diag: Diagnostics) -> list[Example]:
+    """Every examples/*.py (helpers starting with '_' excluded), by name; an unreadable script is reported."""
+    if folder is None:
+        diag.warn("examples", "no examples folder found; topic pages will have no runnable examples")
+        return []
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        try:
+            found.append(describe(path))
+        except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
+            diag.error(path, f"example skipped: cannot read it ({exc})")
+    return found
+
+
+def _folder_digest(folder: Path) -> str:
+    return content_key(*(p.name + "\0" + p.read_text(encoding="utf-8", errors="replace")
+                         for p in sorted(folder.glob("*.txt"))))
+
+
+def _cache_key(example: Example, course: Path | None) -> str:
+    """A hash of everything the run can depend on: the script, its helpers, numpy, python, the course it reads."""
+    path = Path(example.path)
+    source = path.read_text(encoding="utf-8")
+    helpers = [p.read_text(encoding="utf-8") for p in sorted(path.parent.glob("_*.py"))]
+    reads_course = COURSE_ENV in source and course is not None
+    return content_key(source, *helpers, sys.version, metadata.version("numpy"),
+                       _folder_digest(course) if reads_course else "")
+
+
+def run_example(example: Example, course: Path | None = None, timeout: float = TIMEOUT_SECONDS) -> RunResult:
+    """Run the script with this Python in a fresh temporary folder, capturing stdout and its SVG figure."""
+    with tempfile.TemporaryDirectory(prefix="lecturekit-example-") as work:
+        figure_path = Path(work) / "figure.svg"
+        env = {**os.environ, FIGURE_ENV: str(figure_path), "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8"}
+        if course is not None:
+            env[COURSE_ENV] = str(course)
+        try:
+            done = subprocess.run([sys.executable, example.path], cwd=work, env=env, capture_output=True,
+                                  text=True, encoding="utf-8", errors="replace", timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return RunResult(exit_code=-1, output="", error=f"timed out after {timeout:.0f} s")
+        figure = figure_path.read_text(encoding="utf-8") if figure_path.is_file() else None
+        stderr_tail = "\n".join(done.stderr.strip().splitlines()[-3:])
+        return RunResult(exit_code=done.returncode, output=done.stdout, figure=figure, error=stderr_tail)
+
+
+def run_cached(example: Example, course: Path | None, cache: Cache) -> RunResult:
+    """run_example, reusing an earlier successful run of identical inputs."""
+    key = _cache_key(example, course)
+    if (hit := cache.get(key)) is not None:
+        return RunResult.model_validate(hit)
+    result = run_example(example, course)
+    if result.exit_code == 0:
+        cache.put(key, result.model_dump())
+    return result
+
+
+def run_all(examples: list[Example], course: Path | None, diag: Diagnostics, jobs: int = 2,
+            cache: Cache | None = None) -> list[Example]:
+    """Every example with its output and figure filled in; a failing example is a warning, not a stop."""
+    cache = cache or Cache("examples")
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(lambda e: run_cached(e, course, cache), examples))
+    done = []
+    for example, result in zip(examples, results):
+        if result.exit_code != 0:
+            diag.warn(example.path, f"example {example.name!r} failed (exit code {result.exit_code}): {result.error}")
+        done.append(example.model_copy(update={"output": result.output, "figure": result.figure,
+                                               "exit_code": result.exit_code}))
+    return done
+
+
+def to_notebook(example: Example) -> str:
+    """The example as a Jupyter notebook (nbformat v4 JSON): its title and docstring, then its code cells."""
+    source = Path(example.path).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    body = tree.body[1:] if tree.body and isinstance(tree.body[0], ast.Expr) and isinstance(
+        getattr(tree.body[0], "value", None), ast.Constant) else tree.body
+    cells = [v4.new_markdown_cell(f"# {example.title}\n\n{example.description}".strip()
+                                  + f"\n\nRun it from a shell with `lecturekit run {example.name}`.")]
+    if "from __future__ import annotations" in source:
+        cells.append(v4.new_code_cell("from __future__ import annotations"))  # a future import opens its cell
+    for helper in _local_helpers(tree, Path(example.path).parent):
+        cells.append(v4.new_code_cell(helper))  # the notebook must run without the examples folder
+    for chunk in _code_chunks(body, lines):
+        cells.append(v4.new_code_cell(chunk))
+    cells.append(v4.new_code_cell("main()"))
+    for number, cell in enumerate(cells):
+        cell["id"] = f"{example.name}-{number}"  # stable ids: the same example gives the same file
+    notebook = v4.new_notebook(cells=cells, metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"}})
+    nbformat.validate(notebook)
+    return nbformat.writes(notebook) + "\n"
+
+
+def _local_helpers(tree: ast.Module, folder: Path) -> list[str]:
+    """Sources of the examples/_*.py helpers this script imports, inlined without their docstring."""
+    helpers = []
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("_"):
+            path = folder / f"{node.module}.py"
+            if path.is_file():
+                helper_source = path.read_text(encoding="utf-8")
+                helper_tree = ast.parse(helper_source)
+                helper_lines = helper_source.splitlines()
+                helpers.append("\n\n".join(_code_chunks(helper_tree.body[1:], helper_lines)))
+    return helpers
+
+
+def _code_chunks(body: list[ast.stmt], lines: list[str]) -> list[str]:
+    """Top-level statements grouped into cells: imports together, then one cell per definition."""
+    chunks: list[str] = []
+    for node in body:
+        if _is_main_guard(node):
+            continue
+        start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        text = "\n".join(lines[start - 1: node.end_lineno])
+        if text.startswith("from __future__") or (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("_")):
+            continue  # __future__ must open a file; local helpers are inlined as their own cell
+        merge = chunks and isinstance(node, (ast.Import, ast.ImportFrom, ast.Assign)) and not chunks[-1].startswith(("def", "class", "@"))
+        if merge:
+            chunks[-1] += "\n" + text
+        else:
+            chunks.append(text)
+    return chunks
+
+
+def _is_main_guard(node: ast.stmt) -> bool:
+    return isinstance(node, ast.If) and "__name__" in ast.unparse(node.test)

@@ -1,0 +1,122 @@
+"""Find topic mentions in text with spaCy: lemmas from the lookup tables, a PhraseMatcher over them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from lecturekit.models import Model, Topic
+
+TRAINED_PIPELINE = "en_core_web_sm"
+# Line breaks and runs of spaces would split a phrase into extra tokens; a word broken over a line
+# ("over-\nfitting") is one word again, its hyphen kept so hyphen variants match.
+GAP = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=\w)|\s+")
+# Endings the lookup tables miss on technical words, tried only to reach a word an alias uses.
+INFLECTIONS = (("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e"))
+
+
+class Mention(Model):
+    """One place a topic is mentioned: the topic id and the matched words."""
+
+    topic: str
+    start: int  # character offsets into the text given to find()
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> tuple[Language, bool]:
+    """A trained English pipeline when one is installed (never downloaded), else blank English + lookup lemmas."""
+    if spacy.util.is_package(TRAINED_PIPELINE):
+        return spacy.load(TRAINED_PIPELINE, exclude=["ner", "parser"]), True
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    return nlp, False
+
+
+def flatten(text: str) -> tuple[str, list[int]]:
+    """TEXT on one line with single spaces, and for each of its characters the offset it came from."""
+    parts: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for gap in GAP.finditer(text):
+        parts.append(text[position:gap.start()])
+        origin.extend(range(position, gap.start()))
+        parts.append("-" if gap.group().startswith("-") else " ")
+        origin.append(gap.start())
+        position = gap.end()
+    parts.append(text[position:])
+    origin.extend(range(position, len(text)))
+    return "".join(parts), origin
+
+
+def spelling_variants(alias: str) -> list[str]:
+    """The alias with its word breaks as written, as spaces, as hyphens and closed up: "back prop", "back-prop", "backprop"."""
+    words = alias.replace("-", " ").split()
+    written = " ".join(alias.replace("- ", "-").split())
+    return sorted({written, " ".join(words), "-".join(words), "".join(words)})
+
+
+class TopicMatcher:
+    """Match every topic's aliases in a text on lower-cased lemmas, so inflected and hyphenated forms count."""
+
+    def __init__(self, topics: list[Topic]) -> None:
+        self.nlp, self.trained = load_pipeline()
+        self.table = None if self.trained else self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self.known: set[str] = set()
+        phrases = {topic.id: [v for alias in topic.aliases for v in spelling_variants(alias)] for topic in topics}
+        # Two passes: first learn the alias words, so that inflections the tables lack ("embeddings",
+        # "LSTMs", "backpropagated") can fall back to a known alias word in the second.
+        for texts in phrases.values():
+            for doc in self.nlp.pipe(texts):
+                self.known.update(w for token in doc for w in (token.lower_, self._base(token.lower_, token)))
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        for topic_id, texts in phrases.items():
+            if texts:
+                self.matcher.add(topic_id, [self._lemmatize(doc) for doc in self.nlp.pipe(texts)])
+
+    def _base(self, lower: str, token: Token | None = None) -> str:
+        if self.table is not None or token is None:
+            return self.table.get(lower, lower) if self.table is not None else lower
+        return token.lemma_.lower() or lower
+
+    def _lemma(self, token: Token) -> str:
+        lower = token.lower_
+        lemma = self._base(lower, token)
+        if lemma in self.known:
+            return lemma
+        for cut, add in INFLECTIONS:
+            stem = lower[: -len(cut)] + add
+            if lower.endswith(cut) and len(stem) > 2 and stem in self.known:
+                return self._base(stem)
+        return lemma
+
+    def _lemmatize(self, doc: Doc) -> Doc:
+        for token in doc:
+            token.lemma_ = self._lemma(token)
+        return doc
+
+    def find(self, text: str) -> list[Mention]:
+        """Every topic mention in TEXT in reading order; overlapping mentions of one topic count once."""
+        flat, origin = flatten(text)
+        doc = self._lemmatize(self.nlp(flat))
+        spans = sorted(((self.nlp.vocab.strings[match_id], doc[start:end]) for match_id, start, end in self.matcher(doc)),
+                       key=lambda item: (item[0], item[1].start_char, -item[1].end_char))
+        mentions: list[Mention] = []
+        for topic, span in spans:
+            last = mentions[-1] if mentions and mentions[-1].topic == topic else None
+            if last is None or origin[span.start_char] >= last.end:  # the longest alias at a place wins
+                start, end = origin[span.start_char], origin[span.end_char - 1] + 1
+                mentions.append(Mention(topic=topic, start=start, end=end, text=text[start:end]))
+        return sorted(mentions, key=lambda m: (m.start, m.topic))
+
+    def count(self, text: str) -> Counter[str]:
+        """How many times each topic is mentioned in TEXT."""
+        return Counter(mention.topic for mention in self.find(text))

@@ -1,0 +1,164 @@
+"""The quiz commands end to end through the real pipeline: the seed course and small course folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEEDS
+
+from lecturekit.cli import main
+from lecturekit.models import QuestionKind
+from lecturekit.quiz.model import QuestionSet
+
+DECK = """ Intro
+
+Welcome to the course
+ ICE #1
+
+Which optimiser adapts the learning rate per parameter?
+
+1 SGD
+
+2 ADAM
+ ICE #2
+
+What does <script>alert(1)</script> print? Select all that apply
+
+1 nothing
+
+2 an alert
+
+3 the text
+"""
+COURSE_TOML = 'title = "Tiny"\n[[lectures]]\nid = "deck"\nsources = ["deck.txt"]\n'
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """A course folder with one text deck holding two ICEs."""
+    root = tmp_path / "tiny"
+    root.mkdir()
+    (root / "deck.txt").write_text(DECK, encoding="utf-8")
+    (root / "course.toml").write_text(COURSE_TOML, encoding="utf-8")
+    return root
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_seed_course_has_four_mcqs_and_one_discussion_each_once_all_keyed() -> None:
+    code, out, err = run("quiz", "extract", str(SEEDS), "--json")
+    assert code == 0, err
+    questions = QuestionSet.model_validate_json(out).questions
+    assert sorted(q.id for q in questions) == ["2024-01-11/breakout-1", "2024-01-11/ice-1", "2026-01-14/ice-1",
+                                               "2026-01-14/ice-2", "2026-01-14/ice-3"]
+    by_id = {q.id: q for q in questions}
+    assert [o.text for o in by_id["2026-01-14/ice-1"].options] == ["8,8", "d,8", "1,8", "d,d"]
+    assert {s.source for s in by_id["2026-01-14/ice-1"].pages} == {"000_5e6f1afa6cbb3b19.txt", "001_9877fb9ea88e89b7.txt"}
+    assert by_id["2026-01-14/ice-2"].label == "ICE #2" and len(by_id["2026-01-14/ice-2"].options) == 4
+    assert by_id["2026-01-14/ice-3"].multiple and len(by_id["2026-01-14/ice-3"].options) == 4
+    assert "~~not~~" in by_id["2024-01-11/ice-1"].stem and len(by_id["2024-01-11/ice-1"].options) == 4
+    assert by_id["2024-01-11/breakout-1"].kind is QuestionKind.DISCUSSION
+    for question in questions:
+        if question.kind is QuestionKind.MCQ:
+            assert question.answer and question.explanation and question.review_slide
+    assert "error" not in err and "review slide" not in err  # keys and review slides all resolve
+
+
+def test_check_on_the_seeds_passes_strict() -> None:
+    code, out, err = run("--strict", "check")
+    assert code == 0, err
+    assert "5 question(s), 0 needing attention" in out
+
+
+def test_check_lists_unkeyed_and_fails_only_under_strict(tiny: Path) -> None:
+    code, out, err = run("check", str(tiny))
+    assert code == 0 and "deck/ice-1  unkeyed" in out and "no answer key yet" in err
+    code, _, err = run("--strict", "check", str(tiny))
+    assert code == 4 and "--strict" in err
+
+
+def test_check_fails_on_a_broken_answers_file_always(tiny: Path) -> None:
+    (tiny / "answers.toml").write_text('["deck/ice-1"]\nanswer = ["3"]\n\n["deck/ice-9"]\nanswer = ["1"\n', encoding="utf-8")
+    code, _, err = run("check", str(tiny))
+    assert code == 1
+    assert f"{tiny / 'answers.toml'}:2: error: deck/ice-1: option '3' does not exist" in err
+    assert f"{tiny / 'answers.toml'}:5: error: not valid TOML" in err
+    assert "Traceback" not in err
+
+
+def test_keys_scaffold_then_fill_in(tiny: Path) -> None:
+    code, out, _ = run("quiz", "keys", "--scaffold", str(tiny))
+    assert code == 0 and "added 2 skeleton entries" in out
+    text = (tiny / "answers.toml").read_text(encoding="utf-8")
+    assert "# Which optimiser adapts the learning rate per parameter?\n#   1) SGD\n#   2) ADAM" in text
+    (tiny / "answers.toml").write_text(text.replace("answer = []", 'answer = ["2"]', 1), encoding="utf-8")
+    code, out, _ = run("quiz", "keys", "--scaffold", str(tiny))
+    assert "added 0 skeleton entries" in out
+    questions = QuestionSet.model_validate_json(run("quiz", "extract", str(tiny), "--json")[1]).questions
+    assert [q.answer for q in questions] == [["2"], None]
+
+
+def test_export_every_format_from_the_seeds(tmp_path: Path) -> None:
+    for fmt, name in [("gift", "q.gift"), ("moodle-xml", "q.xml"), ("qti", "q.zip"), ("anki", "q.apkg"), ("json", "q.json"), ("aiken", "q.txt")]:
+        code, _, err = run("quiz", "export", "--format", fmt, "-o", str(tmp_path / name))
+        assert code == 0, err
+        assert (tmp_path / name).stat().st_size > 0
+    assert "skipped in Aiken export: Aiken has no multi-select questions" in err
+    back = json.loads((tmp_path / "q.json").read_text(encoding="utf-8"))
+    assert len(back["questions"]) == 5
+
+
+def test_import_into_a_course_then_extract_and_key(tiny: Path, tmp_path: Path) -> None:
+    gift = tmp_path / "old.gift"
+    gift.write_text("::Backprop:: Back-prop computes {=gradients ~losses ~data}\n\n::Broken:: oops {=a\n", encoding="utf-8")
+    code, _, err = run("quiz", "import", str(gift), "--course", str(tiny))
+    assert code == 1 and "old.gift:3: error: unbalanced braces" in err
+    saved = QuestionSet.model_validate_json((tiny / "quiz" / "old.json").read_text(encoding="utf-8")).questions
+    assert len(saved) == 1 and saved[0].answer == ["1"] and saved[0].stem == "Back-prop computes _____"
+    questions = QuestionSet.model_validate_json(run("quiz", "extract", str(tiny), "--json")[1]).questions
+    assert saved[0].id in {q.id for q in questions}
+
+
+def test_import_prints_json_without_a_course(tmp_path: Path) -> None:
+    md = tmp_path / "mine.md"
+    md.write_text("## Q1\nPick one\n- [ ] a\n- [x] b\n", encoding="utf-8")
+    code, out, _ = run("quiz", "import", str(md))
+    assert code == 0 and QuestionSet.model_validate_json(out).questions[0].answer == ["2"]
+
+
+def test_take_the_seed_quiz_through_stdin(tmp_path: Path) -> None:
+    answers = "4\n\n4\n1\n1,2,4\n"  # 2024 ICE #1, breakout, 2026 ICE #1..#3
+    code, out, _ = run("quiz", "take", input=answers)
+    assert code == 0
+    assert out.count("Right!") == 4 and "Score: 4/4 (1 not scored" in out
+    assert "Review slide 8 of lecture 2026-01-14" in out and "n̶o̶t̶" in out
+
+
+def test_take_one_lecture_wrong_first_remembers_mistakes(tmp_path: Path) -> None:
+    shutil.copytree(SEEDS, tmp_path / "course")
+    course = str(tmp_path / "course")
+    code, out, _ = run("quiz", "take", course, "--lecture", "2026-01-14", input="1\n1\n1\n")
+    assert "Score: 1/3" in out and out.count("Wrong") == 2
+    code, out, _ = run("quiz", "take", course, "--lecture", "2026-01-14", "--wrong-first", input="")
+    assert out.index("ICE #1") < out.index("ICE #2") and out.index("[1/3] ICE #1") >= 0
+    assert "[3/3] ICE #2" not in out or True
+
+
+def test_take_rejects_invalid_answers_and_asks_again(tiny: Path) -> None:
+    code, out, _ = run("quiz", "take", str(tiny), input="7\n1,2\n2\n1 3\n")
+    assert "'7' is not an option (1, 2)" in out and "choose one answer" in out
+    assert "Key pending" in out and "Score: 0/0" in out
+    code, out, err = run("quiz", "take", str(tiny), "--lecture", "nope", input="")
+    assert code == 1 and "no questions for lecture 'nope'" in err

@@ -1,0 +1,240 @@
+"""The built site in real headless Chromium, opened from file://: quizzes, search, math, XSS, offline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+QUIZ = "quiz-2026-01-14.html"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (scripts/setup.sh test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def site(fixture_site) -> Path:
+    return fixture_site[0]
+
+
+def url(site: Path, page: str) -> str:
+    return (site / page).as_uri()
+
+
+def choose(page, qid_anchor: str, keys: list[str]) -> None:
+    for key in keys:
+        page.check(f"#{qid_anchor}-o{key}")
+    page.click(f"#{qid_anchor} button.check")
+
+
+def test_site_browser_quiz_right_wrong_score_and_reload(context, site):
+    page = context.new_page()
+    page.goto(url(site, QUIZ))
+    choose(page, "q-2026-01-14-ice-1", ["2"])
+    assert page.inner_text("#q-2026-01-14-ice-1 .feedback") == "Right."
+    assert page.is_visible("#q-2026-01-14-ice-1 .explanation")
+    assert page.get_attribute("#q-2026-01-14-ice-1 .review-link", "href") == "lecture-2026-01-14.html#slide-s05"
+    choose(page, "q-2026-01-14-ice-2", ["1"])  # misses option 2
+    assert page.inner_text("#q-2026-01-14-ice-2 .feedback").startswith("Not quite. The answer: 1, 2")
+    assert page.inner_text(".score-right") == "1"
+    page.reload()
+    assert page.inner_text(".score-right") == "1"
+    assert page.inner_text("#q-2026-01-14-ice-2 .feedback").startswith("Not quite")
+    assert page.is_checked("#q-2026-01-14-ice-1-o2")
+    page.click("#q-2026-01-14-ice-2 button.retry")
+    choose(page, "q-2026-01-14-ice-2", ["1", "2"])
+    assert page.inner_text("#q-2026-01-14-ice-2 .feedback") == "Right."
+    assert page.inner_text(".score-right") == "2"
+    page.goto(url(site, "index.html"))
+    assert "(2/2 right, 2 tried)" in page.inner_text(".lecture-list")
+    page.goto(url(site, QUIZ))
+    page.click('[data-quiz="reset"]')
+    assert page.inner_text(".score-right") == "0"
+    assert not page.is_checked("#q-2026-01-14-ice-1-o2")
+
+
+def test_site_browser_unkeyed_question_is_practice(context, site):
+    page = context.new_page()
+    page.goto(url(site, "quiz-2024-01-11.html"))
+    choose(page, "q-2024-01-11-ice-1", ["1"])
+    assert page.inner_text("#q-2024-01-11-ice-1 .feedback").startswith("Key pending")
+    assert page.inner_text(".score-right") == "0" and page.inner_text(".score-total") == "0"
+
+
+def test_site_browser_shuffle_is_stable_per_visitor(context, browser, site):
+    def order(ctx):
+        page = ctx.new_page()
+        page.goto(url(site, QUIZ))
+        return page.eval_on_selector_all("#q-2026-01-14-ice-1 .options li", "els => els.map(e => e.dataset.key)")
+
+    first = order(context)
+    assert order(context) == first and sorted(first) == ["1", "2", "3"]
+    others = []
+    for _ in range(6):  # other visitors (fresh profiles) get their own order; 6 tries make a clash ~1/6^6
+        ctx = browser.new_context()
+        others.append(order(ctx))
+        ctx.close()
+    assert any(o != first for o in others)
+
+
+def test_site_browser_review_mode_brings_wrong_first(context, site):
+    page = context.new_page()
+    page.goto(url(site, "practice.html"))
+    choose(page, "q-2026-01-14-ice-1", ["2"])
+    choose(page, "q-2026-01-14-ice-2", ["3"])
+    page.click('[data-quiz="review"]')
+    visible = page.eval_on_selector_all(".review-list form.question", "els => els.filter(e => !e.hidden).map(e => e.id)")
+    assert visible[0] == "q-2026-01-14-ice-2"
+    assert "1 you got wrong first" in page.inner_text(".review-status")
+    page.click('[data-quiz="all"]')
+    assert page.eval_on_selector_all("form.question", "els => els.filter(e => !e.hidden).length") == 4
+
+
+def test_site_browser_keyboard_only_answering(context, site):
+    page = context.new_page()
+    page.goto(url(site, QUIZ))
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "q-2026-01-14-ice-1":
+            break
+    else:
+        pytest.fail("Tab never reached ICE #1")
+    page.keyboard.press("Space")  # selects the focused radio
+    for _ in range(3):
+        if page.is_checked("#q-2026-01-14-ice-1-o2"):
+            break
+        page.keyboard.press("ArrowDown")
+    assert page.is_checked("#q-2026-01-14-ice-1-o2")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "check"
+    page.keyboard.press("Enter")
+    assert page.inner_text("#q-2026-01-14-ice-1 .feedback") == "Right."
+    assert page.evaluate("document.activeElement.className") == "retry"  # focus moves on, not lost
+
+
+def test_site_browser_search_reaches_a_slide(context, site):
+    page = context.new_page()
+    page.goto(url(site, "index.html"))
+    page.fill("#search-box", "diverges")
+    page.wait_for_selector("#search-results a")
+    hrefs = page.eval_on_selector_all("#search-results a", "els => els.map(e => e.getAttribute('href'))")
+    assert "lecture-2026-01-14.html#slide-s05" in hrefs
+    page.click('#search-results a[href="lecture-2026-01-14.html#slide-s05"]')
+    page.wait_for_url("**/lecture-2026-01-14.html#slide-s05")
+    assert page.is_visible("#slide-s05")
+    page.fill("#search-box", "office")  # an admin slide: folded, opened by the link
+    page.wait_for_selector('#search-results a[href$="#slide-s01"]')
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('slide-s01').open")
+
+
+def test_site_browser_xss_slide_shows_text_and_runs_nothing(context, site):
+    dialogs = []
+    page = context.new_page()
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url(site, "lecture-2026-01-14.html"))
+    assert "<script>alert(1)</script>" in page.inner_text("#slide-s03")
+    page.fill("#search-box", "script alert")
+    page.wait_for_selector("#search-results a")
+    page.goto(url(site, "quiz-2026-01-14.html"))
+    assert "the <b>data</b>" in page.inner_text("#q-2026-01-14-ice-1")
+    assert dialogs == []
+
+
+def test_site_browser_math_is_rendered(context, site):
+    page = context.new_page()
+    page.goto(url(site, "lecture-2026-01-14.html"))
+    box = page.locator("#slide-s02 .katex-display").bounding_box()
+    assert box and box["height"] > 30  # a stacked fraction, not a line of TeX source
+    assert page.evaluate("document.fonts.ready.then(() => document.fonts.check('16px KaTeX_Main'))")
+    assert page.locator("#slide-s04 code.tex-error").inner_text() == "$\\frac{1}{$"
+
+
+def test_site_browser_no_request_leaves_the_machine(context, site):
+    outside = []
+
+    def record(route):
+        if not route.request.url.startswith(("file://", "data:")):
+            outside.append(route.request.url)
+        route.continue_()
+
+    context.route("**/*", record)
+    page = context.new_page()
+    for name in sorted(p.name for p in site.glob("*.html")):
+        page.goto(url(site, name))
+        page.wait_for_load_state("load")
+    page.fill("#search-box", "learning")
+    page.wait_for_selector("#search-results a")
+    assert outside == []
+
+
+def test_site_browser_topic_page_from_lecture_with_notebook(context, site):
+    page = context.new_page()
+    page.goto(url(site, "lecture-2026-01-14.html"))
+    page.click('#slide-s02 a.topic-tag[href="topic-backpropagation.html"]')
+    page.wait_for_url("**/topic-backpropagation.html")
+    assert "def grad" in page.inner_text("#example-backprop_demo .highlight")
+    assert "finite difference -0.138861" in page.inner_text("#example-backprop_demo .output")
+    assert page.inner_text("#example-backprop_demo .command") == "lecturekit run backprop_demo"
+    with page.expect_download() as info:
+        page.click('a[href="examples/backprop_demo.py"]')
+    assert "def grad" in Path(info.value.path()).read_text(encoding="utf-8")
+    try:
+        from lecturekit.topics.examples import to_notebook  # noqa: F401
+    except ImportError:
+        assert page.locator('a[href$=".ipynb"]').count() == 0  # no link until the topics stage provides notebooks
+        pytest.skip("lecturekit.topics.examples.to_notebook is not there yet: notebook download not offered")
+    with page.expect_download() as info:
+        page.click('a[href="examples/backprop_demo.ipynb"]')
+    notebook = nbformat.reads(Path(info.value.path()).read_text(encoding="utf-8"), as_version=4)
+    nbformat.validate(notebook)
+    assert any("def grad" in cell.source for cell in notebook.cells)
+
+
+def test_site_browser_dark_mode_toggle_is_kept(context, site):
+    page = context.new_page()
+    page.emulate_media(color_scheme="light")
+    page.goto(url(site, "index.html"))
+    light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.click("#theme-toggle")
+    dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert light != dark and page.get_attribute("#theme-toggle", "aria-pressed") == "true"
+    page.reload()
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark
+    fresh = context.browser.new_context(color_scheme="dark")
+    follows = fresh.new_page()
+    follows.goto(url(site, "index.html"))
+    assert follows.evaluate("getComputedStyle(document.body).backgroundColor") == dark  # system setting followed
+    fresh.close()
+
+
+def test_site_browser_phone_width_has_no_horizontal_scroll(browser, site):
+    ctx = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = ctx.new_page()
+    for name in ("lecture-2026-01-14.html", QUIZ, "topic-backpropagation.html"):
+        page.goto(url(site, name))
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
+    ctx.close()
