@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lecturekit.course import CourseConfig, discover_sources, load_config
+from lecturekit.course import CourseConfig, discover_sources
 from lecturekit.errors import Diagnostics
-from lecturekit.ingest import IngestOptions, read_sources
+from lecturekit.ingest import IngestOptions
 from lecturekit.models import Course, Lecture, Question, Source
 
 DEFAULT_TITLE = "Course"
@@ -22,9 +22,10 @@ def bundled_seeds() -> Path:
 
 def ingest(paths: list[Path], options: IngestOptions, diag: Diagnostics) -> tuple[CourseConfig, list[Source]]:
     """Read every source under PATHS into pages; a bad source becomes a diagnostic, not a stop."""
-    root, files = discover_sources(paths)
-    config = load_config(root) if root else CourseConfig()
-    return config, read_sources(files, options, diag)
+    from lecturekit.ingest.dispatch import ingest_paths
+
+    result = ingest_paths(paths, options, diag)
+    return result.config, result.sources
 
 
 def clean(sources: list[Source], config: CourseConfig, diag: Diagnostics) -> list[Lecture]:

@@ -62,6 +62,8 @@ def build_signal(previous: Draft, step: Draft, group: Draft) -> str | None:
 
 def contains_step(a: list[str], b: list[str]) -> bool:
     """Whether one body holds the other, list items and other lines compared as separate classes."""
+    if a and b and containment(a, b) == 0:
+        return False  # two bodies with no line in common are two slides, whatever their shapes
     for part_a, part_b in zip(_line_classes(a), _line_classes(b)):
         if max(containment(part_a, part_b), containment(part_b, part_a)) < LINE_CONTAINMENT:
             return False
@@ -78,11 +80,8 @@ def interrupted_signal(group: Draft, step: Draft) -> str | None:
     if group.label is not None and step.label is not None:
         return None
     if group.slide_number is not None and step.slide_number is not None:
-        return None
-    if title_similarity(group.title, step.title) < TITLE_MATCH:
-        return None
-    # Across other pages only a plain nesting counts; class-wise nesting needs neighbouring steps.
-    if max(containment(group.body, step.body), containment(step.body, group.body)) >= LINE_CONTAINMENT:
+        return "slide-number after interruption" if group.slide_number == step.slide_number else None
+    if title_similarity(group.title, step.title) >= TITLE_MATCH and contains_step(group.body, step.body):
         return "containment after interruption"
     return None
     return None
@@ -90,14 +89,21 @@ def interrupted_signal(group: Draft, step: Draft) -> str | None:
 
 def collapse_builds(pages: list[CleanPage], kind: SourceKind) -> tuple[list[Draft], list[Removal]]:
     """Drafts for a deck's pages with build steps merged; removals of pages that left no content."""
-    drafts: list[Draft] = []
+    steps: list[Draft] = []
     orphans: list[Removal] = []
-    previous: tuple[Draft, int] | None = None
     for page in attach_leading_links(pages):
-        if not page.lines:
+        if page.lines:
+            steps.append(page_to_draft(page, kind))
+        else:
             orphans.extend(_page_gone(page))
-            continue
-        step = page_to_draft(page, kind)
+    return collapse_steps(steps), orphans
+
+
+def collapse_steps(steps: list[Draft]) -> list[Draft]:
+    """Consecutive (or briefly interrupted) steps of one slide merged into one draft each."""
+    drafts: list[Draft] = []
+    previous: tuple[Draft, int] | None = None
+    for step in steps:
         target, signal = _find_group(drafts, previous, step)
         if target is None or signal is None:
             drafts.append(step)
@@ -105,7 +111,7 @@ def collapse_builds(pages: list[CleanPage], kind: SourceKind) -> tuple[list[Draf
         else:
             drafts[target] = merge_step(drafts[target], step, signal)
         previous = (step, target)
-    return merge_shared_text(drafts), orphans
+    return merge_shared_text(drafts)
 
 
 def _find_group(drafts: list[Draft], previous: tuple[Draft, int] | None, step: Draft) -> tuple[int | None, str | None]:

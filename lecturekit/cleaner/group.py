@@ -9,7 +9,7 @@ from pydantic import Field
 
 from lecturekit.cleaner.align import alignment_score
 from lecturekit.cleaner.draft import Draft
-from lecturekit.cleaner.similarity import words
+from lecturekit.cleaner.similarity import WORD
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Model, Removal
@@ -18,6 +18,7 @@ SAME_LECTURE = 0.6  # share of slides aligned strongly: two readings of one deck
 EDITION = 0.3  # enough shared slides to be another year's edition of the lecture
 LSH_THRESHOLD = 0.15
 NUM_PERM = 64
+MAX_PARTNERS = 4
 
 
 class Deck(Model):
@@ -91,18 +92,25 @@ def auto_groups(decks: list[Deck]) -> list[LectureGroup]:
 
 
 def candidate_pairs(decks: list[Deck]) -> list[tuple[int, int]]:
-    """Pairs of decks that share enough words to be worth aligning (MinHash LSH, not all pairs)."""
+    """Pairs of decks worth aligning: MinHash LSH over word trigrams, the closest few per deck."""
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     hashes = []
     for index, deck in enumerate(decks):
         minhash = MinHash(num_perm=NUM_PERM, seed=1)
-        for word in sorted(words([line for d in deck.drafts for line in d.lines])):
-            minhash.update(word.encode())
+        for shingle in sorted(_shingles(deck)):
+            minhash.update(shingle.encode())
         hashes.append(minhash)
         lsh.insert(str(index), minhash)
     pairs = set()
     for index, minhash in enumerate(hashes):
-        for other in lsh.query(minhash):
-            if int(other) != index:
-                pairs.add((min(index, int(other)), max(index, int(other))))
+        others = [int(o) for o in lsh.query(minhash) if int(o) != index]
+        # Bounding the partners per deck keeps grouping linear in the number of decks.
+        closest = sorted(others, key=lambda o: (-minhash.jaccard(hashes[o]), o))[:MAX_PARTNERS]
+        pairs.update((min(index, o), max(index, o)) for o in closest)
     return sorted(pairs)
+
+
+def _shingles(deck: Deck) -> set[str]:
+    """Word trigrams of a deck's slides (single words would make every deck of a course look alike)."""
+    tokens = [w for d in deck.drafts for line in d.lines for w in WORD.findall(line.lower())]
+    return {" ".join(tokens[i:i + 3]) for i in range(max(0, len(tokens) - 2))}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from lecturekit.cleaner.align import align
+from lecturekit.cleaner.builds import collapse_steps
 from lecturekit.cleaner.draft import Draft
-from lecturekit.cleaner.normalize import is_ocr_noise
-from lecturekit.cleaner.similarity import ordered_union
+from lecturekit.cleaner.lexicon import reads_as_words
+from lecturekit.cleaner.similarity import ordered_union, words
 from lecturekit.models import Removal, RemovalReason
 
 
@@ -17,7 +18,8 @@ def merge_sources(decks: list[list[Draft]]) -> list[Draft]:
     merged = ordered[0]
     for deck in ordered[1:]:
         merged = _merge_two(merged, deck)
-    return merged
+    # Sources that order slides differently leave a slide twice in the merged sequence: fold it.
+    return collapse_steps(merged) if len(ordered) > 1 else merged
 
 
 def _deck_rank(deck: list[Draft]) -> tuple[float, ...]:
@@ -38,19 +40,20 @@ def _merge_two(base: list[Draft], other: list[Draft]) -> list[Draft]:
 def merge_slide(a: Draft, b: Draft) -> Draft:
     """One slide read by two sources: the better text wins, lines only the other has are kept."""
     winner, loser = (a, b) if a.rank() <= b.rank() else (b, a)
-    union = ordered_union(winner.lines, loser.lines)
-    lines = union.lines
-    if lines[0] != winner.title:  # the loser's title, when it differs, is a variant, not the title
-        lines.remove(winner.title)
-        lines.insert(0, winner.title)
-    kept, dropped = [], []
-    for line in lines:
-        (dropped if line in union.added and is_ocr_noise(line) and loser.ocr_like else kept).append(line)
+    union = ordered_union(winner.body, loser.body)
+    # Aligned slides share their title: the loser's title, when it reads differently, is a variant.
+    title_variants = [loser.title] if loser.title != winner.title else []
+    # Lines only an OCR reading has are kept when they read as words; garbled figure text is recorded.
+    vocabulary = words(winner.lines)
+    kept, dropped = [winner.title], []
+    for line in union.lines:
+        garbled = line in union.added and loser.ocr_like and not reads_as_words(line, vocabulary)
+        (dropped if garbled else kept).append(line)
     where = f"{loser.source} p{loser.pages[0].page}"
     removed = [*winner.removed, *loser.removed]
-    if union.variants or dropped:
+    if title_variants or union.variants or dropped:
         removed.append(Removal(source=loser.source, page=loser.pages[0].page,
-                               text="\n".join([*union.variants, *dropped]), reason=RemovalReason.DUPLICATE,
+                               text="\n".join([*title_variants, *union.variants, *dropped]), reason=RemovalReason.DUPLICATE,
                                detail=f"same slide read from {winner.source}; its text won"))
     return winner.model_copy(update={
         "title": kept[0],

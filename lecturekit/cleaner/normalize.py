@@ -12,7 +12,8 @@ CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474)) + "".join(chr(c) for c 
 SYMBOL_BULLETS = "•▶▪▸►■□◦‣●○·△▲◆◇➢➤✓✔"
 # Glyphs OCR reads bullets as, markdown list markers, and circled option numbers.
 GLYPHS = "@©®oOQ°|e«*+–-" + SYMBOL_BULLETS + CIRCLED
-TRAILING_GLYPHS = set(GLYPHS + "}{\\'\".,~:;°™0()")
+# Trailing "+", "*" and "-" can mean something ("papers +"), so only glyph-only junk is trimmed.
+TRAILING_GLYPHS = set(GLYPHS + "}{\\'\".,~:;°™0()") - set("+*-–")
 MARKDOWN_BULLETS = {"-", "*", "+", "–"}
 GLYPH_CHAIN = re.compile(rf"^((?:[{re.escape(GLYPHS)}]+\s+)+)(.*)$")
 SYMBOL_PREFIX = re.compile(rf"^[{re.escape(SYMBOL_BULLETS + CIRCLED)}]+\s*")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -16,6 +17,7 @@ DIGITS_MATTER_BELOW = 40
 LINE_MATCH = 86.0  # rapidfuzz ratio above which two lines are the same line read twice
 
 
+@lru_cache(maxsize=1 << 16)
 def line_key(text: str) -> str:
     """Comparison key of a line: lower case, list markers and option numbers off, punctuation dropped."""
     lowered = LIST_PREFIX.sub("", text.strip().lower(), count=1)
@@ -62,7 +64,13 @@ def text_similarity(a: list[str], b: list[str]) -> float:
         return 1.0
     if not a or not b:
         return 0.0
-    return fuzz.token_set_ratio(" ".join(map(line_key, a)), " ".join(map(line_key, b))) / 100.0
+    return fuzz.token_set_ratio(body_key(tuple(a)), body_key(tuple(b))) / 100.0
+
+
+@lru_cache(maxsize=1 << 14)
+def body_key(lines: tuple[str, ...]) -> str:
+    """The comparison key of a whole body (cached: alignments compare each body many times)."""
+    return " ".join(map(line_key, lines))
 
 
 def title_similarity(a: str, b: str) -> float:

@@ -77,13 +77,14 @@ def import_command(files: tuple[Path, ...], course_dir: Path | None) -> int:
 def keys_command(course: Path | None, scaffold: bool) -> int:
     """Check the course's answer keys; with --scaffold, write skeletons for the missing ones."""
     from lecturekit.quiz import scaffold_answers
-    from lecturekit.quiz.session import answers_path, course_at
+    from lecturekit.quiz.session import answers_path, course_at, key_summary
 
     diag = Diagnostics()
     loaded = course_at(course, diag)
     if scaffold:
         count = scaffold_answers(loaded, answers_path(loaded))
         click.echo(f"added {count} skeleton entr{'y' if count == 1 else 'ies'} to {answers_path(loaded)}")
+    click.echo(key_summary(loaded))
     return report(diag)
 
 

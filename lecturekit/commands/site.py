@@ -55,14 +55,14 @@ def serve(site: Path, port: int, course: Path | None) -> int:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--course", "course_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True)
 @click.option("--lecture", "lecture_id", help="Put the files into this lecture (course.toml).")
-@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Site folder.")
+@click.option("--out", type=click.Path(path_type=Path), help="Site folder (default: COURSE/_site).")
 @guarded
-def add(files: tuple[Path, ...], course_dir: Path, lecture_id: str | None, out: Path) -> int:
+def add(files: tuple[Path, ...], course_dir: Path, lecture_id: str | None, out: Path | None) -> int:
     """Copy lecture sources into a course, report what was found, scaffold answer keys, rebuild the site."""
     from lecturekit.site.workflow import add_sources
 
     diag = Diagnostics()
-    found, built = add_sources(list(files), course_dir, lecture_id, out, diag)
+    found, built = add_sources(list(files), course_dir, lecture_id, out or course_dir / DEFAULT_OUT, diag)
     click.echo(f"added {', '.join(found.copied)} → lectures {', '.join(found.lectures) or '(none)'}: {found.slides} slides, "
                f"{found.builds_collapsed} build pages collapsed, {found.questions} questions ({found.unkeyed} unkeyed), "
                f"{found.ocr_pages} OCR'd pages; answer keys scaffolded: "

@@ -1,4 +1,4 @@
-"""OCR of page images: cached by content, tesseract pages in parallel, and the reader for PNG/JPG/TIFF files."""
+"""OCR of page images (cached by content, tesseract in parallel) and the reader for PNG/JPG/TIFF files."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from pydantic import ValidationError
 
 from lecturekit.cache import Cache, content_key
 from lecturekit.errors import Diagnostics, MissingDependency, SourceError
@@ -53,7 +54,8 @@ def ocr_cache(options: IngestOptions) -> Cache:
     return Cache("ocr", root=root, enabled=options.cache)
 
 
-def run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diagnostics) -> dict[int, OcrResult]:
+def run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diagnostics
+            ) -> dict[int, OcrResult]:
     """OCR every task (cache first, then tesseract in parallel); a failed page becomes a diagnostic."""
     if not tasks:
         return {}
@@ -65,17 +67,18 @@ def run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diagn
         raise MissingDependency(exc.message, file=file) from exc
 
 
-def _run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diagnostics) -> dict[int, OcrResult]:
+def _run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diagnostics
+             ) -> dict[int, OcrResult]:
     version = tesseract.tesseract_version()  # MissingDependency here, only when OCR is really needed
     cache = ocr_cache(options)
-    keys = {task.page: content_key(task.key, options.lang, str(task.dpi), version, str(tesseract.PSM), LAYOUT_VERSION)
-            for task in tasks}
+    settings = (options.lang, version, str(tesseract.PSM), LAYOUT_VERSION)
+    keys = {task.page: content_key(task.key, str(task.dpi), *settings) for task in tasks}
     results: dict[int, OcrResult] = {}
     misses = []
     for task in tasks:
-        cached = cache.get(keys[task.page])
+        cached = _cached_result(cache, keys[task.page])
         if cached is not None:
-            results[task.page] = OcrResult.model_validate(cached)
+            results[task.page] = cached
         else:
             misses.append(task)
     with _progress(file, len(misses), options.progress) as advance:
@@ -90,6 +93,17 @@ def _run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diag
     return results
 
 
+def _cached_result(cache: Cache, key: str) -> OcrResult | None:
+    """The cached OCR of a page, or None when absent or not in the shape this version writes."""
+    value = cache.get(key)
+    if value is None:
+        return None
+    try:
+        return OcrResult.model_validate(value)
+    except ValidationError:
+        return None  # an entry damaged on disk is just OCR'd again and overwritten
+
+
 def report_weak_pages(file: str, results: dict[int, OcrResult], diag: Diagnostics) -> None:
     """Warn about OCR pages with no text or a low mean confidence, so nobody trusts them blindly."""
     for page, result in sorted(results.items()):
@@ -100,23 +114,32 @@ def report_weak_pages(file: str, results: dict[int, OcrResult], diag: Diagnostic
                       location=f"p. {page}")
 
 
-def _ocr_in_parallel(tasks: list[OcrTask], options: IngestOptions) -> Iterator[tuple[int, OcrResult | OcrFailed]]:
+def _ocr_in_parallel(tasks: list[OcrTask], options: IngestOptions
+                     ) -> Iterator[tuple[int, OcrResult | OcrFailed]]:
     """Render in this thread (pdfium is not thread-safe) while worker threads each run one tesseract."""
     if not tasks:
         return
     tesseract.single_threaded_env()
     workers = max(1, min(options.jobs or available_cores(), len(tasks)))
     pending: dict[Future, int] = {}
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr")
+    try:
         for task in tasks:
             # Keep at most two images per worker in memory: a 300 dpi page is several megabytes.
             while len(pending) >= 2 * workers:
                 yield from _collect(pending, FIRST_COMPLETED)
-            image = task.render()
+            try:
+                image = task.render()
+            except Exception as exc:  # noqa: BLE001 — pdfium/Pillow failures on one page only
+                yield task.page, OcrFailed(f"page cannot be rendered for OCR ({exc or type(exc).__name__})")
+                continue
             future = pool.submit(tesseract.ocr_image, image, options.lang, task.dpi, options.page_timeout)
             pending[future] = task.page
         while pending:
             yield from _collect(pending, FIRST_COMPLETED)
+    finally:
+        # On Ctrl-C or an error, queued pages must not start new tesseract runs after we have given up.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _collect(pending: dict[Future, int], when: str) -> Iterator[tuple[int, OcrResult | OcrFailed]]:
@@ -174,9 +197,11 @@ def load_frames(path: Path, data: bytes) -> list[Image.Image]:
             with Image.open(io.BytesIO(data)) as image:
                 frames = [ImageOps.exif_transpose(frame.copy()) for frame in ImageSequence.Iterator(image)]
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise SourceError(f"image is too large to open safely ({exc}); scale it down first", file=path) from exc
+            message = f"image is too large to open safely ({exc}); scale it down first"
+            raise SourceError(message, file=path) from exc
         except UnidentifiedImageError as exc:
-            raise SourceError("not an image format Pillow can read (PNG, JPEG, TIFF, ...)", file=path) from exc
+            message = "not an image format Pillow can read (PNG, JPEG, TIFF, ...)"
+            raise SourceError(message, file=path) from exc
         except (OSError, ValueError, SyntaxError) as exc:
             raise SourceError(f"image is truncated or corrupt ({exc})", file=path) from exc
     return frames
@@ -189,7 +214,8 @@ def read_image(path: Path, options: IngestOptions, diag: Diagnostics) -> Source:
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", file=path) from exc
     frames = load_frames(path, data)
-    source = Source(name=path.name, path=str(path), kind=SourceKind.IMAGE, sha256=hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256(data).hexdigest()
+    source = Source(name=path.name, path=str(path), kind=SourceKind.IMAGE, sha256=digest)
     if options.ocr is OcrMode.NEVER:
         diag.warn(path, "an image has no text without OCR and OCR is off; its pages are left empty")
         source.pages = [unread_page(path.name, n + 1) for n in range(len(frames))]
@@ -204,4 +230,5 @@ def read_image(path: Path, options: IngestOptions, diag: Diagnostics) -> Source:
 
 
 def _pixels_key(frame: Image.Image) -> str:
-    return content_key(frame.mode, f"{frame.width}x{frame.height}", hashlib.sha256(frame.tobytes()).hexdigest())
+    pixels = hashlib.sha256(frame.tobytes()).hexdigest()
+    return content_key(frame.mode, f"{frame.width}x{frame.height}", pixels)

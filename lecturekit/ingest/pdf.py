@@ -1,4 +1,4 @@
-"""PDF reader: text layer with layout hints (pdfplumber), page labels and OCR renders (pypdfium2), per page."""
+"""PDF reader: text layer with layout (pdfplumber), page labels and OCR renders (pypdfium2), page by page."""
 
 from __future__ import annotations
 
@@ -55,33 +55,46 @@ class TextLayer(Model):
 def read_pdf(path: Path, options: IngestOptions, diag: Diagnostics) -> Source:
     """Read every page of a PDF: its text layer where usable, OCR where not (decided per page)."""
     data = _read_bytes(path)
-    source = Source(name=path.name, path=str(path), kind=SourceKind.PDF, sha256=hashlib.sha256(data).hexdigest())
+    digest = hashlib.sha256(data).hexdigest()
+    source = Source(name=path.name, path=str(path), kind=SourceKind.PDF, sha256=digest)
     with _open_pdf(path, data) as (pdf, document):
         pages: dict[int, Page] = {}
         tasks: list[OcrTask] = []
         for index, plumber_page in enumerate(pdf.pages):
-            number = index + 1
-            label = document.get_page_label(index) or None
-            try:
-                layer = read_text_layer(plumber_page)
-                key = page_fingerprint(plumber_page)
-            except Exception as exc:  # noqa: BLE001 — one broken page must not lose the others
-                diag.error(path, f"page cannot be read ({exc or type(exc).__name__}); skipped", location=f"p. {number}")
-                continue
-            finally:
-                plumber_page.close()  # drop the parsed layout: long decks would otherwise hold every page
-            pages[number] = text_page(source.name, number, label, layer)
-            if _wants_ocr(layer, options.ocr):
-                render = partial(render_page, document, index, options.dpi)
-                tasks.append(OcrTask(page=number, key=key, render=render, dpi=options.dpi))
-            elif not layer.usable() and layer.has_graphics:
-                diag.warn(path, f"no usable text layer ({layer.letters} letters) and OCR is off; "
-                          "the page keeps only that text", location=f"p. {number}")
+            page, task = _read_page(path, plumber_page, document, options, diag)
+            if page is not None:
+                pages[page.page] = page
+            if task is not None:
+                tasks.append(task)
         for number, result in run_ocr(str(path), tasks, options, diag).items():
             pages[number] = ocr_page(source.name, number, result, label=pages[number].label)
     source.pages = [pages[number] for number in sorted(pages)]
     assign_titles(source.pages)
     return source
+
+
+def _read_page(path: Path, plumber_page: PlumberPage, document: pdfium.PdfDocument, options: IngestOptions,
+               diag: Diagnostics) -> tuple[Page | None, OcrTask | None]:
+    """One page's text-layer Page and, when it needs OCR, the task that will replace it."""
+    index = plumber_page.page_number - 1
+    number = plumber_page.page_number
+    try:
+        layer = read_text_layer(plumber_page)
+        key = page_fingerprint(plumber_page)
+    except Exception as exc:  # noqa: BLE001 — one broken page must not lose the others
+        reason = str(exc) or type(exc).__name__
+        diag.error(path, f"page cannot be read ({reason}); skipped", location=f"p. {number}")
+        return None, None
+    finally:
+        plumber_page.close()  # drop the parsed layout: long decks would otherwise hold every page
+    page = text_page(path.name, number, document.get_page_label(index) or None, layer)
+    if _wants_ocr(layer, options.ocr):
+        render = partial(render_page, document, index, options.dpi)
+        return page, OcrTask(page=number, key=key, render=render, dpi=options.dpi)
+    if not layer.usable() and layer.has_graphics:
+        diag.warn(path, f"no usable text layer ({layer.letters} letters) and OCR is off; "
+                  "the page keeps only that text", location=f"p. {number}")
+    return page, None
 
 
 def _wants_ocr(layer: TextLayer, mode: OcrMode) -> bool:
@@ -126,7 +139,8 @@ def _open_error(path: Path, exc: Exception) -> SourceError:
         return SourceError("the PDF is encrypted and needs a password; save an unprotected copy "
                            "(e.g. `qpdf --decrypt --password=PW in.pdf out.pdf`)", file=path)
     detail = str(cause) or type(cause).__name__
-    return SourceError(f"not a readable PDF, truncated or corrupt ({detail}); re-download or re-export it", file=path)
+    return SourceError(f"not a readable PDF, truncated or corrupt ({detail}); re-download or re-export it",
+                       file=path)
 
 
 class DamagedPage(ValueError):
@@ -210,7 +224,8 @@ def _visible_area(image: dict, page: PlumberPage) -> float:
 def text_page(source: str, number: int, label: str | None, layer: TextLayer) -> Page:
     """A Page from a text layer (title set later from the deck's size bands)."""
     text = "\n".join(line.text for line in layer.lines)
-    return Page(source=source, page=number, label=label, method=Method.TEXT_LAYER, text=text, lines=layer.lines)
+    return Page(source=source, page=number, label=label, method=Method.TEXT_LAYER, text=text,
+                lines=layer.lines)
 
 
 def page_fingerprint(page: PlumberPage) -> str:

@@ -38,7 +38,8 @@ def tesseract_command() -> str:
     command = pytesseract.pytesseract.tesseract_cmd
     found = shutil.which(command)
     if not found:
-        raise MissingDependency(f"tesseract is needed to OCR this file but `{command}` was not found; {INSTALL_HINT}")
+        raise MissingDependency(f"tesseract is needed to OCR this file but `{command}` was not found; "
+                                f"{INSTALL_HINT}")
     return found
 
 

@@ -7,12 +7,14 @@ from lecturekit.models import Line, Method, Page
 TOP_REGION = 0.3  # a title starts in the top 30 % of the page
 TITLE_RATIO = 1.15  # a title is at least this much larger than the deck's body text
 SAME_BAND = 0.9  # lines within 10 % of the largest candidate belong to the same title band
+FOOTER_ZONE = 0.9  # lines starting in the bottom 10 % are footers, not body text
 CENTRED_TITLE_RATIO = 1.3  # section and title pages: a much larger line anywhere on the page
 
 
 def body_size(lines: list[Line]) -> float | None:
-    """The size most of a deck's characters are set in (the character-weighted median)."""
-    sized = sorted((line.size, len(line.text)) for line in lines if line.size)
+    """The size most of a deck's characters are set in (character-weighted median above the footer zone)."""
+    # Footers repeat a long line on every page; on sparse slides they would outweigh the body text.
+    sized = sorted((line.size, len(line.text)) for line in lines if line.size and (line.top or 0.0) < FOOTER_ZONE)
     total = sum(weight for _, weight in sized)
     if not total:
         return None

@@ -15,9 +15,10 @@ HEADING = re.compile(
     r"^\s*(?:[-*>#]+\s*)?"
     r"(?P<word>ICE|(?i:in[- ]class exercise|quiz|question|poll|exercise|breakouts?))"
     r"(?P<filler>(?i:\s+(?:time|room|session|activity))?)"
-    r"(?:\s*(?P<hash>[#№H£]|(?i:no\.?))?\s*(?P<digits>\d{1,3})\b)?"
+    r"(?:\s*(?P<hash>[#№H£]|(?i:no\.?))?\s*(?P<digits>[0-9lI|]{1,3})(?![\w|]))?"
     r"\s*(?P<sep>[:.)\-–—]|(?=\()|$)\s*(?P<rest>.*)$"
 )
+OCR_ONE = str.maketrans({"l": "1", "I": "1", "|": "1"})
 WORD_KIND = {
     "ice": ExerciseKind.ICE,
     "in-class exercise": ExerciseKind.ICE,
@@ -37,7 +38,8 @@ class Heading:
     def __init__(self, match: re.Match[str]):
         self.word = match["word"] + match["filler"]
         self.kind = WORD_KIND[match["word"].lower()]
-        self.digits = match["digits"]
+        # OCR reads a 1 as l, I or |; a heading number has no letters, so read them back as 1.
+        self.digits = match["digits"].translate(OCR_ONE) if match["digits"] else None
         self.hash = match["hash"] or ""
         self.rest = match["rest"] or ""
 
@@ -54,9 +56,9 @@ def find_blocks(lecture: Lecture) -> list[ExerciseBlock]:
     """Every exercise block in the lecture's slides, in slide order."""
     blocks: list[ExerciseBlock] = []
     for index, slide in enumerate(lecture.slides):
-        for heading, text in _slide_blocks(slide):
-            following = _options_slide(text, lecture.slides, index)
-            block = _block(lecture, slide, index, heading, text)
+        for line, heading, text in _slide_blocks(slide):
+            block = _block(lecture, slide, index, line, heading, text)
+            following = _options_slide(block, lecture.slides, index)
             if following is not None:
                 block.text += "\n" + "\n".join(following.text.splitlines()[1:])
                 block.pages += [p for p in following.pages if p not in block.pages]
@@ -64,46 +66,39 @@ def find_blocks(lecture: Lecture) -> list[ExerciseBlock]:
     return blocks
 
 
-def _slide_blocks(slide: Slide) -> list[tuple[str, str]]:
-    """(heading line, text from the heading's rest to the next heading) for each heading on a slide."""
+def _slide_blocks(slide: Slide) -> list[tuple[str, Heading, str]]:
+    """(heading line, heading, text from the heading's rest to the next heading) for each heading on a slide."""
     lines = slide.text.splitlines()
-    starts = [i for i, line in enumerate(lines) if read_heading(line)]
+    headings = [(i, heading) for i, line in enumerate(lines) if (heading := read_heading(line))]
     found = []
-    for number, start in enumerate(starts):
-        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
-        heading = read_heading(lines[start])
-        assert heading is not None
-        found.append((lines[start], "\n".join([heading.rest, *lines[start + 1 : end]])))
+    for number, (start, heading) in enumerate(headings):
+        end = headings[number + 1][0] if number + 1 < len(headings) else len(lines)
+        found.append((lines[start], heading, "\n".join([heading.rest, *lines[start + 1 : end]])))
     return found
 
 
-def _options_slide(text: str, slides: list[Slide], index: int) -> Slide | None:
-    """The next slide when it holds the options this block lacks (a build the cleaner left apart)."""
-    if _has_options(text) or index + 1 >= len(slides):
+def _options_slide(block: ExerciseBlock, slides: list[Slide], index: int) -> Slide | None:
+    """The next build of the same slide when it holds the options this block lacks."""
+    if index + 1 >= len(slides) or parse_exercise(block.text).options:
         return None
-    following = slides[index + 1]
+    current, following = slides[index], slides[index + 1]
     body = [line for line in following.text.splitlines()[1:] if line.strip()]
-    if body and read_option(body[0]) is not None and not any(read_heading(line) for line in body):
+    same_slide = following.title.strip().casefold() == current.title.strip().casefold()
+    if same_slide and body and read_option(body[0]) is not None and not any(read_heading(line) for line in body):
         return following
     return None
 
 
-def _has_options(text: str) -> bool:
-    return bool(parse_exercise(text).options)
-
-
-def _block(lecture: Lecture, slide: Slide, index: int, heading_line: str, text: str) -> ExerciseBlock:
-    heading = read_heading(heading_line)
-    assert heading is not None
+def _block(lecture: Lecture, slide: Slide, index: int, line: str, heading: Heading, text: str) -> ExerciseBlock:
     pages: list[PageRef] = list(slide.pages)
     first = pages[0] if pages else None
     return ExerciseBlock(
         lecture=lecture.id,
         kind=heading.kind,
         word=heading.word,
-        number_text=(heading.digits if heading.digits else None),
+        number_text=heading.digits or None,
         hash_read=heading.hash,
-        heading=heading_line.strip(),
+        heading=line.strip(),
         text=text,
         slide=slide.id,
         slide_index=index,

@@ -103,7 +103,7 @@ def _same_stem(one: str, other: str) -> bool:
 def _question(qid: str, cluster: list[Candidate], diag: Diagnostics) -> Question:
     best = max(cluster, key=lambda c: c.quality())
     block, parsed = best.block, best.parsed
-    options, stem, flags = parsed.options, parsed.stem, list(parsed.flags)
+    options, stem, flags = parsed.options, _stem(best, cluster), list(parsed.flags)
     if len(options) == 1:
         stem = f"{stem}\n\n{options[0].key} {options[0].text}".strip()
         options, flags = [], [*flags, "one-option"]
@@ -124,6 +124,13 @@ def _question(qid: str, cluster: list[Candidate], diag: Diagnostics) -> Question
         slide=block.slide,
         flags=sorted(set(flags)),
     )
+
+
+def _stem(best: Candidate, cluster: list[Candidate]) -> str:
+    """The best block's stem, or the longest in the cluster when the best carries only a stub."""
+    if len(best.parsed.stem.split()) >= STUB_WORDS:
+        return best.parsed.stem
+    return max((c.parsed.stem for c in cluster), key=len)
 
 
 def _label(block: ExerciseBlock) -> str:

@@ -10,7 +10,8 @@ from lecturekit.quiz.model import MarkerStyle, ParsedExercise
 
 MULTI_SELECT = re.compile(
     r"select all|choose all|check all|mark all|pick all|all that apply|all which apply|"
-    r"one or more|more than one (?:answer|option)|multiple answers|select (?:two|three|2|3)\b",
+    r"one or more (?:answers?|options?|choices?)|more than one (?:answer|option)|multiple answers|"
+    r"select (?:two|three|2|3)\b",
     re.IGNORECASE,
 )
 ANSWER_LINE = re.compile(r"^\s*(?:correct\s+)?(?:answers?|key|solution)\s*[:=]\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
@@ -22,17 +23,14 @@ def parse_exercise(text: str) -> ParsedExercise:
     """Read stem, options, multi-select wording and in-source keys from an exercise's text."""
     lines = [_struck_to_markdown(line.rstrip()) for line in text.splitlines()]
     start, run, used = _find_option_run(lines)
-    stem_lines = lines[:start] if run else lines
-    answer_text, trailing = _answer_lines(lines[start + used :] if run else [])
-    if not run:
-        stem_lines, answer_text = _strip_answer(stem_lines, answer_text)
+    stem = _join(lines[:start])
+    # Only after the options is "Answer: 2" a key; in a stem or a prompt it is text to keep.
+    answer_text = _answer_value(lines[start + used :])
     options = [Option(key=str(i), text=line.text, garbled=bool(_real_doubts(line))) for i, line in enumerate(run, 1)]
-    stem = _join(stem_lines)
     answer = _marked_answer(run) or _resolve_answer(answer_text, options)
     flags = ["garbled"] if any(o.garbled for o in options) else []
     if answer_text and answer is None:
         flags.append("ambiguous")
-    del trailing  # text after the options stays on the slide; the question does not need it
     return ParsedExercise(
         stem=stem,
         options=options,
@@ -114,21 +112,9 @@ def _real_doubts(option: OptionLine) -> list[str]:
     return [d for d in option.doubts if d != "bare"]
 
 
-def _answer_lines(lines: list[str]) -> tuple[str | None, list[str]]:
-    answer, rest = None, []
-    for line in lines:
-        if (found := ANSWER_LINE.match(line)) and answer is None:
-            answer = found["value"]
-        else:
-            rest.append(line)
-    return answer, rest
-
-
-def _strip_answer(stem_lines: list[str], answer: str | None) -> tuple[list[str], str | None]:
-    # A discussion prompt may end with "Answer: …": that is its model answer, not stem text.
-    if stem_lines and (found := ANSWER_LINE.match(stem_lines[-1])) and len(stem_lines) > 1:
-        return stem_lines[:-1], found["value"]
-    return stem_lines, answer
+def _answer_value(lines: list[str]) -> str | None:
+    """The value of the first "Answer: …" line after the options (the rest stays on the slide)."""
+    return next((found["value"] for line in lines if (found := ANSWER_LINE.match(line))), None)
 
 
 def _marked_answer(run: list[OptionLine]) -> list[str] | None:

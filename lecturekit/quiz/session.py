@@ -8,7 +8,7 @@ import click
 
 from lecturekit.course import load_config
 from lecturekit.errors import Diagnostics, UsageError
-from lecturekit.models import Course, Question
+from lecturekit.models import Course, Question, QuestionKind
 from lecturekit.quiz.formats import import_questions
 from lecturekit.quiz.take import QuizResult, TakeOptions, choose_questions, history_path, load_history, run_quiz, save_history
 
@@ -18,6 +18,14 @@ def course_at(path: Path | None, diag: Diagnostics) -> Course:
     from lecturekit.pipeline import bundled_seeds, load_course
 
     return load_course([path or bundled_seeds()], diag=diag)
+
+
+def key_summary(course: Course) -> str:
+    """"3 of 4 multiple-choice questions keyed; 1 pending: …"."""
+    mcqs = [q for q in course.questions if q.kind is QuestionKind.MCQ]
+    pending = [q.id for q in mcqs if not q.answer]
+    line = f"{len(mcqs) - len(pending)} of {len(mcqs)} multiple-choice questions keyed"
+    return line + (f"; pending: {', '.join(pending)}" if pending else "")
 
 
 def answers_path(course: Course) -> Path:

@@ -70,7 +70,7 @@ class TextRenderer:
         pos = 0
         for match in DISPLAY_MATH.finditer(text):
             parts.append(self._lines(text[pos : match.start()]))
-            parts.append(f'<div class="math-display">{self.formula(match.group(1), True, match.group(0))}</div>')
+            parts.append(f'<div class="math-display" tabindex="0">{self.formula(match.group(1), True, match.group(0))}</div>')
             pos = match.end()
         parts.append(self._lines(text[pos:]))
         return "\n".join(p for p in parts if p)
@@ -109,7 +109,7 @@ class TextRenderer:
                 cell_tag = "th" if not rows else "td"
                 rows.append("<tr>" + "".join(f"<{cell_tag}>{self.inline(c)}</{cell_tag}>" for c in cells) + "</tr>")
             i += 1
-        blocks.append(f'<div class="table-wrap"><table>{"".join(rows)}</table></div>')
+        blocks.append(f'<div class="table-wrap" tabindex="0"><table>{"".join(rows)}</table></div>')
         return i
 
     def _paragraph(self, lines: list[str], i: int, blocks: list[str]) -> int:

@@ -147,8 +147,10 @@ def edition_links(course: Course, lecture: Lecture) -> list[EditionLink]:
 
 
 def questions_by_lecture(course: Course) -> dict[str, list[Question]]:
+    """Each lecture's questions in the order the slides pose them (then by id)."""
+    position = {slide.id: n for lec in course.lectures for n, slide in enumerate(lec.slides)}
     grouped: dict[str, list[Question]] = {}
-    for question in sorted(course.questions, key=lambda q: q.id):
+    for question in sorted(course.questions, key=lambda q: (position.get(q.slide or "", len(position)), q.id)):
         grouped.setdefault(question.lecture, []).append(question)
     return grouped
 

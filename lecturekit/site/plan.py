@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lecturekit.errors import Diagnostics
@@ -12,9 +13,10 @@ from lecturekit.site.pages import (
     TopicPageInput, TopicRef, TopicSlideInput, edition_links, lecture_ref, ordered_lectures, questions_by_lecture,
     quiz_slide_refs, quiz_topic_ids, slide_refs, topic_refs,
 )
-from lecturekit.site.topicdata import build_notebook, read_example_code
+from lecturekit.site.topicdata import build_notebook, example_file, read_example_code
 
 SNIPPET_CHARS = 160
+MARKS = re.compile(r"\*\*|~~|`|\$+|^[-*•]\s+")
 
 
 def plan_pages(course: Course, diag: Diagnostics) -> list[PagePlan]:
@@ -121,13 +123,21 @@ def _topic_slides(course: Course, topic_id: str, refs: dict) -> list[TopicSlideI
             for tag in slide.topics:
                 if tag.topic == topic_id and slide.id in refs:
                     body = slide.text.split("\n", 1)[1] if "\n" in slide.text else ""
-                    snippet = " ".join(body.split())[:SNIPPET_CHARS]
+                    snippet = plain_snippet(body)
                     found.append(TopicSlideInput(slide=refs[slide.id], score=tag.score, snippet=snippet))
     return sorted(found, key=lambda s: (-s.score, s.slide.id))
 
 
+def plain_snippet(text: str) -> str:
+    """The start of a slide body as plain text: markup marks and math delimiters taken out."""
+    plain = MARKS.sub("", " ".join(text.split()))
+    return plain if len(plain) <= SNIPPET_CHARS else plain[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
 def _example_input(example: Example, course: Course, names: dict[str, str], diag: Diagnostics) -> ExampleInput:
     code = read_example_code(example, Path(course.root), diag)
+    located = example_file(example, Path(course.root))
+    resolved = example.model_copy(update={"path": str(located)}) if located else example
     return ExampleInput(
         name=example.name,
         title=example.title,
@@ -135,6 +145,6 @@ def _example_input(example: Example, course: Course, names: dict[str, str], diag
         code=code,
         output=example.output,
         figure=example.figure,
-        notebook=build_notebook(example, diag) if code is not None else None,
+        notebook=build_notebook(resolved, diag) if code is not None else None,
         topics=[TopicRef(id=t, name=names[t]) for t in example.topics if t in names],
     )

@@ -42,10 +42,15 @@ class CachedPage(Model):
     warnings: list[Diagnostic]
 
 
-def template_env() -> jinja2.Environment:
+def template_env(bytecode_dir: Path | None = None) -> jinja2.Environment:
     """Jinja with autoescape everywhere: every piece of course text is escaped unless built as HTML here."""
+    bytecode = None
+    if bytecode_dir is not None:
+        bytecode_dir.mkdir(parents=True, exist_ok=True)
+        bytecode = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=bytecode,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -69,8 +74,8 @@ class PageRenderer:
     def __init__(self, site: SiteInfo, options: SiteOptions) -> None:
         self.site = site
         self.options = options
-        self.env = template_env()
         self.cache = Cache("site-pages", Path(options.cache_dir) if options.cache_dir else None, enabled=options.cache)
+        self.env = template_env(self.cache.dir / "templates" if options.cache else None)
         self.fingerprint = content_key(__version__, tree_digest(TEMPLATES), tree_digest(STATIC), site.model_dump_json(),
                                        str(options.math))
         self._math: MathRenderer | None = None

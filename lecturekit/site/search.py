@@ -58,30 +58,17 @@ def collect(course: Course) -> SearchIndex:
 
 
 def _postings(index: SearchIndex) -> dict[str, str]:
-    """term → ascending doc numbers, delta-encoded in base 36 and comma-joined (keeps the file small)."""
+    """term → ascending doc numbers, delta-encoded and comma-joined (keeps the file small)."""
     found: dict[str, list[int]] = {}
     for number, doc in enumerate(index.docs):
         for term in terms(doc.title + "\n" + doc.text):
             found.setdefault(term, []).append(number)
     encoded = {}
     for term in sorted(found):
-        prev = 0
-        deltas = []
-        for n in found[term]:
-            deltas.append(_base36(n - prev))
-            prev = n
-        encoded[term] = ",".join(deltas)
+        numbers = found[term]
+        deltas = [numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])]
+        encoded[term] = ",".join(map(str, deltas))
     return encoded
-
-
-def _base36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        n, r = divmod(n, 36)
-        out = digits[r] + out
-        if n == 0:
-            return out
 
 
 def index_script(course: Course) -> str:

@@ -52,7 +52,8 @@ def highlight_python(code: str) -> str:
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import PythonLexer
 
-    return highlight(code, PythonLexer(), HtmlFormatter(cssclass="highlight"))
+    html = highlight(code, PythonLexer(), HtmlFormatter(cssclass="highlight"))
+    return html.replace("<pre>", '<pre tabindex="0">', 1)  # a scrolling block must be reachable by keyboard
 
 
 def pygments_css() -> str:

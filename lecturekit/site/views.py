@@ -130,6 +130,7 @@ class ExampleView(Model):
     py_href: str
     ipynb_href: str | None = None
     command: str
+    files_json: str  # {"py": source, "ipynb": notebook} for downloads from file:// (every "<" as \u003c)
     topics: list[Link] = Field(default_factory=list)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from lecturekit.models import QuestionKind
 from lecturekit.site import links
 from lecturekit.site.pages import ExampleInput, HomeInput, TopicIndexInput, TopicPageInput
@@ -43,6 +45,14 @@ def topic_index_view(data: TopicIndexInput, path: str) -> TopicIndexView:
     return TopicIndexView(meta=PageMeta(path=path, title="Topics", kind="topics"), topics=topics)
 
 
+def embedded_files(data: ExampleInput) -> str:
+    """The downloads as JSON safe inside <script type="application/json"> (no "<" survives)."""
+    files = {"py": data.code or ""}
+    if data.notebook is not None:
+        files["ipynb"] = data.notebook
+    return json.dumps(files, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def example_view(data: ExampleInput) -> ExampleView:
     return ExampleView(
         name=data.name,
@@ -54,6 +64,7 @@ def example_view(data: ExampleInput) -> ExampleView:
         py_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.py",
         ipynb_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.ipynb" if data.notebook is not None else None,
         command=f"lecturekit run {data.name}",
+        files_json=embedded_files(data),
         topics=[Link(href=links.topic_href(t.id), text=t.name) for t in data.topics],
     )
 

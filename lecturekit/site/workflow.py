@@ -119,9 +119,12 @@ def add_sources(files: list[Path], course_dir: Path, lecture_id: str | None, out
                 options: SiteOptions | None = None) -> tuple[AddReport, BuildReport]:
     """Copy sources into the course, load it, scaffold answer keys, and rebuild the site."""
     names = copy_sources(files, course_dir, lecture_id)
-    course = load(course_dir, diag)
+    first = Diagnostics()
+    course = load(course_dir, first)
     report = summarize(course, names)
     report.keys_scaffolded = scaffold_keys(course, course_dir)
     if report.keys_scaffolded:
-        course = load(course_dir, diag)  # reload so the site shows the scaffolded state
+        course = load(course_dir, diag)  # reload so the site shows the scaffolded state (and its messages)
+    else:
+        diag.extend(first.items)
     return report, build_site(course, out, diag, options)

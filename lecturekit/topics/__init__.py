@@ -9,13 +9,11 @@ from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Example, Topic
 from lecturekit.topics.examples import discover, examples_dir, run_all
-from lecturekit.topics.matcher import TopicMatcher
-from lecturekit.topics.tagging import tag_lectures, tag_question
 from lecturekit.topics.taxonomy import check_references, load_shipped, merge_topics
 
 RUN_EXAMPLES_ENV = "LECTUREKIT_RUN_EXAMPLES"  # "0" leaves examples un-run (output empty), for quick loads
 
-__all__ = ["tag_course", "load_topics", "link_examples", "TopicMatcher"]
+__all__ = ["tag_course", "load_topics", "link_examples"]
 
 
 def load_topics(root: Path | None, config: CourseConfig, diag: Diagnostics) -> list[Topic]:
@@ -47,6 +45,9 @@ def link_examples(topics: list[Topic], examples: list[Example], taxonomy_file: s
 
 def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Diagnostics) -> Course:
     """Fill Course.topics and Course.examples and tag every slide and question with topics."""
+    from lecturekit.topics.matcher import TopicMatcher  # spaCy loads only when tagging
+    from lecturekit.topics.tagging import tag_lectures, tag_question
+
     topics = load_topics(root, config, diag)
     examples = discover(examples_dir(), diag)
     topics = link_examples(topics, examples, str(root / config.topics) if root else "taxonomy.toml", diag)

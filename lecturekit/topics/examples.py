@@ -23,6 +23,8 @@ FIGURE_ENV = "LECTUREKIT_FIGURE"  # where an example may write its SVG figure
 COURSE_ENV = "LECTUREKIT_COURSE"  # the course folder an example may read (semantic search)
 EXAMPLES_ENV = "LECTUREKIT_EXAMPLES"  # overrides where the examples folder is
 TIMEOUT_SECONDS = 60.0
+# One BLAS thread: the same floating-point sums on every machine, and no oversubscribed cores.
+SINGLE_THREADED = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 TOPICS_LINE = re.compile(r"^Topics:\s*(.+)$", re.MULTILINE)
 
 
@@ -65,7 +67,9 @@ def discover(folder: Path | None, diag: Diagnostics) -> list[Example]:
             continue
         try:
             found.append(describe(path))
-        except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
+        except SyntaxError as exc:
+            diag.error(path, f"example skipped: {exc.msg}", exc.lineno)
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
             diag.error(path, f"example skipped: cannot read it ({exc})")
     return found
 
@@ -89,7 +93,8 @@ def run_example(example: Example, course: Path | None = None, timeout: float = T
     """Run the script with this Python in a fresh temporary folder, capturing stdout and its SVG figure."""
     with tempfile.TemporaryDirectory(prefix="lecturekit-example-") as work:
         figure_path = Path(work) / "figure.svg"
-        env = {**os.environ, FIGURE_ENV: str(figure_path), "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8"}
+        env = {**os.environ, FIGURE_ENV: str(figure_path), "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8",
+               **SINGLE_THREADED}
         if course is not None:
             env[COURSE_ENV] = str(course)
         try:

@@ -12,6 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from lecturekit.models import Model, Topic
+from lecturekit.topics.spelling import spelling_variants
 
 TRAINED_PIPELINE = "en_core_web_sm"
 # Line breaks and runs of spaces would split a phrase into extra tokens; a word broken over a line
@@ -57,13 +58,6 @@ def flatten(text: str) -> tuple[str, list[int]]:
     return "".join(parts), origin
 
 
-def spelling_variants(alias: str) -> list[str]:
-    """The alias with its word breaks as written, as spaces, as hyphens and closed up: "back prop", "back-prop", "backprop"."""
-    words = alias.replace("-", " ").split()
-    written = " ".join(alias.replace("- ", "-").split())
-    return sorted({written, " ".join(words), "-".join(words), "".join(words)})
-
-
 class TopicMatcher:
     """Match every topic's aliases in a text on lower-cased lemmas, so inflected and hyphenated forms count."""
 
@@ -83,9 +77,10 @@ class TopicMatcher:
                 self.matcher.add(topic_id, [self._lemmatize(doc) for doc in self.nlp.pipe(texts)])
 
     def _base(self, lower: str, token: Token | None = None) -> str:
-        if self.table is not None or token is None:
-            return self.table.get(lower, lower) if self.table is not None else lower
-        return token.lemma_.lower() or lower
+        """The dictionary lemma: from the lookup table, else from the trained pipeline's lemmatizer."""
+        if self.table is not None:
+            return self.table.get(lower, lower)
+        return token.lemma_.lower() if token is not None and token.lemma_ else lower
 
     def _lemma(self, token: Token) -> str:
         lower = token.lower_

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from lecturekit.errors import UsageError
 from lecturekit.models import Course, Example, Model, Topic
-from lecturekit.topics.matcher import spelling_variants
+from lecturekit.topics.spelling import spelling_variants
 
 
 class TopicRow(Model):

@@ -78,7 +78,7 @@ def test_a_tiny_page_is_not_swallowed_by_an_unrelated_slide():
 def test_interrupted_build_is_joined_but_a_different_slide_of_that_title_is_not():
     pages = [["Outline", "- one"], ["Outline", "- one", "- two"], ["Office hours", "- Monday 5pm"],
              ["Outline", "- one", "- two", "- three"], ["Quiz", "Which of these is one?", "- one", "- two"],
-             ["Outline", "A summary", "- one"]]
+             ["Outline", "A summary of the day", "- four"]]
     drafts = slides(deck("outline.md", pages, kind=SourceKind.MARKDOWN))
     assert [d.title for d in drafts] == ["Outline", "Office hours", "Quiz", "Outline"]
     assert drafts[0].body == ["- one", "- two", "- three"]

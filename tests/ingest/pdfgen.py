@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdf
+import reportlab
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
@@ -21,8 +22,16 @@ FOOTER_SIZE = 5.0
 MARGIN = 20.0
 FOOTER = ("Univ. of Somewhere", "CS 101", "January 14, 2026")
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-SANS = FONT_DIR / "DejaVuSans.ttf"
-SANS_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+# Bitstream Vera (DejaVu's parent) ships inside reportlab: the fallback when fonts-dejavu-core is absent.
+VERA_DIR = Path(reportlab.__file__).parent / "fonts"
+
+
+def _font(name: str, fallback: str) -> Path:
+    return FONT_DIR / name if (FONT_DIR / name).is_file() else VERA_DIR / fallback
+
+
+SANS = _font("DejaVuSans.ttf", "Vera.ttf")
+SANS_BOLD = _font("DejaVuSans-Bold.ttf", "VeraBd.ttf")
 # Embedded TrueType subsets with a ToUnicode map, as LaTeX and office exports write them.
 registerFont(TTFont("DejaVuSans", str(SANS)))
 registerFont(TTFont("DejaVuSans-Bold", str(SANS_BOLD)))

@@ -151,3 +151,16 @@ def test_tesseract_children_get_one_thread_and_this_process_keeps_its_environmen
     tesseract.single_threaded_env()
     assert pytesseract.pytesseract.subprocess_args()["env"]["OMP_THREAD_LIMIT"] == "1"
     assert "OMP_THREAD_LIMIT" not in os.environ
+
+
+def test_a_damaged_cache_entry_is_ocrd_again_not_trusted(tmp_path, scan, monkeypatch):
+    path, slides = scan
+    first = read_pdf(path, options(tmp_path), Diagnostics())
+    entries = sorted((tmp_path / "cache" / "ocr").rglob("*.json"))
+    assert len(entries) == len(slides)
+    for entry in entries:
+        entry.write_text('{"lines": "not a list"}', encoding="utf-8")
+    calls = counting_tesseract(monkeypatch)
+    again = read_pdf(path, options(tmp_path), Diagnostics())
+    assert len(calls) == len(slides)
+    assert again == first

@@ -145,3 +145,11 @@ def test_a_damaged_page_is_reported_and_the_others_still_read(tmp_path, deck):
     assert len(diag.errors) == 1
     assert str(diag.errors[0]).startswith(f"{damaged}:p. 3: error: page cannot be read (content stream 1 is damaged")
     assert source.pages[2].title == "Training a DNN"
+
+
+def test_sparse_slides_with_long_footers_still_find_titles_and_no_false_ones(tmp_path):
+    slides = [Slide("Logistics", ["Quiz"]), Slide("Adam", ["Adaptive steps"]), Slide("", ["Questions?"])]
+    path = write_deck(tmp_path / "sparse.pdf", slides)
+    source = read_pdf(path, options(tmp_path), Diagnostics())
+    assert [page.title for page in source.pages] == ["Logistics", "Adam", None]
+    assert source.pages[2].lines[0].text == "\u2022 Questions?"

@@ -75,7 +75,7 @@ def lecture_2024() -> Lecture:
 def exercise_lecture_2024() -> Lecture:
     """The 2024 lecture's exercise slides as cut from 004, one slide per build, as the cleaner might leave them."""
     ice = seed_passage(MD_2024, "Hyper-parameters in Deep Learning", "Hyper-parameter tuning methods")
-    parts = re.split(r"\n(?=\s*Hyper-parameters in Deep Learning)", ice)
+    parts = [part for part in re.split(r"\n(?=\s*Hyper-parameters in Deep Learning)", ice) if part.strip()]
     breakout = seed_passage(MD_2024, "Breakouts Time #1")
     texts = [seed_passage(MD_2024, "Good vs Bad Local minima", "Hyper-parameters in Deep Learning"), *parts, breakout]
     slides = [slide("2024-01-11", i, t, [(MD_2024, i, Method.TEXT)]) for i, t in enumerate(texts, 1)]

@@ -57,6 +57,7 @@ def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@pytest.mark.slow
 def test_seed_course_has_four_mcqs_and_one_discussion_each_once_all_keyed() -> None:
     code, out, err = run("quiz", "extract", str(SEEDS), "--json")
     assert code == 0, err
@@ -76,6 +77,7 @@ def test_seed_course_has_four_mcqs_and_one_discussion_each_once_all_keyed() -> N
     assert "error" not in err and "review slide" not in err  # keys and review slides all resolve
 
 
+@pytest.mark.slow
 def test_check_on_the_seeds_passes_strict() -> None:
     code, out, err = run("--strict", "check")
     assert code == 0, err
@@ -100,24 +102,31 @@ def test_check_fails_on_a_broken_answers_file_always(tiny: Path) -> None:
 
 def test_keys_scaffold_then_fill_in(tiny: Path) -> None:
     code, out, _ = run("quiz", "keys", "--scaffold", str(tiny))
-    assert code == 0 and "added 2 skeleton entries" in out
+    assert code == 0 and "added 2 skeleton entries" in out and "0 of 2 multiple-choice questions keyed" in out
     text = (tiny / "answers.toml").read_text(encoding="utf-8")
     assert "# Which optimiser adapts the learning rate per parameter?\n#   1) SGD\n#   2) ADAM" in text
     (tiny / "answers.toml").write_text(text.replace("answer = []", 'answer = ["2"]', 1), encoding="utf-8")
     code, out, _ = run("quiz", "keys", "--scaffold", str(tiny))
-    assert "added 0 skeleton entries" in out
+    assert "added 0 skeleton entries" in out and "1 of 2 multiple-choice questions keyed; pending: deck/ice-2" in out
     questions = QuestionSet.model_validate_json(run("quiz", "extract", str(tiny), "--json")[1]).questions
     assert [q.answer for q in questions] == [["2"], None]
 
 
-def test_export_every_format_from_the_seeds(tmp_path: Path) -> None:
-    for fmt, name in [("gift", "q.gift"), ("moodle-xml", "q.xml"), ("qti", "q.zip"), ("anki", "q.apkg"), ("json", "q.json"), ("aiken", "q.txt")]:
-        code, _, err = run("quiz", "export", "--format", fmt, "-o", str(tmp_path / name))
-        assert code == 0, err
-        assert (tmp_path / name).stat().st_size > 0
-    assert "skipped in Aiken export: Aiken has no multi-select questions" in err
+@pytest.mark.slow
+def test_export_from_the_seeds(tmp_path: Path) -> None:
+    # Each format's content is checked by the round-trip tests; here the command itself (two seed loads).
+    code, _, err = run("quiz", "export", "--format", "json", "-o", str(tmp_path / "q.json"))
+    assert code == 0, err
     back = json.loads((tmp_path / "q.json").read_text(encoding="utf-8"))
-    assert len(back["questions"]) == 5
+    assert len(back["questions"]) == 5 and (tmp_path / "q.schema.json").is_file()
+    code, _, err = run("quiz", "export", "--format", "aiken", "-o", str(tmp_path / "q.txt"))
+    assert code == 0 and "skipped in Aiken export: Aiken has no multi-select questions" in err
+    assert (tmp_path / "q.txt").read_text(encoding="utf-8").count("ANSWER:") == 3
+
+
+def test_export_to_a_missing_folder_is_one_clear_line(tiny: Path, tmp_path: Path) -> None:
+    code, _, err = run("quiz", "export", str(tiny), "--format", "gift", "-o", str(tmp_path / "no" / "q.gift"))
+    assert code != 0 and "Traceback" not in err and "q.gift" in err
 
 
 def test_import_into_a_course_then_extract_and_key(tiny: Path, tmp_path: Path) -> None:
@@ -126,7 +135,7 @@ def test_import_into_a_course_then_extract_and_key(tiny: Path, tmp_path: Path) -
     code, _, err = run("quiz", "import", str(gift), "--course", str(tiny))
     assert code == 1 and "old.gift:3: error: unbalanced braces" in err
     saved = QuestionSet.model_validate_json((tiny / "quiz" / "old.json").read_text(encoding="utf-8")).questions
-    assert len(saved) == 1 and saved[0].answer == ["1"] and saved[0].stem == "Back-prop computes _____"
+    assert len(saved) == 1 and saved[0].answer == ["1"] and saved[0].stem == "Back-prop computes"
     questions = QuestionSet.model_validate_json(run("quiz", "extract", str(tiny), "--json")[1]).questions
     assert saved[0].id in {q.id for q in questions}
 
@@ -138,6 +147,7 @@ def test_import_prints_json_without_a_course(tmp_path: Path) -> None:
     assert code == 0 and QuestionSet.model_validate_json(out).questions[0].answer == ["2"]
 
 
+@pytest.mark.slow
 def test_take_the_seed_quiz_through_stdin(tmp_path: Path) -> None:
     answers = "4\n\n4\n1\n1,2,4\n"  # 2024 ICE #1, breakout, 2026 ICE #1..#3
     code, out, _ = run("quiz", "take", input=answers)
@@ -146,14 +156,14 @@ def test_take_the_seed_quiz_through_stdin(tmp_path: Path) -> None:
     assert "Review slide 8 of lecture 2026-01-14" in out and "n̶o̶t̶" in out
 
 
+@pytest.mark.slow
 def test_take_one_lecture_wrong_first_remembers_mistakes(tmp_path: Path) -> None:
     shutil.copytree(SEEDS, tmp_path / "course")
     course = str(tmp_path / "course")
     code, out, _ = run("quiz", "take", course, "--lecture", "2026-01-14", input="1\n1\n1\n")
     assert "Score: 1/3" in out and out.count("Wrong") == 2
-    code, out, _ = run("quiz", "take", course, "--lecture", "2026-01-14", "--wrong-first", input="")
-    assert out.index("ICE #1") < out.index("ICE #2") and out.index("[1/3] ICE #1") >= 0
-    assert "[3/3] ICE #2" not in out or True
+    code, out, _ = run("quiz", "take", course, "--lecture", "2026-01-14", "--wrong-first", "--seed", "1", input="1\n1\n1\n")
+    assert out.index("] ICE #1") < out.index("] ICE #3") < out.index("] ICE #2")  # the two mistakes come first
 
 
 def test_take_rejects_invalid_answers_and_asks_again(tiny: Path) -> None:

@@ -87,7 +87,8 @@ def test_headings_are_read_but_admin_words_are_not() -> None:
     for line in ["ICE #2", "ICE 42", "ICE #1: Which of the following", "Quiz 3", "Quiz:", "Poll", "Exercise 2.", "Breakouts Time #1",
                  "Question 4: why?", "- ICE #3", "Breakout Room 2"]:
         assert read_heading(line) is not None, line
-    for line in ["Quiz Section", "Questions?", "Exercises are in the book", "ice cream", "Breakfast", "Question everything"]:
+    assert read_heading("ICE #l").digits == "1" and read_heading("ICE #I2").digits == "12" and read_heading("ICE |").digits == "1"
+    for line in ["Quiz Section", "Questions?", "ICE land", "Quiz Island", "Exercises are in the book", "ice cream", "Breakfast", "Question everything"]:
         assert read_heading(line) is None, line
     questions, _ = extract(lecture_of("Quiz Section\nEvery Friday :- 5pm - 5:30PM"))
     assert questions == []
@@ -137,3 +138,8 @@ def test_merged_slide_with_both_sources_headings_is_one_question() -> None:
 def test_title_only_build_adds_its_page_to_the_question() -> None:
     questions, diag = extract(lecture_of("ICE #3", "ICE #3\nWhich apply? Select all that apply\n1 a\n2 b"))
     assert [p.page for p in questions[0].pages] == [1, 2] and diag.items == []
+
+
+def test_a_prompt_does_not_swallow_the_next_slides_bullets() -> None:
+    questions, _ = extract(lecture_of("Breakout #1\nDiscuss how you would build auto-complete.", "Summary\n- point a\n- point b"))
+    assert questions[0].kind is QuestionKind.DISCUSSION and questions[0].options == []

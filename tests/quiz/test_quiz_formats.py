@@ -93,6 +93,10 @@ def test_qti_zip_as_canvas_imports_it(questions: list[Question], tmp_path: Path)
     assert "multiple_answers_question" in body and "essay_question" in body and "<script>" not in body
     export(questions, ExportFormat.QTI, tmp_path / "again.zip")
     assert (tmp_path / "again.zip").read_bytes() == (tmp_path / "q.zip").read_bytes()  # deterministic
+    broken = etree.fromstring(body.encode())
+    broken.find(f".//{{{qti.QTI_NS}}}response_lid").set("rcardinality", "Some")
+    with pytest.raises(Exception, match="QTI does not validate"):
+        qti.validate(broken)
 
 
 def test_anki_round_trip_with_stable_guids(questions: list[Question], tmp_path: Path) -> None:
@@ -100,6 +104,8 @@ def test_anki_round_trip_with_stable_guids(questions: list[Question], tmp_path: 
     notes = anki.read(tmp_path / "q.apkg")
     assert [guid for guid, _ in notes] == [genanki.guid_for(q.id) for q in questions]
     assert_same([q for _, q in notes], questions)
+    export(questions, ExportFormat.ANKI, tmp_path / "same.apkg")
+    assert (tmp_path / "same.apkg").read_bytes() == (tmp_path / "q.apkg").read_bytes()  # deterministic
     export(questions[:2], ExportFormat.ANKI, tmp_path / "again.apkg")  # re-export: same deck, model, guids
     with zipfile.ZipFile(tmp_path / "again.apkg") as archive:
         archive.extract("collection.anki2", tmp_path)
@@ -132,6 +138,12 @@ def test_json_export_validates_against_its_schema(questions: list[Question], tmp
     data["questions"][0]["kind"] = "essay"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, written)
+
+
+def test_unkeyed_questions_are_named_when_exported_to_graded_formats(questions: list[Question], tmp_path: Path) -> None:
+    diag = export(questions, ExportFormat.GIFT, tmp_path / "q.gift")
+    assert [d.message for d in diag.warnings] == ["2024-01-11/ice-1: exported without an answer key (every option scores 0)"]
+    assert export(questions, ExportFormat.JSON, tmp_path / "q.json").items == []
 
 
 def test_empty_quiz_cannot_be_exported_or_imported(tmp_path: Path) -> None:

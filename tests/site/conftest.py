@@ -34,8 +34,16 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+EMBEDDED_FILES = re.compile(r'(<script type="application/json" id="files-[^"]+">).*?(</script>)', re.S)
+
+
 def normalise_html(html: str) -> str:
-    """HTML with trailing spaces and runs of blank lines removed (what golden files compare)."""
+    """HTML with trailing spaces and runs of blank lines removed (what golden files compare).
+
+    The embedded example downloads are the topics stage's output (its notebook format), checked by
+    their own test, so the goldens hold a placeholder for them.
+    """
+    html = EMBEDDED_FILES.sub(r"\1(example files)\2", html)
     lines = [line.rstrip() for line in html.splitlines()]
     return re.sub(r"\n{2,}", "\n", "\n".join(lines)).strip() + "\n"
 

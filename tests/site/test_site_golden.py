@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 
+import nbformat
 import pytest
+from lxml import html as lxml_html
 
-from conftest import GOLDEN, normalise_html
+from conftest import FIXTURES, GOLDEN, normalise_html
 
 PAGES = [
     "index.html",
@@ -41,3 +44,14 @@ def test_site_golden_page(fixture_site, name):
     assert golden.is_file(), f"no golden file {golden.name}; run with LECTUREKIT_UPDATE_GOLDEN=1"
     expected = golden.read_text(encoding="utf-8")
     assert actual == expected, f"{name} differs from {golden}; if intended, regenerate with LECTUREKIT_UPDATE_GOLDEN=1"
+
+
+def test_site_embedded_example_files_are_the_downloads(fixture_site):
+    out, _, _ = fixture_site
+    doc = lxml_html.fromstring((out / "topic-backpropagation.html").read_bytes())
+    files = json.loads(doc.get_element_by_id("files-backprop_demo").text)
+    assert files["py"] == (out / "examples" / "backprop_demo.py").read_text(encoding="utf-8")
+    assert files["py"] == (FIXTURES / "examples" / "backprop_demo.py").read_text(encoding="utf-8")
+    if "ipynb" in files:  # offered once the topics stage provides to_notebook
+        assert files["ipynb"] == (out / "examples" / "backprop_demo.ipynb").read_text(encoding="utf-8")
+        nbformat.validate(nbformat.reads(files["ipynb"], as_version=4))

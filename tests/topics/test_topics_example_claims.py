@@ -126,3 +126,45 @@ def test_semantic_search_over_the_course_slides(load_example, monkeypatch):
     # embeddings are dense and normalized: k dimensions, unit length
     assert index.embeddings.shape == (len(found), index.k)
     assert np.allclose(np.linalg.norm(index.embeddings, axis=1), 1.0)
+
+
+def test_initialization_scale_decides_vanishing_or_saturating(load_example):
+    ex = load_example("initialization")
+    small, _ = ex.forward_stats(0.5)
+    right, right_saturated = ex.forward_stats(1.0)
+    large, large_saturated = ex.forward_stats(3.0)
+    assert small[-1] < 1e-4 < right[-1]  # too small: the signal vanishes
+    assert right[-1] > 0.1 and right_saturated[-1] < 0.01
+    assert large_saturated[-1] > 0.2  # too large: tanh units stuck at ±1
+
+
+def test_local_minima_depend_on_the_start_and_restarts_find_the_best(load_example):
+    ex = load_example("local_minima")
+    ends = ex.minima_found(np.linspace(-3, 3, 25))
+    assert len(ends) >= 3
+    assert all(abs(ex.grad_f(w)) < 0.05 for w in ends)  # stationary, up to the rounding to 3 decimals
+    assert all(ex.f(w - 0.01) > ex.f(w) < ex.f(w + 0.01) for w in ends)  # and a minimum
+    best = ends[0]
+    assert ex.f(ex.random_restarts(1)) > ex.f(best) + 1  # one start: a bad minimum
+    assert ex.random_restarts(10) == pytest.approx(best, abs=1e-3)
+
+
+def test_convolution_finds_edges_wherever_they_are_with_few_weights(load_example):
+    ex = load_example("cnn_filters")
+    assert ex.edges(ex.signal(0)) == [6, 7, 14, 15]
+    assert ex.edges(ex.signal(3)) == [e + 3 for e in ex.edges(ex.signal(0))]  # translation equivariance
+    assert np.allclose(ex.conv1d(ex.signal(), ex.KERNEL), np.convolve(ex.signal(), ex.KERNEL[::-1], mode="valid"))
+    conv, dense = ex.parameter_counts()
+    assert conv == 3 and dense > 100 * conv
+
+
+def test_rnn_state_carries_the_negation_the_bag_of_words_misses(load_example):
+    from conftest import seed_text
+    ex = load_example("rnn_sentiment")
+    for sentence, label in ex.SENTENCES.items():
+        assert sentence in seed_text("2024-md")  # the slides' own examples
+        assert np.sign(ex.rnn(sentence)[0]) == label, sentence
+    assert sum(np.sign(ex.bag_of_words(s)) != label for s, label in ex.SENTENCES.items()) == 2
+    assert ex.rnn("This car is not bad")[0] > 0 and ex.rnn("I do not like it")[0] < 0
+    _, states = ex.rnn("not sure I love it")
+    assert [int(h[0]) for h in states[:-1]] == [1, 1, 1, 0, 0]  # remembered until the sentiment word

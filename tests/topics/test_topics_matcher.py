@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lecturekit.models import Topic
-from lecturekit.topics.matcher import TopicMatcher, spelling_variants
+from lecturekit.topics.matcher import TopicMatcher
+from lecturekit.topics.spelling import spelling_variants
 
 from conftest import seed_sentence
 

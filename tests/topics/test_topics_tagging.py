@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lecturekit.cache import Cache
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Lecture, Option, Question, QuestionKind, Slide, SlideKind
@@ -78,7 +77,7 @@ def test_tag_course_fills_topics_examples_and_tags(tmp_path, monkeypatch):
     diag = Diagnostics()
     tagged = tag_course(course, None, CourseConfig(), diag)
     assert diag.items == []
-    assert len(tagged.topics) == 25 and len(tagged.examples) == 12
+    assert len(tagged.topics) == 25 and len(tagged.examples) == 16
     assert all(e.output == "" and e.exit_code is None for e in tagged.examples)  # not run when switched off
     assert tagged.lectures[0].slides[0].topics == [] and tagged.lectures[0].slides[1].topics
     assert tagged.questions[0].topics

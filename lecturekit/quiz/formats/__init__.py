@@ -6,7 +6,7 @@ from enum import Enum
 from pathlib import Path
 
 from lecturekit.errors import Diagnostics, UsageError
-from lecturekit.models import Question
+from lecturekit.models import Question, QuestionKind
 
 
 class ExportFormat(str, Enum):
@@ -17,6 +17,10 @@ class ExportFormat(str, Enum):
     ANKI = "anki"
     JSON = "json"
     MARKDOWN = "markdown"
+
+
+# Formats that grade answers: an unkeyed question exported there is worth a warning.
+KEYED_FORMATS = {ExportFormat.GIFT, ExportFormat.MOODLE_XML, ExportFormat.QTI}
 
 
 class ImportFormat(str, Enum):
@@ -39,7 +43,16 @@ def export_questions(questions: list[Question], fmt: ExportFormat, out: Path, ti
     writers = {ExportFormat.GIFT: gift.write, ExportFormat.AIKEN: aiken.write, ExportFormat.MOODLE_XML: moodle_xml.write,
                ExportFormat.QTI: qti.write, ExportFormat.ANKI: anki.write, ExportFormat.JSON: json_format.write,
                ExportFormat.MARKDOWN: markdown.write}
-    return writers[fmt](questions, out, title, diag)
+    if fmt in KEYED_FORMATS:
+        for question in questions:
+            if question.kind is QuestionKind.MCQ and not question.answer:
+                diag.warn(str(out), f"{question.id}: exported without an answer key (every option scores 0)")
+    if not out.parent.is_dir():
+        raise UsageError("the folder to write into does not exist", file=out)
+    try:
+        return writers[fmt](questions, out, title, diag)
+    except OSError as exc:
+        raise UsageError(f"cannot write: {exc.strerror or exc}", file=out) from exc
 
 
 def import_questions(path: Path, diag: Diagnostics, fmt: ImportFormat | None = None) -> list[Question]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from lecturekit.errors import Diagnostics
+from lecturekit.errors import AnswerKeyError, Diagnostics
 from lecturekit.models import Option, Question, QuestionKind
 from lecturekit.quiz.text import from_html, to_html
 
@@ -18,6 +18,7 @@ CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed member dates: the same quiz gives the same bytes
 TYPES = {False: "multiple_choice_question", True: "multiple_answers_question"}
+SCHEMA = Path(__file__).with_name("qti_subset.xsd")
 
 
 def ident(text: str) -> str:
@@ -74,7 +75,15 @@ def assessment(questions: list[Question], quiz_id: str, title: str) -> bytes:
     section = _sub(test, "section", ident="root_section")
     for question in questions:
         section.append(_item(question))
+    validate(root)
     return _xml(root)
+
+
+def validate(root: etree._Element) -> None:
+    """Raise AnswerKeyError naming the first violation of the QTI subset schema."""
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    if not schema.validate(root):
+        raise AnswerKeyError(f"QTI does not validate: {schema.error_log.last_error}", file=SCHEMA.name)
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -152,6 +161,7 @@ def read(path: Path) -> list[Question]:
         manifest_root = etree.fromstring(archive.read("imsmanifest.xml"))
         href = manifest_root.find(f".//{{{CP_NS}}}resource[@type='imsqti_xmlv1p2']/{{{CP_NS}}}file").get("href")
         root = etree.fromstring(archive.read(href))
+    validate(root)
     return [_read_item(item) for item in root.iter(f"{{{QTI_NS}}}item")]
 
 

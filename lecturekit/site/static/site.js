@@ -31,6 +31,11 @@
     showTheme();
   }
 
+  /* ---------------------------------------------------------------- table of contents */
+  // On a phone the contents would push the slides below the fold: start it folded there.
+  var toc = document.querySelector(".toc details");
+  if (toc && window.matchMedia && window.matchMedia("(max-width: 63.99em)").matches) toc.open = false;
+
   /* ------------------------------------------- open folded slides a link points at */
   function openTarget() {
     if (!location.hash) return;
@@ -70,6 +75,31 @@
     selection.removeAllRanges();
     selection.addRange(range);
     try { return document.execCommand("copy"); } catch (e) { return false; }
+  }
+
+  /* ---------------------------------------------------------------- example downloads */
+  // From file:// Chromium ignores the download attribute (every file is its own origin), so the
+  // page carries the files and hands them over as a same-origin blob.
+  var downloads = document.querySelectorAll("a[data-file]");
+  for (var d = 0; d < downloads.length; d++) {
+    downloads[d].addEventListener("click", function (event) {
+      if (location.protocol !== "file:") return;
+      var link = event.currentTarget;
+      var holder = document.getElementById("files-" + link.getAttribute("data-example"));
+      var files = holder ? JSON.parse(holder.textContent) : {};
+      var kind = link.getAttribute("data-file");
+      if (!(kind in files)) return;
+      event.preventDefault();
+      var type = kind === "ipynb" ? "application/x-ipynb+json" : "text/x-python";
+      var blobUrl = URL.createObjectURL(new Blob([files[kind]], { type: type }));
+      var temp = document.createElement("a");
+      temp.href = blobUrl;
+      temp.download = link.getAttribute("download");
+      document.body.appendChild(temp);
+      temp.click();
+      document.body.removeChild(temp);
+      setTimeout(function () { URL.revokeObjectURL(blobUrl); }, 1000);
+    });
   }
 
   /* ---------------------------------------------------------------- quiz progress (home) */
@@ -112,7 +142,7 @@
   function postings(term) {
     if (!decoded[term]) {
       var parts = window.LECTUREKIT_SEARCH.terms[term].split(","), out = [], n = 0;
-      for (var i = 0; i < parts.length; i++) { n += parseInt(parts[i], 36); out.push(n); }
+      for (var i = 0; i < parts.length; i++) { n += parseInt(parts[i], 10); out.push(n); }
       decoded[term] = out;
     }
     return decoded[term];

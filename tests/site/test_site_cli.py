@@ -1,0 +1,98 @@
+"""The site commands: build, add (the instructor's flow, on a real seed file), serve on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import tomllib
+import urllib.request
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import build, load_fixture_course
+from lecturekit.cli import main
+from lecturekit.pipeline import bundled_seeds
+from lecturekit.site.serve import HOST, make_server, watch
+from lecturekit.site.workflow import register_sources, summarize
+
+SEED_2024 = "004_6907600352c4fa8e.txt"
+
+
+def test_site_register_sources_appends_and_merges(tmp_path):
+    config = tmp_path / "course.toml"
+    config.write_text('# my course\ntitle = "T"\n', encoding="utf-8")
+    register_sources(config, "week1", ["a.pdf"])
+    text = config.read_text(encoding="utf-8")
+    assert text.startswith("# my course") and '[[lectures]]\nid = "week1"\nsources = ["a.pdf"]' in text
+    register_sources(config, "week1", ["b.txt"])
+    data = tomllib.loads(config.read_text(encoding="utf-8"))
+    assert data["lectures"] == [{"id": "week1", "sources": ["a.pdf", "b.txt"]}] and data["title"] == "T"
+
+
+def test_site_summarize_counts_what_a_source_brought():
+    found = summarize(load_fixture_course(), ["001_9877fb9ea88e89b7.txt"])
+    assert found.lectures == ["2026-01-14"]
+    assert (found.slides, found.builds_collapsed, found.ocr_pages) == (1, 2, 3)
+    assert (found.questions, found.unkeyed) == (2, 0)
+
+
+def test_site_cli_add_real_seed_builds_the_site(tmp_path, monkeypatch):
+    monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "cache"))
+    course = tmp_path / "course"
+    result = CliRunner().invoke(main, ["add", str(bundled_seeds() / SEED_2024), "--course", str(course), "--lecture", "2024-01-11"])
+    assert result.exit_code == 0, result.output
+    assert (course / SEED_2024).is_file() and 'id = "2024-01-11"' in (course / "course.toml").read_text(encoding="utf-8")
+    line = next(l for l in result.stdout.splitlines() if l.startswith("added"))
+    assert "→ lectures 2024-01-11" in line and "0 OCR'd pages" in line
+    slides = int(line.split(": ", 1)[1].split(" slides")[0])
+    builds = int(line.split("slides, ")[1].split(" build")[0])
+    assert slides > 10 and builds > 0  # "Outline for Lecture" repeats as builds in this seed
+    assert "answer keys scaffolded" in line
+    assert (course / "_site" / "lecture-2024-01-11.html").is_file() and (course / "_site" / "quiz-2024-01-11.html").is_file()
+
+
+def test_site_cli_build_refuses_foreign_output(tmp_path):
+    out = tmp_path / "notes"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    course = tmp_path / "course"
+    course.mkdir()
+    shutil.copy(bundled_seeds() / "003_ac6d1436580ceec6.txt", course)
+    result = CliRunner().invoke(main, ["build", str(course), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "not written by lecturekit" in result.stderr and "Traceback" not in result.output
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_site_serve_answers_on_localhost(tmp_path):
+    site = tmp_path / "site"
+    build(load_fixture_course(), site)
+    server = make_server(site, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        assert host == HOST == "127.0.0.1"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lecture-2026-01-14.html", timeout=5) as reply:
+            assert reply.status == 200 and b"Training and Back-propagation" in reply.read()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_site_watch_rebuilds_on_change(tmp_path):
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "a.txt").write_text("one", encoding="utf-8")
+    rebuilt = threading.Event()
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=(course, rebuilt.set, 0.05, stop), daemon=True)
+    thread.start()
+    try:
+        assert not rebuilt.wait(0.3)
+        (course / "a.txt").write_text("two, longer", encoding="utf-8")
+        assert rebuilt.wait(5)
+    finally:
+        stop.set()
+        thread.join(5)
