@@ -3,8 +3,8 @@
 Eight related classification tasks (task A) share a hidden 3-dimensional structure in 50-dimensional
 inputs. Pre-training a model on all of them with plenty of data yields features — the 3 directions
 its weights span. A new task B from the same family has only 20 labelled examples. Trained from
-scratch on 50 inputs, 20 examples are far too few; fine-tuning a small head on the pre-trained
-features (then all weights, gently) needs only those 20 and generalizes much better.
+scratch on 50 inputs, 20 examples are far too few; fine-tuning a new small head on top of the
+pre-trained features needs only those 20 and generalizes much better.
 
 Topics: fine-tuning, overfitting
 """
@@ -33,7 +33,7 @@ def accuracy(w: np.ndarray, x: np.ndarray, y: np.ndarray) -> float:
 
 
 def experiment(seed: int = 0, few: int = 20) -> dict[str, float]:
-    """Test accuracy on task B: from scratch, pre-trained features + new head, and that fine-tuned end to end."""
+    """Test accuracy on task B: trained from scratch vs a new head fine-tuned on the pre-trained features."""
     rng = np.random.default_rng(seed)
     basis = np.linalg.qr(rng.normal(size=(D, K)))[0]  # the structure all tasks share
     x_a = rng.normal(size=(4000, D))
@@ -46,14 +46,12 @@ def experiment(seed: int = 0, few: int = 20) -> dict[str, float]:
     y_few, y_test = (x_few @ w_b > 0).astype(float), (x_test @ w_b > 0).astype(float)
     scratch = train(x_few, y_few, np.zeros(D))
     head = train(x_few @ features, y_few, np.zeros(K))  # a new head on frozen features
-    end_to_end = train(x_few, y_few, features @ head, steps=20, lr=0.05)  # then all weights, gently
     return {"from scratch": accuracy(scratch, x_test, y_test),
-            "pre-trained features + new head": accuracy(features @ head, x_test, y_test),
-            "... then fine-tuned end to end": accuracy(end_to_end, x_test, y_test)}
+            "pre-trained features + new head": accuracy(features @ head, x_test, y_test)}
 
 
 def main() -> None:
-    print(f"task B, trained on 20 labelled examples; test accuracy on 5000:")
+    print("task B, trained on 20 labelled examples; test accuracy on 5000:")
     for name, value in experiment().items():
         print(f"  {name:32s} {value:.3f}")
 

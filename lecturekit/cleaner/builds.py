@@ -35,8 +35,11 @@ def attach_leading_links(pages: list[CleanPage]) -> list[CleanPage]:
 
 
 def page_to_draft(page: CleanPage, kind: SourceKind) -> Draft:
-    """A one-page draft: the first line is the title, the rest the body."""
+    """A one-page draft: the reader's title when the page still has it, else the first line; the rest the body."""
     texts = page.texts
+    if page.title in texts[1:] and page.lines[texts.index(page.title)].top is not None:
+        texts.remove(page.title)  # layout pages only: in plain text the first line is the title
+        texts.insert(0, page.title)
     return Draft(source=page.ref.source, source_kind=kind, title=texts[0], body=texts[1:], pages=[page.ref],
                  removed=list(page.removed), label=page.label, slide_number=page.slide_number,
                  ocr_like=page.ocr_like, confidence=page.confidence)

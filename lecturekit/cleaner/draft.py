@@ -21,6 +21,7 @@ class CleanPage(Model):
 
     ref: PageRef
     label: str | None = None  # PDF page label, when the reader found one
+    title: str | None = None  # the reader's title (largest type near the top), normalized
     slide_number: int | None = None  # printed slide number read from the footer ("3/22" -> 3)
     ocr_like: bool = False  # OCR text (by method, confidence or glyph bullets): loses to cleaner text
     confidence: float | None = None

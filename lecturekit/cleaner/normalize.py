@@ -17,7 +17,7 @@ TRAILING_GLYPHS = set(GLYPHS + "}{\\'\".,~:;°™0()") - set("+*-–")
 MARKDOWN_BULLETS = {"-", "*", "+", "–"}
 GLYPH_CHAIN = re.compile(rf"^((?:[{re.escape(GLYPHS)}]+\s+)+)(.*)$")
 SYMBOL_PREFIX = re.compile(rf"^[{re.escape(SYMBOL_BULLETS + CIRCLED)}]+\s*")
-WORD_START = re.compile(r"^(?=.*[A-Za-z]{3})[\"'(\[]?(?:[A-Za-z][A-Za-z'-]*|\d[\d:.,/]*)(?=[\s.,:;!?)\]]|$)")
+WORD_START = re.compile(r"^(?=.*[A-Za-z]{3})[\"'(\[]?(?:[A-Za-z][A-Za-z'-]*(?=[\s.,:;!?)\]]|$)|\d[\d:.,/]*\s+[A-Za-z]{2,})")
 FIRST_WORD = re.compile(r"[A-Za-z]{2,}")
 MATH_OR_CODE = re.compile(r"(\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`)")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -99,7 +99,8 @@ def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
     """A page with every line normalized, hyphenated breaks joined and decoration recorded as removed."""
     ocr_like = ocr_like or page.method is Method.OCR
     ref = PageRef(source=page.source, page=page.page, method=page.method)
-    clean = CleanPage(ref=ref, label=page.label, ocr_like=ocr_like, confidence=page.confidence)
+    clean = CleanPage(ref=ref, label=page.label, ocr_like=ocr_like, confidence=page.confidence,
+                      title=normalize_line(page.title) if page.title else None)
     in_block = False
     for line in _page_lines(page):
         raw = line.text.rstrip()

@@ -93,11 +93,13 @@ def ordered_union(base: list[str], extra: list[str]) -> Union:
     does), so a step that swaps content keeps the earlier content first.
     """
     matches: list[int | None] = []
+    used: set[int] = set()  # each base line stands for one extra line: repeats ("Example", "Example") stay
     cursor = 0
     for line in extra:
-        match = _find(base, line, cursor)
+        match = _find(base, line, cursor, used)
         matches.append(match)
         if match is not None:
+            used.add(match)
             cursor = max(cursor, match + 1)
     inserts: dict[int, list[str]] = {}
     variants: list[str] = []
@@ -120,9 +122,9 @@ def ordered_union(base: list[str], extra: list[str]) -> Union:
     return Union(lines=merged, variants=variants, added=added)
 
 
-def _find(lines: list[str], line: str, start: int) -> int | None:
+def _find(lines: list[str], line: str, start: int, used: set[int]) -> int | None:
     # Search forward first (the usual order), then backward (a step that reorders lines).
     for index in [*range(start, len(lines)), *range(min(start, len(lines)) - 1, -1, -1)]:
-        if same_line(lines[index], line):
+        if index not in used and same_line(lines[index], line):
             return index
     return None

@@ -19,9 +19,10 @@ from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
 from PIL import Image
 
-from lecturekit.errors import Diagnostics, SourceError
+from lecturekit.errors import Diagnostics, MissingDependency, SourceError
 from lecturekit.ingest import IngestOptions, OcrMode
 from lecturekit.ingest.ocr import OcrTask, ocr_page, run_ocr
+from lecturekit.ingest.tesseract import OcrResult
 from lecturekit.ingest.titles import assign_titles
 from lecturekit.models import Line, Method, Model, Page, Source, SourceKind
 
@@ -66,11 +67,25 @@ def read_pdf(path: Path, options: IngestOptions, diag: Diagnostics) -> Source:
                 pages[page.page] = page
             if task is not None:
                 tasks.append(task)
-        for number, result in run_ocr(str(path), tasks, options, diag).items():
+        for number, result in _ocr_or_keep_text(path, tasks, len(pages), options, diag).items():
             pages[number] = ocr_page(source.name, number, result, label=pages[number].label)
     source.pages = [pages[number] for number in sorted(pages)]
     assign_titles(source.pages)
     return source
+
+
+def _ocr_or_keep_text(path: Path, tasks: list[OcrTask], page_count: int, options: IngestOptions,
+                      diag: Diagnostics) -> dict[int, OcrResult]:
+    """OCR the tasks; without tesseract, a deck that still has text-layer pages keeps them with an error."""
+    try:
+        return run_ocr(str(path), tasks, options, diag)
+    except MissingDependency as exc:
+        if len(tasks) == page_count:
+            raise  # nothing readable without OCR: the whole file fails with the install hint
+        numbers = ", ".join(str(task.page) for task in tasks)
+        which = f"pages {numbers} keep only their" if len(tasks) > 1 else f"page {numbers} keeps only its"
+        diag.error(path, f"{exc.message}; {which} text layer")
+        return {}
 
 
 def _read_page(path: Path, plumber_page: PlumberPage, document: pdfium.PdfDocument, options: IngestOptions,

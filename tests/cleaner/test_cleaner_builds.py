@@ -129,3 +129,15 @@ def test_clean_page_model_round_trips():
     page = normalize_page(text_page("x.txt", 1, ["Title", "@ item one"]), True)
     assert CleanPage.model_validate(page.model_dump()) == page
     assert page.texts == ["Title", "- item one"]
+
+
+def test_reader_title_of_a_layout_page_wins_over_a_line_above_it():
+    page = layout_page("one.pdf", 1, [("Draft - do not circulate", 0.02, 9.0), ("Attention is all you need", 0.1, 22.0),
+                                      ("- queries, keys, values", 0.4, 12.0)])
+    page.title = "Attention is all you need"
+    from lecturekit.models import Source
+
+    source = Source(name="one.pdf", path="one.pdf", kind=SourceKind.PDF, sha256="0" * 64, pages=[page])
+    draft = slides(source)[0]
+    assert draft.title == "Attention is all you need"
+    assert draft.body == ["Draft - do not circulate", "- queries, keys, values"]

@@ -27,7 +27,7 @@ def ocr_copy():
     pages = [[page[0]] + [f"@ {line}" if not line[0].isdigit() else f"O {line[2:]}" for line in page[1:]]
              for page in DECK]
     pages.insert(2, ["Learning rate schedules", "@ Step decay halves the rate every epoch"])
-    pages[1][2] = "@ Start anywhere and fo1low the negative gradient"
+    pages[1][1] = "@ Start anywhere and fo1low the negative gradient"
     return deck("b_ocr.txt", [[*page, FOOTER.format(number)] for number, page in enumerate(pages, start=1)])
 
 

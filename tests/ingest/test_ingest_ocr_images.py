@@ -126,3 +126,18 @@ def test_blurred_and_blank_pictures_are_flagged_not_trusted(tmp_path):
         f"{blurred}:p. 1: warning: OCR confidence is only {weak.confidence:.0f}/100; check this page's text",
         f"{blank}:p. 1: warning: OCR found no text on this page",
     ]
+
+
+def test_without_tesseract_a_mixed_deck_keeps_its_text_pages_and_names_the_others(tmp_path, monkeypatch):
+    slides = lecture_deck(frames=1)
+    slides[2].image_only = True
+    path = write_deck(tmp_path / "mixed.pdf", slides)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-tools-here"))
+    diag = Diagnostics()
+    source = read_pdf(path, options(tmp_path), diag)
+    assert [page.title for page in source.pages] == [slides[0].title, slides[1].title, None, slides[3].title]
+    assert source.pages[2].text == "" and source.pages[2].method is Method.TEXT_LAYER
+    assert [str(item) for item in diag.items] == [
+        f"{path}: error: tesseract is needed to OCR this file but `tesseract` was not found; install it with "
+        "`apt-get install tesseract-ocr` (or your system's tesseract package); page 3 keeps only its text layer"
+    ]

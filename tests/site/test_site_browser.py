@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import nbformat
@@ -238,3 +237,14 @@ def test_site_browser_phone_width_has_no_horizontal_scroll(browser, site):
         page.goto(url(site, name))
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
     ctx.close()
+
+
+def test_site_browser_print_layout(context, site):
+    page = context.new_page()
+    page.goto(url(site, "lecture-2026-01-14.html"))
+    page.emulate_media(media="print")
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).display") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.toc')).display") == "none"
+    assert page.is_visible("#slide-s02")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser fires before printing
+    assert page.evaluate("document.getElementById('slide-s01').open")  # folded admin slides print too

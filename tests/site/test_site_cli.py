@@ -6,7 +6,6 @@ import shutil
 import threading
 import tomllib
 import urllib.request
-from pathlib import Path
 
 from click.testing import CliRunner
 

@@ -29,16 +29,20 @@ def test_topics_json_on_the_bundled_seeds(tmp_path):
     assert rows["backprop"]["name"] == "Backpropagation" and "backprop_xor" in rows["backprop"]["examples"]
     assert any(q.endswith("ice-1") for q in rows["batch-size"]["questions"])
     assert all(s.startswith(("2026-01-14/", "2024-01-11/", "2025-02-03/", "2020-10-13/")) for s in rows["backprop"]["slides"])
-    assert data["coverage"]["taught_without_example"] == ["fine-tuning"]
+    assert data["coverage"] == {"taught_without_example": [], "examples_not_in_slides": []}
 
 
 def test_topics_table_flags_topics_without_examples(tmp_path):
-    done = lecturekit("topics", str(Path(__file__).resolve().parents[2] / "seeds"), tmp_path=tmp_path,
-                      LECTUREKIT_RUN_EXAMPLES="0")
+    course = tmp_path / "course"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "seeds", course)
+    (course / "topics.toml").write_text('[[topic]]\nid = "nn-zoo"\nname = "The neural network zoo"\n'
+                                        'aliases = ["Neural Networks Zoo"]\n', encoding="utf-8")
+    done = lecturekit("topics", str(course), tmp_path=tmp_path, LECTUREKIT_RUN_EXAMPLES="0")
     assert done.returncode == 0, done.stderr
     lines = {line.split()[0]: line for line in done.stdout.splitlines() if line.strip()}
-    assert "backprop_xor" in lines["backprop"] and "! no example" in lines["fine-tuning"]
-    assert "taught in the slides but no example:" in done.stdout
+    assert "backprop_xor" in lines["backprop"] and "! no example" not in lines["backprop"]
+    assert "! no example" in lines["nn-zoo"]
+    assert "taught in the slides but no example: nn-zoo" in done.stdout
 
 
 def test_topics_reports_a_bad_topics_toml_by_line_and_still_prints(tmp_path):
@@ -71,5 +75,8 @@ def test_run_returns_the_examples_exit_code(tmp_path):
 
 @pytest.mark.parametrize("name, message", [("post-training", "has no runnable example yet"), ("nonsense", "no example or topic")])
 def test_run_unknown_or_exampleless_name_is_a_usage_error(tmp_path, name, message):
-    done = lecturekit("run", name, tmp_path=tmp_path)
+    folder = tmp_path / "examples"
+    folder.mkdir()
+    (folder / "only.py").write_text('"""The only example.\n\nTopics: dropout\n"""\n')
+    done = lecturekit("run", name, tmp_path=tmp_path, LECTUREKIT_EXAMPLES=str(folder))
     assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr

@@ -168,3 +168,10 @@ def test_rnn_state_carries_the_negation_the_bag_of_words_misses(load_example):
     assert ex.rnn("This car is not bad")[0] > 0 and ex.rnn("I do not like it")[0] < 0
     _, states = ex.rnn("not sure I love it")
     assert [int(h[0]) for h in states[:-1]] == [1, 1, 1, 0, 0]  # remembered until the sentiment word
+
+
+def test_fine_tuning_pretrained_features_beat_training_from_scratch(load_example):
+    ex = load_example("fine_tuning")
+    for seed in range(3):
+        scratch, fine_tuned = ex.experiment(seed).values()
+        assert scratch < 0.75 < 0.9 < fine_tuned, seed

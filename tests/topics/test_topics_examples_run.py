@@ -15,7 +15,7 @@ from lecturekit.topics.examples import describe, discover, examples_dir, run_all
 
 from conftest import SEEDS
 
-EXAMPLE_NAMES = ["activations", "autodiff_engine", "backprop_xor", "cnn_filters", "hyperparameter_search",
+EXAMPLE_NAMES = ["activations", "autodiff_engine", "backprop_xor", "cnn_filters", "fine_tuning", "hyperparameter_search",
                  "initialization", "learning_rate", "local_minima", "lr_schedule", "optimizers", "overfitting",
                  "rnn_sentiment", "semantic_search", "sgd_minibatch", "universal_approximation", "xor_handset"]
 

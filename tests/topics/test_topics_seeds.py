@@ -66,5 +66,13 @@ def test_both_editions_teach_backprop(rows):
 
 def test_coverage_flags_topics_taught_without_an_example(seeds_course, rows):
     gaps = coverage(seeds_course, list(rows.values()))
-    assert gaps.taught_without_example == ["fine-tuning"]  # taught (ICE #3, the 2025 notes), no example yet
+    assert gaps.taught_without_example == []  # every topic the seeds teach has an example
     assert gaps.examples_not_in_slides == []
+
+
+def test_coverage_flags_examples_no_slide_mentions(seeds_course, rows):
+    without_cnn = seeds_course.model_copy(update={"lectures": [
+        lecture.model_copy(update={"slides": [s.model_copy(update={"topics": [t for t in s.topics if t.topic != "cnn"]})
+                                              for s in lecture.slides]}) for lecture in seeds_course.lectures]})
+    gaps = coverage(without_cnn, topic_rows(without_cnn))
+    assert gaps.examples_not_in_slides == ["cnn_filters"]

@@ -77,7 +77,7 @@ def test_tag_course_fills_topics_examples_and_tags(tmp_path, monkeypatch):
     diag = Diagnostics()
     tagged = tag_course(course, None, CourseConfig(), diag)
     assert diag.items == []
-    assert len(tagged.topics) == 25 and len(tagged.examples) == 16
+    assert len(tagged.topics) == 25 and len(tagged.examples) == 17
     assert all(e.output == "" and e.exit_code is None for e in tagged.examples)  # not run when switched off
     assert tagged.lectures[0].slides[0].topics == [] and tagged.lectures[0].slides[1].topics
     assert tagged.questions[0].topics
