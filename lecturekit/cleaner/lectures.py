@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from pathlib import Path
 
 from lecturekit.cleaner.builds import collapse_builds
 from lecturekit.cleaner.dates import dates_in, slug, source_date
@@ -15,6 +16,7 @@ from lecturekit.cleaner.group import Deck, LectureGroup, group_decks
 from lecturekit.cleaner.kinds import slide_kind, strip_boilerplate
 from lecturekit.cleaner.merge import merge_sources
 from lecturekit.cleaner.normalize import normalize_page, source_is_ocr_like
+from lecturekit.cache import Cache, content_key, tree_digest
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Lecture, Removal, RemovalReason, Slide, Source, SourceKind
@@ -38,6 +40,29 @@ def clean_source(source: Source) -> Deck:
     return Deck(name=source.name, drafts=drafts, date=source_date(source), removed=orphans)
 
 
+def clean_source_cached(source: Source, cache: Cache) -> Deck:
+    """clean_source, reused from the cache while the source and the cleaner's code are unchanged.
+
+    Cleaning one source is the costly part of cleaning and depends on nothing else, so adding a
+    lecture to a course re-cleans only the new sources.
+    """
+    key = content_key(source.model_dump_json(), _cleaner_version())
+    if (cached := cache.get(key)) is not None:
+        return Deck.model_validate(cached)
+    deck = clean_source(source)
+    cache.put(key, deck.model_dump(mode="json"))
+    return deck
+
+
+_CLEANER_VERSION: list[str] = []
+
+
+def _cleaner_version() -> str:
+    if not _CLEANER_VERSION:
+        _CLEANER_VERSION.append(tree_digest(Path(__file__).parent, "*.py"))
+    return _CLEANER_VERSION[0]
+
+
 def _drop_date_only(page: CleanPage) -> CleanPage:
     """A page that only states a date is a title card: the date goes to the lecture, the line to a record."""
     if page.lines and all(DATE_ONLY.match(line.text) for line in page.lines):
@@ -47,14 +72,19 @@ def _drop_date_only(page: CleanPage) -> CleanPage:
     return page
 
 
-def clean_course(sources: list[Source], config: CourseConfig, diag: Diagnostics) -> list[Lecture]:
+def clean_course(sources: list[Source], config: CourseConfig, diag: Diagnostics, cache: Cache | None = None) -> list[Lecture]:
     """Clean every source and group the results into lectures (course.toml first, then automatically)."""
+    cache = cache or Cache("decks")
     decks = []
     for source in sorted(sources, key=lambda s: s.name):
         try:
-            decks.append(clean_source(source))
+            decks.append(clean_source_cached(source, cache))
         except Exception as exc:  # one source the cleaner cannot handle must not stop the others
             diag.error(source.name, f"cleaner failed on this source ({type(exc).__name__}: {exc}); it is left out")
+            continue
+        if not decks[-1].drafts:
+            reasons = sorted({r.reason.value for r in decks[-1].removed}) or ["no pages"]
+            diag.warn(source.name, f"no slide left after cleaning ({', '.join(reasons)}); see the lecture's removals")
     groups = group_decks(decks, config, diag)
     by_name = {deck.name: deck for deck in decks}
     built = [_build_lecture(group, [by_name[s] for s in group.sources]) for group in groups]

@@ -14,7 +14,8 @@ CENTRED_TITLE_RATIO = 1.3  # section and title pages: a much larger line anywher
 def body_size(lines: list[Line]) -> float | None:
     """The size most of a deck's characters are set in (character-weighted median above the footer zone)."""
     # Footers repeat a long line on every page; on sparse slides they would outweigh the body text.
-    sized = sorted((line.size, len(line.text)) for line in lines if line.size and (line.top or 0.0) < FOOTER_ZONE)
+    above_footer = [line for line in lines if line.size and (line.top or 0.0) < FOOTER_ZONE]
+    sized = sorted((line.size, len(line.text)) for line in above_footer)
     total = sum(weight for _, weight in sized)
     if not total:
         return None

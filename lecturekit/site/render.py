@@ -62,7 +62,7 @@ def template_env(bytecode_dir: Path | None = None) -> jinja2.Environment:
 def tree_digest(folder: Path) -> str:
     """A hash over every file (name and bytes) under FOLDER, in sorted order."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(str(path.relative_to(folder)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -76,15 +76,20 @@ class PageRenderer:
         self.options = options
         self.cache = Cache("site-pages", Path(options.cache_dir) if options.cache_dir else None, enabled=options.cache)
         self.env = template_env(self.cache.dir / "templates" if options.cache else None)
-        self.fingerprint = content_key(__version__, tree_digest(TEMPLATES), tree_digest(STATIC), site.model_dump_json(),
-                                       str(options.math))
+        # The site package's code, templates and assets all shape a page: any change re-renders everything.
+        self.fingerprint = content_key(__version__, tree_digest(HERE), site.model_dump_json(), str(options.math))
         self._math: MathRenderer | None = None
+        self.math_unavailable = ""
         self.rendered = 0
         self.reused = 0
 
     def math(self) -> MathRenderer | None:
-        if self.options.math and self._math is None:
-            self._math = shared_renderer()
+        """The KaTeX renderer, loaded on the first page that needs one; None (formulas as code) without V8."""
+        if self.options.math and self._math is None and not self.math_unavailable:
+            try:
+                self._math = shared_renderer()
+            except Exception as exc:  # mini-racer missing or V8 unable to start: show TeX, say so once
+                self.math_unavailable = f"math shown as TeX source: KaTeX could not start ({type(exc).__name__}: {exc})"
         return self._math
 
     def render(self, plan: PagePlan) -> CachedPage:
@@ -169,6 +174,8 @@ def build_site(course: Course, out: Path, diag: Diagnostics, options: SiteOption
         report.files = sum(1 for p in root.rglob("*") if p.is_file()) + 1  # + the marker
 
     atomic_build(Path(out), write)
+    if renderer.math_unavailable:
+        diag.warn(report.out, renderer.math_unavailable)
     report.rendered, report.reused = renderer.rendered, renderer.reused
     report.warnings = len(diag.items) - before
     return report

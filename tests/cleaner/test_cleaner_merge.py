@@ -117,3 +117,12 @@ def test_a_source_the_cleaner_cannot_handle_is_reported_and_the_others_go_throug
     assert [str(d) for d in diag.errors] == [
         "b.txt: error: cleaner failed on this source (ValueError: simulated bug); it is left out"]
     assert [lec.sources for lec in lectures] == [["a.txt"]]
+
+
+def test_a_source_with_nothing_left_is_a_warning_with_its_removals_kept():
+    diag = Diagnostics()
+    lectures = clean_course([deck("rules.txt", [["-", "|"], ["N"]])], CourseConfig(), diag)
+    assert [str(d) for d in diag.warnings] == [
+        "rules.txt: warning: no slide left after cleaning (decoration); see the lecture's removals"]
+    assert [lec.slides for lec in lectures] == [[]]
+    assert sorted(r.text for r in lectures[0].removed) == ["-", "N", "|"]

@@ -52,3 +52,21 @@ def test_no_cache_option_always_reads(tmp_path, monkeypatch):
     for _ in range(2):
         dispatch.read_source(deck, IngestOptions(cache=False), Diagnostics())
     assert calls == ["deck.txt", "deck.txt"]
+
+
+def test_cleaned_decks_are_reused_until_the_source_changes(tmp_path, monkeypatch):
+    from lecturekit.cache import Cache
+    from lecturekit.cleaner import lectures
+    from lecturekit.course import CourseConfig
+
+    calls = []
+    original = lectures.clean_source
+    monkeypatch.setattr(lectures, "clean_source", lambda source: calls.append(source.name) or original(source))
+    deck = tmp_path / "deck.txt"
+    deck.write_text(" Training a DNN\n\nSGD with mini-batch\n Back prop\n\nchain rule\n", encoding="utf-8")
+    cache = Cache("decks", root=tmp_path / "cache")
+    source = dispatch.read_source(deck, IngestOptions(), Diagnostics())
+    first = lectures.clean_course([source], CourseConfig(), Diagnostics(), cache)
+    second = lectures.clean_course([source], CourseConfig(), Diagnostics(), cache)
+    assert first == second and calls == ["deck.txt"]
+    assert [s.title for s in first[0].slides] == ["Training a DNN", "Back prop"]

@@ -229,3 +229,14 @@ def test_site_home_lists_lectures_by_date_and_notes_apart(fixture_site):
         "lecture-2024-01-11.html", "lecture-2026-01-14.html"]
     assert [a.get("href") for a in lists[1].iter("a")] == ["notes-2020-10-13.html"]
     assert lists[0].find_class("progress")
+
+
+def test_site_without_v8_shows_tex_and_warns(tmp_path, monkeypatch):
+    def no_v8():
+        raise ImportError("No module named 'py_mini_racer'")
+
+    monkeypatch.setattr(render, "shared_renderer", no_v8)
+    report, diag = build(load_fixture_course(), tmp_path / "site")
+    assert any("KaTeX could not start" in d.message for d in diag.warnings)
+    doc = lxml_html.fromstring((tmp_path / "site" / "lecture-2026-01-14.html").read_bytes())
+    assert not doc.find_class("katex") and doc.find_class("tex")
