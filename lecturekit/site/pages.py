@@ -69,6 +69,13 @@ class HomeInput(Model):
     topics: list[TopicRef]
 
 
+class HelperFile(Model):
+    """A local module an example imports (examples/_*.py): shipped next to its download so it runs."""
+
+    name: str  # file name, e.g. "_svgplot.py"
+    code: str
+
+
 class ExampleInput(Model):
     name: str
     title: str
@@ -77,6 +84,7 @@ class ExampleInput(Model):
     output: str
     figure: str | None
     notebook: str | None  # nbformat JSON from the topics stage, None until it provides one
+    helpers: list[HelperFile] = Field(default_factory=list)
     topics: list[TopicRef] = Field(default_factory=list)
 
 

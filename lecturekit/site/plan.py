@@ -13,7 +13,7 @@ from lecturekit.site.pages import (
     TopicPageInput, TopicRef, TopicSlideInput, edition_links, lecture_ref, ordered_lectures, questions_by_lecture,
     quiz_slide_refs, quiz_topic_ids, slide_refs, topic_refs,
 )
-from lecturekit.site.topicdata import build_notebook, example_file, read_example_code
+from lecturekit.site.topicdata import build_notebook, example_file, local_helpers, read_example_code
 
 SNIPPET_CHARS = 160
 MARKS = re.compile(r"\*\*|~~|`|\$+|^[-*•]\s+")
@@ -146,5 +146,6 @@ def _example_input(example: Example, course: Course, names: dict[str, str], diag
         output=example.output,
         figure=example.figure,
         notebook=build_notebook(resolved, diag) if code is not None else None,
+        helpers=local_helpers(code, located.parent) if code is not None and located else [],
         topics=[TopicRef(id=t, name=names[t]) for t in example.topics if t in names],
     )

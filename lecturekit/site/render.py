@@ -150,6 +150,8 @@ def write_examples(plans: list[PagePlan], root: Path) -> None:
                 write_text(folder / f"{name}.ipynb", example.notebook)
             if example.figure:
                 write_text(folder / f"{name}.svg", example.figure)
+            for helper in example.helpers:
+                write_text(folder / helper.name, helper.code)
 
 
 def build_site(course: Course, out: Path, diag: Diagnostics, options: SiteOptions | None = None) -> BuildReport:

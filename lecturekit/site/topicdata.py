@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Example
+from lecturekit.site.pages import HelperFile
 
 PYGMENTS_CSS_LIGHT_STYLE = "default"
 PYGMENTS_CSS_DARK_STYLE = "monokai"
@@ -31,6 +33,22 @@ def read_example_code(example: Example, root: Path, diag: Diagnostics) -> str | 
     except (OSError, UnicodeDecodeError) as exc:
         diag.warn(example.path, f"example {example.name!r}: cannot read ({exc}); its topic page shows no code")
         return None
+
+
+def local_helpers(code: str, folder: Path) -> list[HelperFile]:
+    """The sibling modules (named _*.py) an example imports, which its .py download needs next to it."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    names = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    names |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    helpers = []
+    for name in sorted(n for n in names if n.startswith("_") and "." not in n):
+        path = folder / f"{name}.py"
+        if path.is_file():
+            helpers.append(HelperFile(name=path.name, code=path.read_text(encoding="utf-8")))
+    return helpers
 
 
 def build_notebook(example: Example, diag: Diagnostics) -> str | None:

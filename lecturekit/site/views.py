@@ -129,6 +129,7 @@ class ExampleView(Model):
     figure_href: str | None = None
     py_href: str
     ipynb_href: str | None = None
+    helpers: list[Link] = Field(default_factory=list)  # modules the .py needs next to it
     command: str
     files_json: str  # {"py": source, "ipynb": notebook} for downloads from file:// (every "<" as \u003c)
     topics: list[Link] = Field(default_factory=list)

@@ -48,6 +48,7 @@ def topic_index_view(data: TopicIndexInput, path: str) -> TopicIndexView:
 def embedded_files(data: ExampleInput) -> str:
     """The downloads as JSON safe inside <script type="application/json"> (no "<" survives)."""
     files = {"py": data.code or ""}
+    files.update({helper.name: helper.code for helper in data.helpers})
     if data.notebook is not None:
         files["ipynb"] = data.notebook
     return json.dumps(files, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -63,6 +64,7 @@ def example_view(data: ExampleInput) -> ExampleView:
         figure_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.svg" if data.figure else None,
         py_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.py",
         ipynb_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.ipynb" if data.notebook is not None else None,
+        helpers=[Link(href=f"{EXAMPLES_DIR}/{h.name}", text=h.name) for h in data.helpers],
         command=f"lecturekit run {data.name}",
         files_json=embedded_files(data),
         topics=[Link(href=links.topic_href(t.id), text=t.name) for t in data.topics],

@@ -146,3 +146,27 @@ def test_site_demo_readable_on_a_phone(demo, chromium):
         assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
         assert tab.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 16
     ctx.close()
+
+
+def test_site_demo_downloaded_example_runs(demo, page, tmp_path):
+    """The .py download (with the helper module it imports) runs on its own and prints what the page shows."""
+    import subprocess
+    import sys
+
+    page.goto((demo / "topic-learning-rate.html").as_uri())
+    example = page.locator("section.example").filter(has=page.locator('a[data-file="_svgplot.py"]')).first
+    saved = []
+    for link in example.locator("p.downloads a[data-file]").all():
+        if link.get_attribute("data-file") == "ipynb":
+            continue
+        with page.expect_download() as info:
+            link.click()
+        target = tmp_path / info.value.suggested_filename
+        info.value.save_as(target)
+        saved.append(target.name)
+    script = next(name for name in saved if not name.startswith("_"))
+    assert "_svgplot.py" in saved
+    run = subprocess.run([sys.executable, script], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    shown = example.locator(".output").inner_text().strip().splitlines()
+    assert shown and shown[0].strip() in run.stdout
