@@ -14,7 +14,8 @@ DEFAULT_OUT = Path("_site")
 
 
 def _say_built(built: BuildReport) -> None:
-    click.echo(f"wrote {built.pages} pages ({built.rendered} rendered, {built.reused} reused) to {built.out}", err=True)
+    click.echo(f"wrote {built.pages} pages ({built.rendered} rendered, {built.reused} reused) to {built.out}; "
+               f"open {Path(built.out) / 'index.html'}", err=True)
 
 
 @click.command("build")

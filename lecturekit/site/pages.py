@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from lecturekit.models import Course, EditionLink, Lecture, Model, Question, SlideDiff, SlideStatus
+from lecturekit.models import Course, EditionLink, Lecture, Model, Question, SlideDiff
 from lecturekit.site import links
 
-INVERSE_STATUS = {SlideStatus.NEW: SlideStatus.REMOVED, SlideStatus.REMOVED: SlideStatus.NEW}
 
 
 class LectureRef(Model):
@@ -148,7 +147,8 @@ def edition_links(course: Course, lecture: Lecture) -> list[EditionLink]:
     for other in course.lectures:
         for link in other.editions:
             if link.lecture == lecture.id and other.id not in known:
-                diffs = [SlideDiff(slide=d.other, other=d.slide, status=INVERSE_STATUS.get(d.status, d.status)) for d in link.slides]
+                # Pages read the relation from which side exists, so swapping the ids is the whole inverse.
+                diffs = [SlideDiff(slide=d.other, other=d.slide, status=d.status) for d in link.slides]
                 found.append(EditionLink(lecture=other.id, slides=diffs))
                 known.add(other.id)
     return sorted(found, key=lambda link: link.lecture)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from lecturekit.models import Diagnostic, Question, QuestionKind, Severity, Slide, SlideKind
+from lecturekit.models import Diagnostic, Question, QuestionKind, Severity, Slide, SlideDiff, SlideKind, SlideStatus
 from lecturekit.site import links
 from lecturekit.site.markup import TextRenderer
 from lecturekit.site.math import MathRenderer
@@ -15,7 +15,16 @@ from lecturekit.site.views import (
     EditionBadge, EditionView, Link, LectureView, OptionView, PageMeta, QuestionView, QuizGroup, QuizView, SlideView,
 )
 
-STATUS_TEXT = {"unchanged": "unchanged in", "edited": "edited in", "new": "not in", "removed": "only in"}
+COUNT_ORDER = ["unchanged", "edited", "only here", "only in that edition"]
+
+
+def relation(diff: SlideDiff) -> str:
+    """How a slide pair relates, read from which side exists (statuses may be told from either edition's view)."""
+    if diff.slide and not diff.other:
+        return "only here"
+    if diff.other and not diff.slide:
+        return "only in that edition"
+    return "unchanged" if diff.status is SlideStatus.UNCHANGED else "edited"
 
 
 class Renderer:
@@ -119,8 +128,10 @@ def _edition_badges(data: LecturePageInput) -> dict[str, list[EditionBadge]]:
             if diff.slide is None:
                 continue
             href = f"{ref.href}#{links.slide_anchor(diff.other)}" if diff.other else ref.href
-            text = f"{STATUS_TEXT[diff.status.value]} {ref.date or ref.title}"
-            badges.setdefault(diff.slide, []).append(EditionBadge(status=diff.status.value, text=text, href=href))
+            kind = relation(diff)
+            verb = "not in" if kind == "only here" else f"{kind} in"
+            text = f"{verb} {ref.date or ref.title}"
+            badges.setdefault(diff.slide, []).append(EditionBadge(status=kind.replace(" ", "-"), text=text, href=href))
     return badges
 
 
@@ -134,9 +145,8 @@ def _edition_views(data: LecturePageInput) -> list[EditionView]:
             continue
         counts: dict[str, int] = {}
         for diff in link.slides:
-            counts[diff.status.value] = counts.get(diff.status.value, 0) + 1
-        order = ["unchanged", "edited", "new", "removed"]
-        summary = ", ".join(f"{counts[s]} {s}" for s in order if counts.get(s))
+            counts[relation(diff)] = counts.get(relation(diff), 0) + 1
+        summary = ", ".join(f"{counts[k]} {k}" for k in COUNT_ORDER if counts.get(k))
         only = [Link(href=f"{ref.href}#{links.slide_anchor(d.other)}", text=titles.get(d.other, d.other))
                 for d in link.slides if d.slide is None and d.other]
         views.append(EditionView(href=ref.href, title=f"{ref.title}" + (f" ({ref.date})" if ref.date else ""),

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
-from lecturekit.models import Course, Example, Topic
+from lecturekit.models import Course, Diagnostic, Example, Model, Topic
 from lecturekit.topics.examples import discover, examples_dir, run_all
 from lecturekit.topics.taxonomy import check_references, load_shipped, merge_topics
 
 RUN_EXAMPLES_ENV = "LECTUREKIT_RUN_EXAMPLES"  # "0" leaves examples un-run (output empty), for quick loads
 
-__all__ = ["tag_course", "load_topics", "link_examples"]
+__all__ = ["tag_course", "load_topics", "link_examples", "prepare_examples", "PreparedExamples"]
 
 
 def load_topics(root: Path | None, config: CourseConfig, diag: Diagnostics) -> list[Topic]:
@@ -43,21 +43,42 @@ def link_examples(topics: list[Topic], examples: list[Example], taxonomy_file: s
     return linked
 
 
-def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Diagnostics) -> Course:
+class PreparedExamples(Model):
+    """The examples found and run, with the messages finding and running them gave (replayed in order)."""
+
+    examples: list[Example]
+    found: list[Diagnostic]  # from discovering the examples folder
+    ran: list[Diagnostic]  # from running them
+
+
+def prepare_examples(root: Path | None) -> PreparedExamples:
+    """Discover the examples and run them (unless LECTUREKIT_RUN_EXAMPLES=0); needs only the course folder.
+
+    It depends on no other stage, so the pipeline may run it in the background while it cleans.
+    """
+    found, ran = Diagnostics(), Diagnostics()
+    examples = discover(examples_dir(), found)
+    if os.environ.get(RUN_EXAMPLES_ENV, "1") != "0":
+        has_text = root is not None and any(root.glob("*.txt"))
+        examples = run_all(examples, root if has_text else None, ran)
+    return PreparedExamples(examples=examples, found=found.items, ran=ran.items)
+
+
+def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Diagnostics,
+               prepared: PreparedExamples | None = None) -> Course:
     """Fill Course.topics and Course.examples and tag every slide and question with topics."""
-    from lecturekit.topics.matcher import TopicMatcher  # spaCy loads only when tagging
+    from lecturekit.topics.tagcache import CachedTagger  # spaCy loads only when a text is not cached
     from lecturekit.topics.tagging import tag_lectures, tag_question
 
     topics = load_topics(root, config, diag)
-    examples = discover(examples_dir(), diag)
-    topics = link_examples(topics, examples, str(root / config.topics) if root else "taxonomy.toml", diag)
-    matcher = TopicMatcher(topics)
-    if os.environ.get(RUN_EXAMPLES_ENV, "1") != "0":
-        has_text = root is not None and any(root.glob("*.txt"))
-        examples = run_all(examples, root if has_text else None, diag)
+    prepared = prepared or prepare_examples(root)
+    diag.extend(prepared.found)
+    topics = link_examples(topics, prepared.examples, str(root / config.topics) if root else "taxonomy.toml", diag)
+    diag.extend(prepared.ran)
+    tagger = CachedTagger(topics)
     return course.model_copy(update={
         "topics": topics,
-        "examples": examples,
-        "lectures": tag_lectures(matcher, course.lectures),
-        "questions": [tag_question(matcher, q) for q in course.questions],
+        "examples": prepared.examples,
+        "lectures": tag_lectures(tagger, course.lectures),
+        "questions": [tag_question(tagger, q) for q in course.questions],
     })

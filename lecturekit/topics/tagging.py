@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from lecturekit.models import Lecture, Question, Slide, SlideKind, TopicTag
-from lecturekit.topics.matcher import TopicMatcher
+
+if TYPE_CHECKING:  # importing the matcher loads spaCy; a tagger answering from its cache needs none
+    from lecturekit.topics.matcher import TopicMatcher
 
 TITLE_WEIGHT = 3.0  # a topic in a slide's title (or a question's stem) is what the slide is about
 BODY_WEIGHT = 1.0
@@ -18,8 +21,22 @@ def score(weight: float) -> float:
     return round(weight / (weight + HALF_SCORE), 3)
 
 
-def tags_for(matcher: TopicMatcher, title: str, body: str) -> list[TopicTag]:
+@runtime_checkable
+class Tagger(Protocol):
+    """Anything that tags a (title, body) text itself, e.g. tagcache.CachedTagger."""
+
+    def tags(self, title: str, body: str) -> list[TopicTag]: ...
+
+
+def tags_for(matcher: TopicMatcher | Tagger, title: str, body: str) -> list[TopicTag]:
     """Topic tags for a text with a title part and a body part, best first."""
+    if isinstance(matcher, Tagger):
+        return matcher.tags(title, body)
+    return weigh(matcher, title, body)
+
+
+def weigh(matcher: TopicMatcher, title: str, body: str) -> list[TopicTag]:
+    """Tags from the matcher's mentions: a title mention weighs TITLE_WEIGHT, a body mention BODY_WEIGHT."""
     weights: Counter[str] = Counter()
     for topic, count in matcher.count(title).items():
         weights[topic] += TITLE_WEIGHT * count
@@ -37,19 +54,19 @@ def slide_body(slide: Slide) -> str:
     return slide.text
 
 
-def tag_slide(matcher: TopicMatcher, slide: Slide) -> Slide:
+def tag_slide(matcher: TopicMatcher | Tagger, slide: Slide) -> Slide:
     """The slide with its topics filled in; admin slides (logistics, office hours) get none."""
     if slide.kind in UNTAGGED_KINDS:
         return slide.model_copy(update={"topics": []})
     return slide.model_copy(update={"topics": tags_for(matcher, slide.title, slide_body(slide))})
 
 
-def tag_question(matcher: TopicMatcher, question: Question) -> Question:
+def tag_question(matcher: TopicMatcher | Tagger, question: Question) -> Question:
     """The question with topics from its stem (weighted like a title) and its options and explanation."""
     body = "\n".join([o.text for o in question.options] + [question.explanation or ""])
     return question.model_copy(update={"topics": tags_for(matcher, question.stem, body)})
 
 
-def tag_lectures(matcher: TopicMatcher, lectures: list[Lecture]) -> list[Lecture]:
+def tag_lectures(matcher: TopicMatcher | Tagger, lectures: list[Lecture]) -> list[Lecture]:
     return [lecture.model_copy(update={"slides": [tag_slide(matcher, s) for s in lecture.slides]})
             for lecture in lectures]

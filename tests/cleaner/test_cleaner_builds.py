@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import deck, text_page
+from cleaner_support import deck, text_page
 
 from lecturekit.cleaner import clean_source
 from lecturekit.cleaner.builds import collapse_builds

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from conftest import seed_files
+from cleaner_support import seed_files
 
 from lecturekit.cli import main
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import deck
+from cleaner_support import deck
 from test_cleaner_builds import layout_page
 
 from lecturekit.cleaner import clean_source

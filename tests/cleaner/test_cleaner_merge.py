@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import deck
+from cleaner_support import deck
 
 from lecturekit.cleaner import clean_course
 from lecturekit.cleaner.similarity import ordered_union

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import text_page
+from cleaner_support import text_page
 
 from lecturekit.cleaner.normalize import is_decoration, normalize_line, normalize_page
 from lecturekit.models import Method, RemovalReason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import SEEDS, lecture
+from cleaner_support import SEEDS, lecture
 
 from lecturekit.cleaner.normalize import normalize_line
 from lecturekit.cleaner.similarity import line_key

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS
+from quiz_support import SEEDS
 
 from lecturekit.cli import main
 from lecturekit.models import QuestionKind

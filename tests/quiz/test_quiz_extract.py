@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import OCR_2026, TEXT_2026, dump_lecture, seed_passage, slide
+from quiz_support import OCR_2026, TEXT_2026, dump_lecture, seed_passage, slide
 
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Lecture, Method, QuestionKind

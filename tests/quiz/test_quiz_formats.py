@@ -10,7 +10,7 @@ from pathlib import Path
 import genanki
 import jsonschema
 import pytest
-from conftest import TEXT_2026, dump_lecture, exercise_lecture_2024
+from quiz_support import TEXT_2026, dump_lecture, exercise_lecture_2024
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree

@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, exercise_lecture_2024
+from quiz_support import SEEDS, exercise_lecture_2024
 
 from lecturekit.course import CourseConfig
 from lecturekit.errors import AnswerKeyError, Diagnostics
@@ -145,7 +145,7 @@ def test_seed_answers_file_is_complete_and_explained() -> None:
 
 
 def test_in_source_keys_are_used_and_answers_toml_wins(tmp_path: Path) -> None:
-    from conftest import slide
+    from quiz_support import slide
 
     from lecturekit.models import Method
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import MD_2024, OCR_2026, TEXT_2026, seed_passage
+from quiz_support import MD_2024, OCR_2026, TEXT_2026, seed_passage
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

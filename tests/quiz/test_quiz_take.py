@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import exercise_lecture_2024
+from quiz_support import exercise_lecture_2024
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,7 +93,7 @@ def test_check_rows_name_what_needs_attention() -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.text(max_size=200), min_size=1, max_size=6))
 def test_extraction_never_raises_on_arbitrary_slides(texts: list[str]) -> None:
-    from conftest import slide
+    from quiz_support import slide
 
     from lecturekit.models import Method
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from conftest import build, load_fixture_course, tree
+from site_support import build, load_fixture_course, tree
 from lecturekit.errors import UsageError
 from lecturekit.models import Severity
 from lecturekit.site import render
@@ -161,13 +161,13 @@ def test_site_edition_link_and_per_slide_status(fixture_site):
     out, _, _ = fixture_site
     new = lxml_html.fromstring((out / "lecture-2026-01-14.html").read_bytes())
     edition = new.find_class("edition")[0].text_content()
-    assert "Lecture 3 (2024 edition)" in edition and "1 unchanged, 1 edited, 1 new, 1 removed" in edition
+    assert "Lecture 3 (2024 edition)" in edition and "1 unchanged, 1 edited, 1 only here, 1 only in that edition" in edition
     s02 = new.get_element_by_id("slide-s02")
     status = s02.find_class("status-edited")[0].find("a")
     assert status.get("href") == "lecture-2024-01-11.html#slide-s01"
     old = lxml_html.fromstring((out / "lecture-2024-01-11.html").read_bytes())  # the inverse link
     assert "Training and Back-propagation" in old.find_class("edition")[0].text_content()
-    assert old.get_element_by_id("slide-s03").find_class("status-new")[0].text_content() == "not in 2026-01-14"
+    assert old.get_element_by_id("slide-s03").find_class("status-only-here")[0].text_content() == "not in 2026-01-14"
 
 
 def test_site_provenance_line(fixture_site):

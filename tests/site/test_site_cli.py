@@ -9,7 +9,7 @@ import urllib.request
 
 from click.testing import CliRunner
 
-from conftest import build, load_fixture_course
+from site_support import build, load_fixture_course
 from lecturekit.cli import main
 from lecturekit.pipeline import bundled_seeds
 from lecturekit.site.serve import HOST, make_server, watch

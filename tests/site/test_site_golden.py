@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from lxml import html as lxml_html
 
-from conftest import FIXTURES, GOLDEN, normalise_html
+from site_support import FIXTURES, GOLDEN, normalise_html
 
 PAGES = [
     "index.html",

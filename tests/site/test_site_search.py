@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import load_fixture_course
+from site_support import load_fixture_course
 from lecturekit.site.search import index_script
 from lecturekit.site.synthetic import synthetic_course
 

@@ -159,7 +159,7 @@ def test_convolution_finds_edges_wherever_they_are_with_few_weights(load_example
 
 
 def test_rnn_state_carries_the_negation_the_bag_of_words_misses(load_example):
-    from conftest import seed_text
+    from topics_support import seed_text
     ex = load_example("rnn_sentiment")
     for sentence, label in ex.SENTENCES.items():
         assert sentence in seed_text("2024-md")  # the slides' own examples

@@ -13,7 +13,7 @@ from lecturekit.cache import Cache
 from lecturekit.errors import Diagnostics
 from lecturekit.topics.examples import describe, discover, examples_dir, run_all, run_cached, run_example, to_notebook
 
-from conftest import SEEDS
+from topics_support import SEEDS
 
 EXAMPLE_NAMES = ["activations", "autodiff_engine", "backprop_xor", "cnn_filters", "fine_tuning", "hyperparameter_search",
                  "initialization", "learning_rate", "local_minima", "lr_schedule", "optimizers", "overfitting",

@@ -8,7 +8,7 @@ from lecturekit.models import Topic
 from lecturekit.topics.matcher import TopicMatcher
 from lecturekit.topics.spelling import spelling_variants
 
-from conftest import seed_sentence
+from topics_support import seed_sentence
 
 
 def topics_in(matcher: TopicMatcher, text: str) -> set[str]:

@@ -10,7 +10,7 @@ from lecturekit.models import Course, Lecture, Option, Question, QuestionKind, S
 from lecturekit.topics import tag_course
 from lecturekit.topics.tagging import score, tag_question, tag_slide
 
-from conftest import SEEDS, seed_sentence
+from topics_support import SEEDS, seed_sentence
 
 
 def slide(slide_id: str, title: str, body: str, kind: SlideKind = SlideKind.CONTENT) -> Slide:

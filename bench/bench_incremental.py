@@ -1,0 +1,130 @@
+"""Incremental build benchmark: a 40 × 50-slide course on disk built cold end to end (ingest → site), then
+rebuilt with warm caches after adding one lecture; per-stage times show where the time goes.
+
+Each build runs in a fresh process (as `lecturekit build` does), so imports and start-up count too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR))
+
+from synthetic_sources import write_course, write_lecture  # noqa: E402
+
+LECTURES = 40
+SLIDES = 50
+STAGES = ("ingest", "clean", "quiz", "topics", "examples", "site")
+
+
+class BuildTimes(BaseModel):
+    """Wall seconds of one build: the whole process, and each stage inside it."""
+
+    process: float = 0.0
+    stages: dict[str, float] = Field(default_factory=dict)
+    lectures: int = 0
+    slides: int = 0
+    pages: int = 0
+    rendered: int = 0
+
+
+@contextlib.contextmanager
+def stage_timer(times: dict[str, float]):
+    """Wrap the pipeline's stage functions so each adds its wall time to TIMES (restored on exit)."""
+    import lecturekit.pipeline as pipeline
+    import lecturekit.topics as topics
+
+    targets = [(pipeline, "ingest", "ingest"), (pipeline, "clean", "clean"), (pipeline, "extract_questions", "quiz"),
+               (topics, "tag_course", "topics"), (topics, "run_all", "examples")]
+    saved = [(module, name, getattr(module, name)) for module, name, _ in targets]
+
+    def timed(function, stage):
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                times[stage] = times.get(stage, 0.0) + time.perf_counter() - start
+        return wrapper
+
+    for module, name, stage in targets:
+        setattr(module, name, timed(getattr(module, name), stage))
+    try:
+        yield
+    finally:
+        for module, name, function in saved:
+            setattr(module, name, function)
+
+
+def one_build(course: Path, out: Path) -> BuildTimes:
+    """load_course + build_site, exactly as `lecturekit build COURSE --out OUT` runs them, timed by stage."""
+    from lecturekit.errors import Diagnostics
+    from lecturekit.ingest import IngestOptions
+    from lecturekit.pipeline import load_course
+    from lecturekit.site import build_site
+
+    times: dict[str, float] = {}
+    diag = Diagnostics()
+    with stage_timer(times):
+        loaded = load_course([course], IngestOptions(), diag)
+    start = time.perf_counter()
+    report = build_site(loaded, out, diag)
+    times["site"] = time.perf_counter() - start
+    times["topics"] = times.get("topics", 0.0) - times.get("examples", 0.0)  # tagging alone
+    return BuildTimes(stages=times, lectures=len(loaded.lectures), slides=sum(len(lec.slides) for lec in loaded.lectures),
+                      pages=report.pages, rendered=report.rendered)
+
+
+def build_in_process(course: Path, out: Path, cache: Path) -> BuildTimes:
+    """Run one_build in a fresh Python with LECTUREKIT_CACHE=CACHE; the process's own wall time included."""
+    env = {**os.environ, "LECTUREKIT_CACHE": str(cache)}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, __file__, "--one-build", str(course), str(out)], env=env,
+                          capture_output=True, text=True, check=True)
+    times = BuildTimes.model_validate_json(done.stdout.strip().splitlines()[-1])
+    times.process = time.perf_counter() - start
+    return times
+
+
+def breakdown(times: BuildTimes) -> str:
+    parts = [f"{stage} {times.stages.get(stage, 0.0):.2f}" for stage in STAGES]
+    other = times.process - sum(times.stages.values())
+    return ", ".join(parts + [f"start-up/imports {other:.2f}"])
+
+
+def measure(work: Path) -> tuple[BuildTimes, BuildTimes]:
+    """(cold full build, warm rebuild after adding one lecture) of the synthetic course."""
+    course, cache, out = work / "course", work / "cache", work / "site"
+    write_course(course, LECTURES, SLIDES)
+    full = build_in_process(course, out, cache)
+    write_lecture(course, LECTURES + 1, SLIDES)
+    rebuild = build_in_process(course, out, cache)
+    return full, rebuild
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-incremental-") as tmp:
+        full, rebuild = measure(Path(tmp))
+    print(f"course on disk: {LECTURES} lectures x {SLIDES} slides (text dumps with builds, every 13th a PDF) "
+          f"-> {full.lectures} lectures, {full.slides} slides, {full.pages} pages")
+    print(f"full cold build: {full.process:.2f} s ({breakdown(full)})")
+    print(f"rebuild after adding one lecture: {rebuild.process:.2f} s ({breakdown(rebuild)}); "
+          f"{rebuild.rendered} of {rebuild.pages} pages rendered")
+    print(f"rebuild / full = {rebuild.process / full.process:.3f}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--one-build"]:
+        print(one_build(Path(sys.argv[2]), Path(sys.argv[3])).model_dump_json())
+    else:
+        main()
