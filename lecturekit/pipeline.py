@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lecturekit.course import CourseConfig, discover_sources
 from lecturekit.errors import Diagnostics
 from lecturekit.ingest import IngestOptions
 from lecturekit.models import Course, Lecture, Question, Source
+
+if TYPE_CHECKING:
+    from lecturekit.topics import PreparedExamples
 
 DEFAULT_TITLE = "Course"
 
@@ -48,17 +53,33 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
     options = options or IngestOptions()
     config, sources = ingest(paths, options, diag)
     root, _ = discover_sources(paths)
-    lectures = clean(sources, config, diag)
-    # Questions before topics: topic tagging looks at question stems too.
-    questions = extract_questions(lectures, root, config, diag)
-    course = Course(
-        title=config.title or (root.name if root else DEFAULT_TITLE),
-        root=str(root or Path.cwd()),
-        lectures=lectures,
-        questions=questions,
-    )
-    from lecturekit.topics import tag_course
-
-    course = tag_course(course, root, config, diag)
+    # The examples need only the course folder: they run in the background while the lectures are cleaned.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        examples = background.submit(prepare_examples, root)
+        lectures = clean(sources, config, diag)
+        # Questions before topics: topic tagging looks at question stems too.
+        questions = extract_questions(lectures, root, config, diag)
+        course = Course(
+            title=config.title or (root.name if root else DEFAULT_TITLE),
+            root=str(root or Path.cwd()),
+            lectures=lectures,
+            questions=questions,
+        )
+        course = tag_course(course, root, config, diag, examples.result())
     course.diagnostics = list(diag.items)
     return course
+
+
+def prepare_examples(root: Path | None) -> PreparedExamples:
+    """Find and run the course's runnable examples (the topics stage's part that needs no lectures)."""
+    from lecturekit.topics import prepare_examples as prepare
+
+    return prepare(root)
+
+
+def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Diagnostics,
+               examples: PreparedExamples) -> Course:
+    """Topics for every slide and question, the taxonomy and the examples filled in."""
+    from lecturekit.topics import tag_course as tag
+
+    return tag(course, root, config, diag, examples)

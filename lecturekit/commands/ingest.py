@@ -25,12 +25,14 @@ def ingest_command(paths: tuple[Path, ...], as_json: bool, raw: bool, ocr: str, 
     """Read lecture sources (PDF, images, text dumps, notes) and print their pages or cleaned lectures."""
     from lecturekit.ingest.dispatch import ingest_paths
     from lecturekit.ingest.output import nothing_usable_code, render
+    from lecturekit.pipeline import clean
 
     diag = Diagnostics()
     progress = sys.stderr.isatty() and not as_json and not settings().quiet
     options = IngestOptions(ocr=OcrMode(ocr), jobs=jobs, cache=not no_cache, progress=progress)
     result = ingest_paths(list(paths), options, diag)
-    if output := render(result, raw, as_json, diag):
+    lectures = None if raw else clean(result.sources, result.config, diag) if result.sources else []
+    if output := render(result, lectures, as_json):
         click.echo(output)
     code = report(diag)
     return nothing_usable_code(result) or (code if settings().strict else ExitCode.OK)

@@ -43,7 +43,7 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
 def export_command(course: Path | None, fmt: str, output: Path) -> int:
     """Write the course's questions (default: the demo course) as GIFT, Aiken, Moodle XML, QTI, Anki or JSON."""
     from lecturekit.quiz.formats import export_questions
-    from lecturekit.quiz.session import course_at
+    from lecturekit.commands.quiz_session import course_at
 
     diag = Diagnostics()
     loaded = course_at(course, diag)
@@ -59,7 +59,7 @@ def export_command(course: Path | None, fmt: str, output: Path) -> int:
 def import_command(files: tuple[Path, ...], course_dir: Path | None) -> int:
     """Read GIFT, Aiken or markdown task-list quizzes; print them as JSON, or add them to a course."""
     from lecturekit.quiz.model import QuestionSet
-    from lecturekit.quiz.session import import_files
+    from lecturekit.commands.quiz_session import import_files
 
     diag = Diagnostics()
     results = import_files(list(files), course_dir, diag)
@@ -77,7 +77,7 @@ def import_command(files: tuple[Path, ...], course_dir: Path | None) -> int:
 def keys_command(course: Path | None, scaffold: bool) -> int:
     """Check the course's answer keys; with --scaffold, write skeletons for the missing ones."""
     from lecturekit.quiz import scaffold_answers
-    from lecturekit.quiz.session import answers_path, course_at, key_summary
+    from lecturekit.commands.quiz_session import answers_path, course_at, key_summary
 
     diag = Diagnostics()
     loaded = course_at(course, diag)
@@ -97,7 +97,7 @@ def keys_command(course: Path | None, scaffold: bool) -> int:
 @guarded
 def take_command(course: Path | None, lecture: str | None, shuffle: bool, wrong_first: bool, seed: int) -> int:
     """Take the quiz in the terminal (answers may be piped on stdin)."""
-    from lecturekit.quiz.session import course_at, take_quiz
+    from lecturekit.commands.quiz_session import course_at, take_quiz
     from lecturekit.quiz.take import TakeOptions
 
     diag = Diagnostics()
@@ -112,7 +112,7 @@ def take_command(course: Path | None, lecture: str | None, shuffle: bool, wrong_
 def check_command(course: Path | None) -> int:
     """List unkeyed, ambiguous or garbled questions; errors fail, warnings fail under --strict."""
     from lecturekit.quiz.check import check_course, format_rows
-    from lecturekit.quiz.session import course_at
+    from lecturekit.commands.quiz_session import course_at
 
     diag = Diagnostics()
     click.echo(format_rows(check_course(course_at(course, diag))))

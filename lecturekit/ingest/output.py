@@ -6,7 +6,7 @@ from collections import Counter
 
 from pydantic import Field
 
-from lecturekit.errors import Diagnostics, ExitCode
+from lecturekit.errors import ExitCode
 from lecturekit.ingest.dispatch import IngestResult
 from lecturekit.models import Lecture, Method, Model, Source, SourceKind
 
@@ -80,26 +80,16 @@ def lecture_summary(lecture: Lecture) -> str:
     return f"{lecture.id}{date}: {lecture.title} - {len(lecture.slides)} slide(s) from {', '.join(lecture.sources)}"
 
 
-def render(result: IngestResult, raw: bool, as_json: bool, diag: Diagnostics) -> str:
-    """The text `lecturekit ingest` prints on stdout for RESULT."""
-    if raw:
+def render(result: IngestResult, lectures: list[Lecture] | None, as_json: bool) -> str:
+    """The text `lecturekit ingest` prints on stdout: RESULT's pages (LECTURES None) or the cleaned lectures."""
+    if lectures is None:
         if as_json:
             return raw_output(result.sources).model_dump_json(indent=2)
         return "\n".join(source_summary(source) for source in result.sources)
-    lectures = clean_lectures(result, diag)
     if as_json:
         return LecturesOutput(lectures=lectures).model_dump_json(indent=2)
     lines = [source_summary(source) for source in result.sources]
     return "\n".join([*lines, *(lecture_summary(lecture) for lecture in lectures)])
-
-
-def clean_lectures(result: IngestResult, diag: Diagnostics) -> list[Lecture]:
-    """The cleaned lectures of RESULT (nothing to clean when no source was usable)."""
-    if not result.sources:
-        return []
-    from lecturekit.pipeline import clean
-
-    return clean(result.sources, result.config, diag)
 
 
 def nothing_usable_code(result: IngestResult) -> ExitCode | None:

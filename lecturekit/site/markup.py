@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from lecturekit.site.math import MathRenderer
@@ -24,15 +25,23 @@ TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 class TextRenderer:
     """Renders slide text to HTML; KaTeX errors are collected in `errors` (one message per bad formula)."""
 
-    def __init__(self, math: MathRenderer | None) -> None:
-        self.math = math
+    def __init__(self, math: MathRenderer | Callable[[], MathRenderer | None] | None) -> None:
+        # A callable gives the renderer on demand: V8 starts only when a page really has a formula.
+        self._math = math
         self.errors: list[str] = []
+
+    @property
+    def math(self) -> MathRenderer | None:
+        if self._math is not None and not isinstance(self._math, MathRenderer):
+            self._math = self._math()
+        return self._math
 
     def formula(self, tex: str, display: bool, source: str) -> str:
         """One formula as KaTeX HTML, or as code when it does not parse (and an error is recorded)."""
-        if self.math is None:
+        math = self.math
+        if math is None:
             return f'<code class="tex">{escape(source)}</code>'
-        result = self.math.render(tex.strip(), display)
+        result = math.render(tex.strip(), display)
         if result.ok:
             return result.html
         self.errors.append(f"bad TeX `{source}` ({result.error}); shown as code")

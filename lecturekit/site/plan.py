@@ -3,29 +3,29 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from lecturekit.cache import Cache
 from lecturekit.errors import Diagnostics
-from lecturekit.models import Course, Example
+from lecturekit.models import Course
 from lecturekit.site import links
 from lecturekit.site.pages import (
     ExampleInput, HomeEntry, HomeInput, LecturePageInput, PagePlan, QuizPageInput, QuizSection, TopicIndexInput,
     TopicPageInput, TopicRef, TopicSlideInput, edition_links, lecture_ref, ordered_lectures, questions_by_lecture,
     quiz_slide_refs, quiz_topic_ids, slide_refs, topic_refs,
 )
-from lecturekit.site.topicdata import build_notebook, example_file, local_helpers, read_example_code
+from lecturekit.site.examplecache import ExampleInputs
 
 SNIPPET_CHARS = 160
 MARKS = re.compile(r"\*\*|~~|`|\$+|^[-*•]\s+")
 
 
-def plan_pages(course: Course, diag: Diagnostics) -> list[PagePlan]:
-    """Every page of the site, in a stable order."""
+def plan_pages(course: Course, diag: Diagnostics, cache: Cache | None = None) -> list[PagePlan]:
+    """Every page of the site, in a stable order (CACHE: where example inputs are kept between builds)."""
     plans = [_home(course)]
     plans += _lectures(course)
     plans += _quizzes(course)
     if course.topics:
-        plans += _topics(course, diag)
+        plans += _topics(course, diag, cache)
     return plans
 
 
@@ -93,11 +93,12 @@ def _quizzes(course: Course) -> list[PagePlan]:
     return plans
 
 
-def _topics(course: Course, diag: Diagnostics) -> list[PagePlan]:
+def _topics(course: Course, diag: Diagnostics, cache: Cache | None) -> list[PagePlan]:
     refs = slide_refs(course)
     examples = {ex.name: ex for ex in course.examples}
     topics = sorted(course.topics, key=lambda t: t.name.lower())
     names = {t.id: t.name for t in topics}
+    inputs = ExampleInputs(course, names, cache)
     plans = [PagePlan(links.TOPICS_HREF, "topics.html", "Topics", TopicIndexInput(topics=[TopicRef(id=t.id, name=t.name) for t in topics]))]
     for i, topic in enumerate(topics):
         data = TopicPageInput(
@@ -107,7 +108,7 @@ def _topics(course: Course, diag: Diagnostics) -> list[PagePlan]:
             related=[TopicRef(id=r, name=names[r]) for r in topic.related if r in names],
             slides=_topic_slides(course, topic.id, refs),
             questions=[q for q in sorted(course.questions, key=lambda q: q.id) if any(t.topic == topic.id for t in q.topics)],
-            examples=[_example_input(examples[name], course, names, diag) for name in topic.examples if name in examples],
+            examples=[inputs.get(examples[name], diag) for name in topic.examples if name in examples],
             prev=TopicRef(id=topics[i - 1].id, name=topics[i - 1].name) if i > 0 else None,
             next=TopicRef(id=topics[i + 1].id, name=topics[i + 1].name) if i + 1 < len(topics) else None,
         )
@@ -132,20 +133,3 @@ def plain_snippet(text: str) -> str:
     """The start of a slide body as plain text: markup marks and math delimiters taken out."""
     plain = MARKS.sub("", " ".join(text.split()))
     return plain if len(plain) <= SNIPPET_CHARS else plain[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
-
-
-def _example_input(example: Example, course: Course, names: dict[str, str], diag: Diagnostics) -> ExampleInput:
-    code = read_example_code(example, Path(course.root), diag)
-    located = example_file(example, Path(course.root))
-    resolved = example.model_copy(update={"path": str(located)}) if located else example
-    return ExampleInput(
-        name=example.name,
-        title=example.title,
-        path=example.path,
-        code=code,
-        output=example.output,
-        figure=example.figure,
-        notebook=build_notebook(resolved, diag) if code is not None else None,
-        helpers=local_helpers(code, located.parent) if code is not None and located else [],
-        topics=[TopicRef(id=t, name=names[t]) for t in example.topics if t in names],
-    )

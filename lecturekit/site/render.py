@@ -99,7 +99,7 @@ class PageRenderer:
         if cached is not None:
             self.reused += 1
             return CachedPage.model_validate(cached)
-        renderer = Renderer(self.math())
+        renderer = Renderer(self.math)  # KaTeX starts only if this page has a formula
         view = self._view(plan, renderer)
         html = self.env.get_template(plan.template).render(page=view, site=self.site)
         page = CachedPage(html=html, warnings=renderer.warnings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from lecturekit.models import Diagnostic, Question, QuestionKind, Severity, Slide, SlideDiff, SlideKind, SlideStatus
 from lecturekit.site import links
@@ -30,7 +31,7 @@ def relation(diff: SlideDiff) -> str:
 class Renderer:
     """Renders text for one page and collects the warnings (bad TeX) it raises, with file and slide."""
 
-    def __init__(self, math: MathRenderer | None) -> None:
+    def __init__(self, math: MathRenderer | Callable[[], MathRenderer | None] | None) -> None:
         self.text = TextRenderer(math)
         self.warnings: list[Diagnostic] = []
 

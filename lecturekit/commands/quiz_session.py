@@ -15,7 +15,7 @@ from lecturekit.quiz.take import QuizResult, TakeOptions, choose_questions, hist
 
 def course_at(path: Path | None, diag: Diagnostics) -> Course:
     """The course at PATH, or the bundled demo course."""
-    from lecturekit.pipeline import bundled_seeds, load_course
+    from lecturekit.pipeline import bundled_seeds, load_course  # noqa: PLC0415
 
     return load_course([path or bundled_seeds()], diag=diag)
 
