@@ -99,7 +99,7 @@ def breakdown(times: BuildTimes) -> str:
     parts = [f"{stage} {times.stages.get(stage, 0.0):.2f}" for stage in STAGES]
     other = times.process - sum(times.stages.get(stage, 0.0) for stage in STAGES)
     background = f"{BACKGROUND} {times.stages.get(BACKGROUND, 0.0):.2f} in the background during clean+quiz"
-    return ", ".join(parts + [f"start-up/imports {other:.2f}", background])
+    return ", ".join(parts + [f"start-up/imports/waiting {other:.2f}", background])
 
 
 def measure(work: Path) -> tuple[BuildTimes, BuildTimes]:

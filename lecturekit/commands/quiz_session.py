@@ -9,14 +9,13 @@ import click
 from lecturekit.course import load_config
 from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.models import Course, Question, QuestionKind
+from lecturekit.pipeline import bundled_seeds, load_course
 from lecturekit.quiz.formats import import_questions
 from lecturekit.quiz.take import QuizResult, TakeOptions, choose_questions, history_path, load_history, run_quiz, save_history
 
 
 def course_at(path: Path | None, diag: Diagnostics) -> Course:
     """The course at PATH, or the bundled demo course."""
-    from lecturekit.pipeline import bundled_seeds, load_course  # noqa: PLC0415
-
     return load_course([path or bundled_seeds()], diag=diag)
 
 

@@ -8,12 +8,12 @@ from lecturekit.cache import Cache
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course
 from lecturekit.site import links
+from lecturekit.site.examplecache import ExampleInputs
 from lecturekit.site.pages import (
-    ExampleInput, HomeEntry, HomeInput, LecturePageInput, PagePlan, QuizPageInput, QuizSection, TopicIndexInput,
+    HomeEntry, HomeInput, LecturePageInput, PagePlan, QuizPageInput, QuizSection, TopicIndexInput,
     TopicPageInput, TopicRef, TopicSlideInput, edition_links, lecture_ref, ordered_lectures, questions_by_lecture,
     quiz_slide_refs, quiz_topic_ids, slide_refs, topic_refs,
 )
-from lecturekit.site.examplecache import ExampleInputs
 
 SNIPPET_CHARS = 160
 MARKS = re.compile(r"\*\*|~~|`|\$+|^[-*•]\s+")

@@ -158,8 +158,8 @@ def build_site(course: Course, out: Path, diag: Diagnostics, options: SiteOption
     """Render COURSE into OUT: every page, assets, search index; written to a temp dir and swapped in."""
     options = options or SiteOptions()
     before = len(diag.items)
-    plans = plan_pages(course, diag)
     renderer = PageRenderer(site_info(course), options)
+    plans = plan_pages(course, diag, Cache("site-examples", renderer.cache.dir.parent, enabled=options.cache))
     report = BuildReport(out=str(Path(out).resolve()), pages=len(plans), page_paths=[p.path for p in plans])
 
     def write(root: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 from lecturekit.errors import Diagnostics
@@ -64,8 +65,9 @@ def build_notebook(example: Example, diag: Diagnostics) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=256)
 def highlight_python(code: str) -> str:
-    """Python source as Pygments HTML (classes styled by pygments.css)."""
+    """Python source as Pygments HTML (classes styled by pygments.css); an example on many topic pages once."""
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import PythonLexer
