@@ -24,8 +24,10 @@ from synthetic_sources import write_course, write_lecture  # noqa: E402
 
 LECTURES = 40
 SLIDES = 50
-STAGES = ("ingest", "clean", "quiz", "topics", "site")
-BACKGROUND = "examples"  # runs alongside clean and quiz (pipeline.load_course), so not added to the total
+WAITING = "waiting for examples"
+STAGES = ("ingest", "clean", "quiz", "topics", WAITING, "site")
+BACKGROUND = "examples"  # runs alongside ingest, clean and quiz (pipeline.load_course): not added to the total
+REPEATS = 2  # the machine is shared: the better of two runs of each measurement
 
 
 class BuildTimes(BaseModel):
@@ -50,6 +52,8 @@ def stage_timer(times: dict[str, float]):
 
     def timed(function, stage):
         def wrapper(*args, **kwargs):
+            if stage == "topics" and callable(args[-1]):  # tag_course's last argument waits for the examples
+                args = (*args[:-1], timed(args[-1], WAITING))
             start = time.perf_counter()
             try:
                 return function(*args, **kwargs)
@@ -80,7 +84,9 @@ def one_build(course: Path, out: Path) -> BuildTimes:
     start = time.perf_counter()
     report = build_site(loaded, out, diag)
     times["site"] = time.perf_counter() - start
-    return BuildTimes(stages=times, lectures=len(loaded.lectures), slides=sum(len(lec.slides) for lec in loaded.lectures),
+    times["topics"] -= times.get(WAITING, 0.0)  # tagging alone; the wait is shown on its own
+    slides = sum(len(lec.slides) for lec in loaded.lectures)
+    return BuildTimes(stages=times, lectures=len(loaded.lectures), slides=slides,
                       pages=report.pages, rendered=report.rendered)
 
 
@@ -98,12 +104,12 @@ def build_in_process(course: Path, out: Path, cache: Path) -> BuildTimes:
 def breakdown(times: BuildTimes) -> str:
     parts = [f"{stage} {times.stages.get(stage, 0.0):.2f}" for stage in STAGES]
     other = times.process - sum(times.stages.get(stage, 0.0) for stage in STAGES)
-    background = f"{BACKGROUND} {times.stages.get(BACKGROUND, 0.0):.2f} in the background during clean+quiz"
-    return ", ".join(parts + [f"start-up/imports/waiting {other:.2f}", background])
+    background = f"{BACKGROUND} {times.stages.get(BACKGROUND, 0.0):.2f} in the background"
+    return ", ".join(parts + [f"start-up/imports {other:.2f}", background])
 
 
 def measure(work: Path) -> tuple[BuildTimes, BuildTimes]:
-    """(cold full build, warm rebuild after adding one lecture) of the synthetic course."""
+    """(cold full build, warm rebuild after adding one lecture) of the synthetic course, in a fresh WORK."""
     course, cache, out = work / "course", work / "cache", work / "site"
     write_course(course, LECTURES, SLIDES)
     full = build_in_process(course, out, cache)
@@ -112,9 +118,16 @@ def measure(work: Path) -> tuple[BuildTimes, BuildTimes]:
     return full, rebuild
 
 
+def best_of(runs: list[tuple[BuildTimes, BuildTimes]]) -> tuple[BuildTimes, BuildTimes]:
+    return min((r[0] for r in runs), key=lambda t: t.process), min((r[1] for r in runs), key=lambda t: t.process)
+
+
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="bench-incremental-") as tmp:
-        full, rebuild = measure(Path(tmp))
+    runs = []
+    for run in range(REPEATS):
+        with tempfile.TemporaryDirectory(prefix=f"bench-incremental-{run}-") as tmp:
+            runs.append(measure(Path(tmp)))
+    full, rebuild = best_of(runs)
     print(f"course on disk: {LECTURES} lectures x {SLIDES} slides (text dumps with builds, every 13th a PDF) "
           f"-> {full.lectures} lectures, {full.slides} slides, {full.pages} pages")
     print(f"full cold build: {full.process:.2f} s ({breakdown(full)})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,11 +52,12 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
     """Read and validate everything (no writing): sources → lectures → questions → topics."""
     diag = diag if diag is not None else Diagnostics()
     options = options or IngestOptions()
-    config, sources = ingest(paths, options, diag)
-    root, _ = discover_sources(paths)
-    # The examples need only the course folder: they run in the background while the lectures are cleaned.
+    root, files = discover_sources(paths)
+    # The examples need only the course folder: they run in the background (one at a time, on the core
+    # the main thread leaves) while the sources are read and cleaned.
     with ThreadPoolExecutor(max_workers=1) as background:
-        examples = background.submit(prepare_examples, root)
+        examples = background.submit(prepare_examples, root) if files else None
+        config, sources = ingest(paths, options, diag)
         lectures = clean(sources, config, diag)
         # Questions before topics: topic tagging looks at question stems too.
         questions = extract_questions(lectures, root, config, diag)
@@ -65,7 +67,7 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
             lectures=lectures,
             questions=questions,
         )
-        course = tag_course(course, root, config, diag, examples.result())
+        course = tag_course(course, root, config, diag, examples.result if examples else None)
     course.diagnostics = list(diag.items)
     return course
 
@@ -74,12 +76,12 @@ def prepare_examples(root: Path | None) -> PreparedExamples:
     """Find and run the course's runnable examples (the topics stage's part that needs no lectures)."""
     from lecturekit.topics import prepare_examples as prepare
 
-    return prepare(root)
+    return prepare(root, jobs=1)
 
 
 def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Diagnostics,
-               examples: PreparedExamples) -> Course:
-    """Topics for every slide and question, the taxonomy and the examples filled in."""
+               examples: Callable[[], PreparedExamples] | None) -> Course:
+    """Topics for every slide and question, the taxonomy and the examples (EXAMPLES waits for them) filled in."""
     from lecturekit.topics import tag_course as tag
 
     return tag(course, root, config, diag, examples)

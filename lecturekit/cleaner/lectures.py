@@ -149,9 +149,17 @@ def _lecture_ids(groups: list[LectureGroup], lectures: list[Lecture]) -> list[st
 
 
 def _with_id(lecture: Lecture, lecture_id: str) -> Lecture:
+    """Slide ids from titles ("2026-01-14/understanding-batch-size"), numbered only among equal titles.
+
+    Positions would shift whenever a source adds a slide, silently re-pointing every link and every
+    answer key's review slide; a title-based id survives that.
+    """
     lecture.id = lecture_id
-    for index, slide in enumerate(lecture.slides, start=1):
-        slide.id = f"{lecture_id}/s{index:02d}"
+    seen: Counter[str] = Counter()
+    for slide in lecture.slides:
+        base = slug(slide.title)[:48].strip("-") or "slide"
+        seen[base] += 1
+        slide.id = f"{lecture_id}/{base}" if seen[base] == 1 else f"{lecture_id}/{base}-{seen[base]}"
     return lecture
 
 

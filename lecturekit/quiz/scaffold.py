@@ -53,7 +53,7 @@ def skeleton(question: Question) -> str:
     lines.append(f"[{_toml_key(question.id)}]")
     if question.kind is QuestionKind.MCQ:
         lines.append('answer = []  # e.g. ["2"]')
-    lines += ['explanation = ""', f'review = ""  # a slide id, e.g. "{question.slide or question.lecture + "/s01"}"']
+    lines += ['explanation = ""', f'review = ""  # a slide id, e.g. "{question.slide or question.lecture + "/<slide-title>"}"']
     return "\n".join(lines)
 
 

@@ -162,10 +162,12 @@ def _option_text(question: Question, key: str) -> str:
 
 def review_line(course: Course, slide_id: str) -> str:
     """'Review slide 12 of lecture 2026-01-14 ("Understanding Batch Size")'."""
-    lecture_id, _, tail = slide_id.rpartition("/")
-    number = tail.lstrip("s").lstrip("0") or tail
-    title = next((s.title for l in course.lectures for s in l.slides if s.id == slide_id), None)
-    return f"Review slide {number} of lecture {lecture_id}" + (f' ("{title}")' if title else "")
+    lecture_id = slide_id.rpartition("/")[0]
+    for lecture in course.lectures:
+        for number, slide in enumerate(lecture.slides, start=1):
+            if slide.id == slide_id:
+                return f'Review slide {number} of lecture {lecture_id} ("{slide.title}")'
+    return f"Review slide {slide_id}"
 
 
 def _unscored_note(result: QuizResult) -> str:

@@ -26,7 +26,8 @@ def _code_version() -> str:
     # The site package reads the code; the topics package writes the notebook (to_notebook).
     if not _CODE_VERSION:
         lecturekit = Path(__file__).resolve().parent.parent
-        _CODE_VERSION.append(content_key(tree_digest(lecturekit / "site", "*.py"), tree_digest(lecturekit / "topics", "*.py"),
+        _CODE_VERSION.append(content_key(tree_digest(lecturekit / "site", "*.py"),
+                                         tree_digest(lecturekit / "topics", "*.py"),
                                          metadata.version("nbformat")))
     return _CODE_VERSION[0]
 

@@ -28,7 +28,7 @@ def lecture_href(lecture: Lecture) -> str:
 
 
 def slide_anchor(slide_id: str) -> str:
-    """The anchor of a slide on its lecture page: its id's last part ("2026-01-14/s03" → "s03")."""
+    """The anchor of a slide on its lecture page: its id's last part ("2026-01-14/ice-1" → "ice-1")."""
     return "slide-" + slug(slide_id.rsplit("/", 1)[-1])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from lecturekit.course import CourseConfig
@@ -51,7 +52,7 @@ class PreparedExamples(Model):
     ran: list[Diagnostic]  # from running them
 
 
-def prepare_examples(root: Path | None) -> PreparedExamples:
+def prepare_examples(root: Path | None, jobs: int = 2) -> PreparedExamples:
     """Discover the examples and run them (unless LECTUREKIT_RUN_EXAMPLES=0); needs only the course folder.
 
     It depends on no other stage, so the pipeline may run it in the background while it cleans.
@@ -60,25 +61,26 @@ def prepare_examples(root: Path | None) -> PreparedExamples:
     examples = discover(examples_dir(), found)
     if os.environ.get(RUN_EXAMPLES_ENV, "1") != "0":
         has_text = root is not None and any(root.glob("*.txt"))
-        examples = run_all(examples, root if has_text else None, ran)
+        examples = run_all(examples, root if has_text else None, ran, jobs=jobs)
     return PreparedExamples(examples=examples, found=found.items, ran=ran.items)
 
 
 def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Diagnostics,
-               prepared: PreparedExamples | None = None) -> Course:
-    """Fill Course.topics and Course.examples and tag every slide and question with topics."""
+               prepared: Callable[[], PreparedExamples] | None = None) -> Course:
+    """Fill Course.topics and Course.examples and tag every slide and question with topics.
+
+    PREPARED gives the examples when they were started elsewhere (the pipeline runs them in the
+    background); it is asked for only after tagging, which needs the topics' aliases alone.
+    """
     from lecturekit.topics.tagcache import CachedTagger  # spaCy loads only when a text is not cached
-    from lecturekit.topics.tagging import tag_lectures, tag_question
+    from lecturekit.topics.tagging import tag_lectures, tag_questions
 
     topics = load_topics(root, config, diag)
-    prepared = prepared or prepare_examples(root)
-    diag.extend(prepared.found)
-    topics = link_examples(topics, prepared.examples, str(root / config.topics) if root else "taxonomy.toml", diag)
-    diag.extend(prepared.ran)
     tagger = CachedTagger(topics)
-    return course.model_copy(update={
-        "topics": topics,
-        "examples": prepared.examples,
-        "lectures": tag_lectures(tagger, course.lectures),
-        "questions": [tag_question(tagger, q) for q in course.questions],
-    })
+    lectures, questions = tag_lectures(tagger, course.lectures), tag_questions(tagger, course.questions)
+    examples = prepared() if prepared is not None else prepare_examples(root)
+    diag.extend(examples.found)
+    topics = link_examples(topics, examples.examples, str(root / config.topics) if root else "taxonomy.toml", diag)
+    diag.extend(examples.ran)
+    return course.model_copy(update={"topics": topics, "examples": examples.examples, "lectures": lectures,
+                                     "questions": questions})

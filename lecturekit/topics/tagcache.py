@@ -8,6 +8,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import TypeAdapter
+
 from lecturekit.cache import Cache, content_key, tree_digest
 from lecturekit.models import Topic, TopicTag
 from lecturekit.topics.tagging import weigh
@@ -44,7 +46,11 @@ def matcher_fingerprint(topics: list[Topic]) -> str:
 
 
 class CachedTagger:
-    """Tags texts like tagging.weigh, reusing earlier results; the spaCy matcher is built on the first miss."""
+    """Tags batches of texts like tagging.weigh, reusing earlier batches; spaCy is loaded on the first miss.
+
+    A batch is one lecture's slides (or questions): a rebuild after adding a lecture tags only its texts,
+    and an unchanged lecture costs one cache read rather than one per slide.
+    """
 
     def __init__(self, topics: list[Topic], cache: Cache | None = None) -> None:
         self.topics = topics
@@ -61,12 +67,17 @@ class CachedTagger:
             self._matcher = TopicMatcher(self.topics)
         return self._matcher
 
-    def tags(self, title: str, body: str) -> list[TopicTag]:
-        """Topic tags for a title and body, best first (see tagging.weigh)."""
-        key = content_key(self.fingerprint, title, body)
+    def tag_texts(self, texts: list[tuple[str, str]]) -> list[list[TopicTag]]:
+        """Topic tags of each (title, body) text, best first (see tagging.weigh)."""
+        if not texts:
+            return []
+        key = content_key(self.fingerprint, *(part for text in texts for part in text))
         if (hit := self.cache.get(key)) is not None:
-            return [TopicTag.model_validate(tag) for tag in hit]
-        tags = weigh(self.matcher, title, body)
-        self.tagged += 1
-        self.cache.put(key, [tag.model_dump(mode="json") for tag in tags])
-        return tags
+            return _BATCH.validate_python(hit)
+        found = [weigh(self.matcher, title, body) for title, body in texts]
+        self.tagged += len(texts)
+        self.cache.put(key, _BATCH.dump_python(found, mode="json"))
+        return found
+
+
+_BATCH = TypeAdapter(list[list[TopicTag]])

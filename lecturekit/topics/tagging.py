@@ -23,16 +23,21 @@ def score(weight: float) -> float:
 
 @runtime_checkable
 class Tagger(Protocol):
-    """Anything that tags a (title, body) text itself, e.g. tagcache.CachedTagger."""
+    """Anything that tags a batch of (title, body) texts itself, e.g. tagcache.CachedTagger."""
 
-    def tags(self, title: str, body: str) -> list[TopicTag]: ...
+    def tag_texts(self, texts: list[tuple[str, str]]) -> list[list[TopicTag]]: ...
 
 
 def tags_for(matcher: TopicMatcher | Tagger, title: str, body: str) -> list[TopicTag]:
     """Topic tags for a text with a title part and a body part, best first."""
+    return tag_texts(matcher, [(title, body)])[0]
+
+
+def tag_texts(matcher: TopicMatcher | Tagger, texts: list[tuple[str, str]]) -> list[list[TopicTag]]:
+    """tags_for of each (title, body) text; a Tagger (the cache) answers a batch at once."""
     if isinstance(matcher, Tagger):
-        return matcher.tags(title, body)
-    return weigh(matcher, title, body)
+        return matcher.tag_texts(texts)
+    return [weigh(matcher, title, body) for title, body in texts]
 
 
 def weigh(matcher: TopicMatcher, title: str, body: str) -> list[TopicTag]:
@@ -63,10 +68,35 @@ def tag_slide(matcher: TopicMatcher | Tagger, slide: Slide) -> Slide:
 
 def tag_question(matcher: TopicMatcher | Tagger, question: Question) -> Question:
     """The question with topics from its stem (weighted like a title) and its options and explanation."""
-    body = "\n".join([o.text for o in question.options] + [question.explanation or ""])
-    return question.model_copy(update={"topics": tags_for(matcher, question.stem, body)})
+    return question.model_copy(update={"topics": tags_for(matcher, question.stem, question_body(question))})
+
+
+def question_body(question: Question) -> str:
+    """What a question says besides its stem: the options and the explanation."""
+    return "\n".join([o.text for o in question.options] + [question.explanation or ""])
+
+
+def tag_lecture(matcher: TopicMatcher | Tagger, lecture: Lecture) -> Lecture:
+    """The lecture with every slide tagged as tag_slide does, its slides' texts tagged as one batch."""
+    taggable = [s for s in lecture.slides if s.kind not in UNTAGGED_KINDS]
+    found = iter(tag_texts(matcher, [(s.title, slide_body(s)) for s in taggable]))
+    slides = [s.model_copy(update={"topics": [] if s.kind in UNTAGGED_KINDS else next(found)}) for s in lecture.slides]
+    return lecture.model_copy(update={"slides": slides})
 
 
 def tag_lectures(matcher: TopicMatcher | Tagger, lectures: list[Lecture]) -> list[Lecture]:
-    return [lecture.model_copy(update={"slides": [tag_slide(matcher, s) for s in lecture.slides]})
-            for lecture in lectures]
+    """Every lecture tagged (one batch per lecture: a cache answers an unchanged lecture at once)."""
+    return [tag_lecture(matcher, lecture) for lecture in lectures]
+
+
+def tag_questions(matcher: TopicMatcher | Tagger, questions: list[Question]) -> list[Question]:
+    """Every question tagged as tag_question does, one batch per lecture, in the order given."""
+    by_lecture: dict[str, list[int]] = {}
+    for index, question in enumerate(questions):
+        by_lecture.setdefault(question.lecture, []).append(index)
+    tagged = list(questions)
+    for indexes in by_lecture.values():
+        texts = [(questions[i].stem, question_body(questions[i])) for i in indexes]
+        for i, tags in zip(indexes, tag_texts(matcher, texts)):
+            tagged[i] = questions[i].model_copy(update={"topics": tags})
+    return tagged

@@ -57,12 +57,12 @@ def test_editions_of_different_years_are_linked_not_merged():
     old, new = lectures
     assert [e.lecture for e in old.editions] == ["2026-01-14"] and [e.lecture for e in new.editions] == ["2024-01-09"]
     status = {(d.slide, d.other): d.status.value for d in old.editions[0].slides}
-    assert status[("2024-01-09/s02", "2026-01-14/s02")] == "unchanged"
-    assert status[("2024-01-09/s04", "2026-01-14/s04")] == "edited"
-    assert status[("2024-01-09/s05", None)] == "removed"
+    assert status[("2024-01-09/gradient-descent", "2026-01-14/gradient-descent")] == "unchanged"
+    assert status[("2024-01-09/momentum", "2026-01-14/momentum")] == "edited"
+    assert status[("2024-01-09/dropout", None)] == "removed"
     mirrored = {(d.slide, d.other): d.status.value for d in new.editions[0].slides}
-    assert mirrored[("2026-01-14/s04", "2024-01-09/s04")] == "edited"
-    assert mirrored[(None, "2024-01-09/s05")] == "removed"
+    assert mirrored[("2026-01-14/momentum", "2024-01-09/momentum")] == "edited"
+    assert mirrored[(None, "2024-01-09/dropout")] == "removed"
 
 
 def test_unrelated_undated_sources_get_title_slugs():

@@ -129,4 +129,7 @@ def test_slide_ids_are_stable_and_numbered(seed_lectures, seed_sources):
     again = clean_course(seed_sources, CourseConfig(), Diagnostics())
     assert [lec.model_dump() for lec in again] == [lec.model_dump() for lec in seed_lectures]
     for lec in seed_lectures:
-        assert [s.id for s in lec.slides] == [f"{lec.id}/s{i:02d}" for i in range(1, len(lec.slides) + 1)]
+        ids = [s.id for s in lec.slides]
+        assert len(set(ids)) == len(ids) and all(re.fullmatch(rf"{lec.id}/[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+    batch = next(lec for lec in seed_lectures if lec.id == "2026-01-14").slides[7]
+    assert (batch.id, batch.title) == ("2026-01-14/understanding-batch-size", "Understanding Batch Size")
