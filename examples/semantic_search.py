@@ -1,9 +1,10 @@
-"""Semantic search over this course's own slides with embeddings from TF-IDF + SVD (numpy only).
+"""Semantic search over this course's own cleaned slides with embeddings from TF-IDF + SVD (numpy only).
 
-Each passage of the lecture material becomes a TF-IDF vector; a truncated SVD of the passage ×
-word matrix maps passages and queries into a small dense embedding space (latent semantic
-analysis), where words that occur in similar passages end up close together. A query is embedded
-the same way and passages are ranked by cosine similarity.
+lecturekit reads and cleans the course first (builds merged, OCR glyphs, footers and duplicate pages
+removed), so each slide is searched once, as the site shows it. Every teaching slide (content and
+notes; admin slides and exercises left out) becomes a TF-IDF vector; a truncated SVD maps slides and
+queries into a small dense embedding space (latent semantic analysis) where words used on similar
+slides end up close; slides are ranked by cosine similarity to the query.
 The course folder is $LECTUREKIT_COURSE when set, else the repository's seeds/.
 
 Topics: embeddings
@@ -17,10 +18,17 @@ from pathlib import Path
 
 import numpy as np
 
+from lecturekit.errors import Diagnostics
+from lecturekit.ingest import IngestOptions
+from lecturekit.models import Slide, SlideKind
+from lecturekit.pipeline import clean, ingest
+
+TEACHING = (SlideKind.CONTENT, SlideKind.NOTES)
+MIN_WORDS = 8  # fewer words is a title over a picture: too little text to place it in the embedding space
 STOPWORDS = set("""a an and are as at be by can do does for from has have how if in is it its of on or
 so than that the their them then there these this to was we what when which while who why will with
 you your our not all any into more most also just one""".split())
-QUERIES = ["how do we compute the gradient in a neural network",
+QUERIES = ["how are the gradients of the weights computed",
            "how to handle over-fitting", "choosing hyper-parameters: grid or random search"]
 
 
@@ -32,21 +40,17 @@ def course_folder() -> Path:
     return here / "seeds"
 
 
-def passages(folder: Path, min_words: int = 25) -> list[tuple[str, str]]:
-    """(file name, passage) pairs: paragraphs joined until each has MIN_WORDS words, duplicates dropped."""
-    found, seen = [], set()
-    for path in sorted(folder.glob("*.txt")):
-        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8", errors="replace"))]
-        current: list[str] = []
-        for number, paragraph in enumerate(paragraphs, start=1):
-            current.append(paragraph)
-            text = " ".join(current).strip()
-            if len(text.split()) >= min_words or (number == len(paragraphs) and text):  # the file's tail too
-                if text.lower() not in seen:
-                    seen.add(text.lower())
-                    found.append((path.name, text))
-                current = []
-    return found
+def teaching_slides(folder: Path) -> tuple[list[Slide], int]:
+    """The cleaned teaching slides of MIN_WORDS words or more, each text once, and how many were shorter."""
+    diag = Diagnostics()  # the course's own warnings are `lecturekit check`'s business, not this example's
+    config, sources = ingest([folder], IngestOptions(), diag)
+    found, short, seen = [], [], set()
+    for slide in (slide for lecture in clean(sources, config, diag) for slide in lecture.slides):
+        key = " ".join(slide.text.lower().split())  # an unchanged slide in two editions is one result
+        if slide.kind in TEACHING and key not in seen:
+            seen.add(key)
+            (found if len(tokens(slide.text)) >= MIN_WORDS else short).append(slide)
+    return found, len(short)
 
 
 def tokens(text: str) -> list[str]:
@@ -56,7 +60,7 @@ def tokens(text: str) -> list[str]:
 
 
 class Index:
-    """TF-IDF vectors of the passages, reduced to K dimensions by a truncated SVD."""
+    """TF-IDF vectors of the documents, reduced to K dimensions by a truncated SVD."""
 
     def __init__(self, docs: list[str], k: int = 40) -> None:
         self.vocab = {w: i for i, w in enumerate(sorted({w for d in docs for w in tokens(d)}))}
@@ -80,25 +84,32 @@ class Index:
         return m / np.maximum(np.linalg.norm(m, axis=-1, keepdims=True), 1e-12)
 
     def search(self, query: str, top: int = 3) -> list[tuple[int, float]]:
-        """(passage index, cosine similarity) of the TOP passages closest to QUERY."""
+        """(document index, cosine similarity) of the TOP documents closest to QUERY."""
         embedded = self._normalize(self._normalize(self._counts(query) * self.idf) @ self.projection)
         scores = self.embeddings @ embedded
         order = np.argsort(-scores, kind="stable")[:top]
         return [(int(i), float(scores[i])) for i in order]
 
 
+def where(slide: Slide) -> str:
+    """The slide's first source page, e.g. "000_x.txt p. 12" (its other pages are listed on the site)."""
+    return f"{slide.pages[0].source} p. {slide.pages[0].page}" if slide.pages else "no page"
+
+
 def main() -> None:
-    found = passages(course_folder())
-    if len(found) < 2:
-        print(f"{course_folder()}: too few text passages to search (it needs .txt lecture files)")
+    folder = course_folder()
+    slides, short = teaching_slides(folder)
+    if len(slides) < 2:
+        print(f"{folder}: too few slides to search (it needs lecture sources lecturekit can read)")
         return
-    index = Index([text for _, text in found])
-    print(f"{len(found)} passages from {course_folder().name}/, embedded in {index.k} dimensions")
+    index = Index([slide.text for slide in slides])
+    print(f"{len(slides)} cleaned slides from {folder.name}/ ({short} with under {MIN_WORDS} words left out), "
+          f"embedded in {index.k} dimensions")
     for query in QUERIES:
         print(f"\nquery: {query}")
         for i, score in index.search(query):
-            name, text = found[i]
-            print(f"  {score:.2f}  [{name}] {text[:110]}…")
+            body = " ".join(slides[i].text.split("\n", 1)[-1].split())
+            print(f"  {score:.2f}  {slides[i].id}  [{where(slides[i])}]\n        {body[:100]}…")
 
 
 if __name__ == "__main__":

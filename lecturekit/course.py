@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
-from lecturekit.errors import UsageError
+from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.models import Model
 
 COURSE_FILE = "course.toml"
@@ -80,10 +80,12 @@ def is_source_candidate(path: Path) -> bool:
     )
 
 
-def discover_sources(paths: list[Path]) -> tuple[Path | None, list[Path]]:
+def discover_sources(paths: list[Path], diag: Diagnostics | None = None) -> tuple[Path | None, list[Path]]:
     """Expand the given paths into (course root or None, source files in a stable order).
 
-    A single folder is a course folder; files given directly are sources as they are.
+    A folder's files are all read; the first folder is the course root, whose course.toml, answers.toml
+    and topics.toml apply. Files given directly are sources as they are. DIAG, when given, hears about
+    folders that add nothing and configuration files that are ignored.
     """
     if not paths:
         raise UsageError("no input given")
@@ -91,10 +93,27 @@ def discover_sources(paths: list[Path]) -> tuple[Path | None, list[Path]]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
+            found = sorted(p for p in path.iterdir() if is_source_candidate(p))
+            if diag is not None:
+                _report_folder(path, root, found, len(paths), diag)
             root = root or path
-            files.extend(sorted(p for p in path.iterdir() if is_source_candidate(p)))
+            files.extend(found)
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             raise UsageError("no such file or folder", file=path)
     return root, files
+
+
+def _report_folder(folder: Path, root: Path | None, found: list[Path], given: int, diag: Diagnostics) -> None:
+    """Warn about a folder that holds no sources (among other inputs) or whose configuration is ignored."""
+    if not found and given > 1:
+        diag.warn(folder, "folder holds no lecture sources (hidden, _-prefixed, README and config files are skipped); "
+                  "nothing was read from it")
+    if root is None or folder.resolve() == root.resolve():
+        return
+    for name in sorted(CONFIG_FILES):
+        if (folder / name).is_file():
+            used = f"{root / name} applies" if (root / name).is_file() else f"{root} has no {name}"
+            diag.warn(folder / name, f"ignored: only the first folder given is the course root ({used}); "
+                      "give this folder first to use it")

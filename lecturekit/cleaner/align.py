@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lecturekit.cleaner.draft import Draft
 from lecturekit.cleaner.similarity import text_similarity, title_similarity
 from lecturekit.models import Model
@@ -31,19 +33,23 @@ def slide_similarity(a: Draft, b: Draft) -> float:
     return combined if title >= TITLE_AGREES else combined * title / TITLE_AGREES
 
 
-def align(first: list[Draft], second: list[Draft]) -> list[Pair]:
-    """The best order-preserving pairing of two slide sequences (gaps where a slide has no partner)."""
+def align(first: list[Draft], second: list[Draft], similarity: Callable[[Draft, Draft], float] = slide_similarity,
+          floor: float = MATCH_FLOOR) -> list[Pair]:
+    """The best order-preserving pairing of two slide sequences (gaps where a slide has no partner).
+
+    A pair scores SIMILARITY - FLOOR, so pairs below FLOOR are never made.
+    """
     n, m = len(first), len(second)
-    sim = [[slide_similarity(a, b) for b in second] for a in first]
+    sim = [[similarity(a, b) for b in second] for a in first]
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
         for j in range(1, m + 1):
-            score[i][j] = max(score[i - 1][j], score[i][j - 1], score[i - 1][j - 1] + sim[i - 1][j - 1] - MATCH_FLOOR)
+            score[i][j] = max(score[i - 1][j], score[i][j - 1], score[i - 1][j - 1] + sim[i - 1][j - 1] - floor)
     pairs: list[Pair] = []
     i, j = n, m
     while i > 0 or j > 0:
-        if i > 0 and j > 0 and sim[i - 1][j - 1] > MATCH_FLOOR and \
-                abs(score[i][j] - (score[i - 1][j - 1] + sim[i - 1][j - 1] - MATCH_FLOOR)) < 1e-9:
+        if i > 0 and j > 0 and sim[i - 1][j - 1] > floor and \
+                abs(score[i][j] - (score[i - 1][j - 1] + sim[i - 1][j - 1] - floor)) < 1e-9:
             pairs.append(Pair(a=i - 1, b=j - 1, similarity=sim[i - 1][j - 1]))
             i, j = i - 1, j - 1
         elif i > 0 and (j == 0 or score[i][j] == score[i - 1][j]):

@@ -7,12 +7,13 @@ from lecturekit.cleaner.normalize import is_url_only
 from lecturekit.cleaner.similarity import (
     containment,
     line_key,
+    numbers,
     ordered_union,
     same_line,
     title_similarity,
     word_containment,
 )
-from lecturekit.models import Removal, RemovalReason, SourceKind
+from lecturekit.models import Method, Removal, RemovalReason, SourceKind
 
 TITLE_MATCH = 0.9
 LINE_CONTAINMENT = 0.9
@@ -47,28 +48,48 @@ def page_to_draft(page: CleanPage, kind: SourceKind) -> Draft:
 
 def build_signal(previous: Draft, step: Draft, group: Draft) -> str | None:
     """The signal saying STEP continues the slide PREVIOUS belongs to, or None for a new slide."""
+    if previous.label is not None and step.label is not None and previous.label == step.label:
+        return "identical" if previous.lines == step.lines else "page-label"
+    if _numbers_differ(previous.slide_number, step.slide_number):
+        return None  # two printed slide numbers: identical text on both is a repeated slide, not a step
     if previous.lines == step.lines:
         return "identical"
     if previous.label is not None and step.label is not None:
-        return "page-label" if previous.label == step.label else None
-    if previous.slide_number is not None and step.slide_number is not None:
-        return "slide-number" if previous.slide_number == step.slide_number else None
-    # Containment only between steps with the same title: a tiny page never joins an unrelated slide.
-    if title_similarity(previous.title, step.title) < TITLE_MATCH:
         return None
-    if contains_step(previous.body, step.body) or contains_step(group.body, step.body):
+    if previous.slide_number is not None and step.slide_number is not None:
+        return "slide-number"
+    # Containment only between steps with the same title: a tiny page never joins an unrelated slide.
+    if not same_title(previous.title, step.title):
+        return None
+    fuzzy = read_fuzzily(previous, step)
+    if contains_step(previous.body, step.body, fuzzy) or contains_step(group.body, step.body, fuzzy):
         return "containment"
-    if previous.ocr_like and word_containment(previous.body, step.body) >= WORD_CONTAINMENT:
+    if fuzzy and word_containment(previous.body, step.body) >= WORD_CONTAINMENT:
         return "containment"
     return None
 
 
-def contains_step(a: list[str], b: list[str]) -> bool:
+def same_title(a: str, b: str) -> bool:
+    """Whether two steps carry one title: close text and the same numbers ("Slide 2" is not "Slide 3")."""
+    return title_similarity(a, b) >= TITLE_MATCH and numbers(a) == numbers(b)
+
+
+def read_fuzzily(*drafts: Draft) -> bool:
+    """Whether lines of DRAFTS may be one line read two ways: OCR text, not a PDF text layer."""
+    # A text layer repeats a line exactly on every step, even in a source with some OCR'd pages.
+    return any(d.ocr_like and any(ref.method is not Method.TEXT_LAYER for ref in d.pages) for d in drafts)
+
+
+def _numbers_differ(a: int | None, b: int | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def contains_step(a: list[str], b: list[str], fuzzy: bool = True) -> bool:
     """Whether one body holds the other, list items and other lines compared as separate classes."""
-    if a and b and containment(a, b) == 0:
+    if a and b and containment(a, b, fuzzy) == 0:
         return False  # two bodies with no line in common are two slides, whatever their shapes
     for part_a, part_b in zip(_line_classes(a), _line_classes(b)):
-        if max(containment(part_a, part_b), containment(part_b, part_a)) < LINE_CONTAINMENT:
+        if max(containment(part_a, part_b, fuzzy), containment(part_b, part_a, fuzzy)) < LINE_CONTAINMENT:
             return False
     return True
 
@@ -84,9 +105,9 @@ def interrupted_signal(group: Draft, step: Draft) -> str | None:
         return None
     if group.slide_number is not None and step.slide_number is not None:
         return "slide-number after interruption" if group.slide_number == step.slide_number else None
-    if title_similarity(group.title, step.title) >= TITLE_MATCH and contains_step(group.body, step.body):
+    fuzzy = read_fuzzily(group, step)
+    if same_title(group.title, step.title) and contains_step(group.body, step.body, fuzzy):
         return "containment after interruption"
-    return None
     return None
 
 
@@ -156,7 +177,8 @@ def _page_gone(page: CleanPage) -> list[Removal]:
 
 def merge_step(group: Draft, step: Draft, signal: str) -> Draft:
     """GROUP with STEP's lines added as an ordered union; STEP's page and signal go to provenance."""
-    union = ordered_union(group.lines, step.lines)
+    # Steps of a text layer repeat their lines exactly; only OCR steps read one line two ways.
+    union = ordered_union(group.lines, step.lines, fuzzy=read_fuzzily(group, step))
     lines = union.lines
     if lines[0] != group.title:  # a step with another title keeps the slide's first title on top
         lines.remove(group.title)

@@ -16,6 +16,11 @@ DIGITS = re.compile(r"\d+")
 EDGE = 0.12  # top/bottom share of a page where headers and footers sit
 RECUR_SHARE = 0.3  # a line under this share of a deck's slide titles (and at least MIN_PAGES) is furniture
 MIN_PAGES = 4
+# A line in small type at a page edge is furniture on fewer pages: half the slides (at least SMALL_MIN_PAGES),
+# so a 5-page deck's 7 pt running header goes too. Small: at most SMALL_SHARE of the page's own body type.
+SMALL_RECUR_SHARE = 0.5
+SMALL_MIN_PAGES = 3
+SMALL_SHARE = 0.8
 CLUSTER_MATCH = 85.0
 PARTIAL_MATCH = 90.0
 PARTIAL_MIN_CHARS = 12
@@ -41,6 +46,7 @@ def learn_furniture(pages: list[CleanPage]) -> FurnitureModel:
     """The deck's running lines: candidates at page edges that recur across pages with other titles."""
     clusters: list[str] = []
     titles_of: list[set[str]] = []
+    small_of: list[bool] = []  # whether every occurrence is in small type
     body_size = _body_size(pages)
     for page in pages:
         title = page_title(page)
@@ -52,17 +58,27 @@ def learn_furniture(pages: list[CleanPage]) -> FurnitureModel:
             if found is None:
                 clusters.append(key)
                 titles_of.append(set())
+                small_of.append(True)
                 slot = len(clusters) - 1
             else:
                 slot = found[2]
             titles_of[slot].add(title)
+            small_of[slot] = small_of[slot] and _in_small_type(line, page)
     # Count slides by title, not pages: build steps repeat their lines on every step.
     distinct_titles = {page_title(page) for page in pages if page.lines}
     needed = max(MIN_PAGES, RECUR_SHARE * len(distinct_titles))
-    keys = [k for k, t in zip(clusters, titles_of) if len(t) >= needed]
+    needed_small = max(SMALL_MIN_PAGES, SMALL_RECUR_SHARE * len(distinct_titles))
+    keys = [k for k, t, small in zip(clusters, titles_of, small_of)
+            if len(t) >= needed or (small and len(t) >= needed_small)]
     keys += [furniture_key(line.text) for page in pages for line in page.lines
              if _counter_footer(line.text) and furniture_key(line.text) not in keys]
     return FurnitureModel(keys=sorted(set(keys)))
+
+
+def _in_small_type(line: CleanLine, page: CleanPage) -> bool:
+    """Whether LINE is set clearly smaller than the page's own text between its edges (layout pages only)."""
+    middle = [other.size for other in page.lines if other.size and other.top is not None and EDGE <= other.top <= 1 - EDGE]
+    return bool(line.size and middle) and line.size <= SMALL_SHARE * min(middle)
 
 
 def page_title(page: CleanPage) -> str:

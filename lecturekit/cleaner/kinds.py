@@ -50,6 +50,11 @@ def strip_boilerplate(pages: list[CleanPage]) -> list[CleanPage]:
     return pages
 
 
+def looks_like_exercise(head_lines: list[str]) -> bool:
+    """Whether a page's first lines mark it as an exercise ("ICE #1", "Quiz 4", "Poll", "ICE 42" as OCR read it)."""
+    return any(EXERCISE_TITLE.search(line) or EXERCISE_LINE.match(line) for line in head_lines)
+
+
 def slide_kind(draft: Draft) -> SlideKind:
     """What a slide is for: an exercise, course admin, prose notes, or teaching content."""
     if EXERCISE_TITLE.search(draft.title) or any(EXERCISE_LINE.match(line) for line in draft.body[:2]):

@@ -6,18 +6,25 @@ import re
 import unicodedata
 
 from lecturekit.cleaner.draft import CleanLine, CleanPage
+from lecturekit.cleaner.kinds import looks_like_exercise
 from lecturekit.models import Line, Method, Page, PageRef, Removal, RemovalReason, Source
 
 CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474)) + "".join(chr(c) for c in range(0x2776, 0x2794))
 SYMBOL_BULLETS = "•▶▪▸►■□◦‣●○·△▲◆◇➢➤✓✔"
-# Glyphs OCR reads bullets as, markdown list markers, and circled option numbers.
-GLYPHS = "@©®oOQ°|e«*+–-" + SYMBOL_BULLETS + CIRCLED
+# Glyphs OCR reads bullets as (tesseract reads "•" as "¢", "e", "«" or "»"), markdown list markers,
+# and circled option numbers.
+GLYPHS = "@©®¢oOQ°|e«»*+–-" + SYMBOL_BULLETS + CIRCLED
 # Trailing "+", "*" and "-" can mean something ("papers +"), so only glyph-only junk is trimmed.
 TRAILING_GLYPHS = set(GLYPHS + "}{\\'\".,~:;°™0()") - set("+*-–")
 MARKDOWN_BULLETS = {"-", "*", "+", "–"}
 GLYPH_CHAIN = re.compile(rf"^((?:[{re.escape(GLYPHS)}]+\s+)+)(.*)$")
 SYMBOL_PREFIX = re.compile(rf"^[{re.escape(SYMBOL_BULLETS + CIRCLED)}]+\s*")
-WORD_START = re.compile(r"^(?=.*[A-Za-z]{3})[\"'(\[]?(?:[A-Za-z][A-Za-z'-]*(?=[\s.,:;!?)\]]|$)|\d[\d:.,/]*\s+[A-Za-z]{2,})")
+# A content token: a word, a number, or a term such as 3D, A/B, O(n), 2x, L2, GPT4o, e.g., don't.
+WORD_TOKEN = re.compile(r"^[\"'(\[]?[A-Za-z0-9][A-Za-z0-9/()\[\].,:;!?+'&%*^_-]*$")
+TWO_LETTERS = re.compile(r"[A-Za-z].*[A-Za-z]", re.S)
+GLYPH_LIKE = set("oOQ0e")  # what OCR makes of a bullet or a radio button, alone or doubled ("o0", "OO")
+GLUED_GLYPH = re.compile(r"^[oe][A-Z]")  # "oWe": a bullet glued to a word fragment
+LEADING_ZERO = re.compile(r"^0\d")  # "07": dots of a figure, not a number
 FIRST_WORD = re.compile(r"[A-Za-z]{2,}")
 MATH_OR_CODE = re.compile(r"(\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`)")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -25,8 +32,20 @@ HYPHEN_BREAK = re.compile(r"[a-z]-$")
 TRAILING_NOISE = re.compile(r"\s+[|)\]}]+$")
 THREE_LETTERS = re.compile(r"[A-Za-z]{3,}")
 URL_ONLY = re.compile(r"^(https?://|www\.)\S+$")
-OCR_BULLET_LINE = re.compile(r"^[@©®°«]\s|^[QO]\s+[A-Za-z]")
+OCR_BULLET_LINE = re.compile(r"^[@©®¢°«»]\s|^[QO]\s+[A-Za-z]")
+# An option line of an exercise as OCR read it: a radio glyph (or two) and short text, or a glyph
+# fused to the text ("Q138"). On exercise slides these are kept as read for the quiz stage to flag.
+OPTION_GLYPHS = "@©®¢oOQ°e«»*+•"
+GARBLED_OPTION = re.compile(rf"^(?:[{re.escape(OPTION_GLYPHS)}]{{1,2}}\s+\S.{{0,24}}|[@©®QO][0-9@©]\S{{0,12}})$")
+EXERCISE_HEAD_LINES = 3  # an exercise marker ("ICE #1") sits among a page's first lines
 OCR_SOURCE_SHARE = 0.05  # share of lines starting with an OCR bullet glyph that marks a source as OCR
+# NFKC would turn these into plain letters and digits and change the meaning (ℓ_1 → l_1, x² → x2, ℝ → R).
+KEEP_FROM_NFKC = "".join(chr(c) for c in range(0x2100, 0x2150) if unicodedata.category(chr(c)).startswith("L"))
+KEEP_FROM_NFKC += "\u00b2\u00b3\u00b9" + "".join(chr(c) for c in range(0x2070, 0x20a0))
+NFKC_RUNS = re.compile(f"([{re.escape(KEEP_FROM_NFKC)}]+)")
+ATX_MARKER = re.compile(r"^#{1,6}\s+")
+CLOSING_HASHES = re.compile(r"(\s+#+)?\s*$")  # "## Reverse mode ##"
+TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$")  # "|----|:---:|": table structure
 PUNCTUATION = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
                              "—": "-", "–": "-", "‒": "-", "−": "-", "\u00a0": " ", "\u200b": ""})
 
@@ -38,12 +57,32 @@ def normalize_line(text: str) -> str:
     if chain and not _is_table_row(text):
         glyphs, rest = chain.group(1).split(), chain.group(2)
         rest = SYMBOL_PREFIX.sub("", rest)
-        if rest and (WORD_START.match(rest) or all(g in MARKDOWN_BULLETS for g in glyphs) or rest.startswith("$")):
+        if rest and (starts_with_word(rest) or all(g in MARKDOWN_BULLETS for g in glyphs) or rest.startswith("$")):
             return "- " + _normalize_spans(rest)
     symbol = SYMBOL_PREFIX.match(text)
-    if symbol and len(text) > symbol.end() and WORD_START.match(text[symbol.end():]):
+    if symbol and len(text) > symbol.end() and starts_with_word(text[symbol.end():]):
         return "- " + _normalize_spans(text[symbol.end():])
     return _normalize_spans(text)
+
+
+def starts_with_word(text: str) -> bool:
+    """Whether TEXT opens with a content token (a glyph before it is a bullet), not with OCR junk."""
+    tokens = text.split()
+    if not tokens or not TWO_LETTERS.search(text):
+        return False
+    return is_word_token(tokens[0], tokens[1] if len(tokens) > 1 else "")
+
+
+def is_word_token(token: str, following: str = "") -> bool:
+    """Whether TOKEN is content: "3D", "A/B", "O(n)", "2x", "L2", "GPT4o", "e.g." yes; "0", "o0", "O=URO" no."""
+    if not WORD_TOKEN.match(token) or GLUED_GLYPH.match(token) or LEADING_ZERO.match(token):
+        return False
+    alnum = [ch for ch in token if ch.isalnum()]
+    if all(ch in GLYPH_LIKE for ch in alnum):
+        return False
+    if len(alnum) == 1:  # one letter or digit is a word only before a real word ("A model", "3 minute")
+        return sum(ch.isalpha() for ch in following) >= 2 and following.strip("\"'(),.:;").isalpha()
+    return True
 
 
 def _is_table_row(text: str) -> bool:
@@ -58,15 +97,21 @@ def _normalize_spans(text: str) -> str:
         if index % 2 == 1:
             out.append(part)
         else:
-            prose = unicodedata.normalize("NFKC", part).translate(PUNCTUATION)
+            prose = _nfkc(part).translate(PUNCTUATION)
             out.append(re.sub(r" {2,}", " ", prose))
     return "".join(out).strip()
+
+
+def _nfkc(text: str) -> str:
+    """NFKC (ligatures, full-width forms) except for math letters and super/subscripts, which keep their meaning."""
+    runs = NFKC_RUNS.split(text)
+    return "".join(run if index % 2 else unicodedata.normalize("NFKC", run) for index, run in enumerate(runs))
 
 
 def is_decoration(text: str) -> bool:
     """Whether a line is only decoration: rules, bars, a lone glyph or letter."""
     stripped = text.strip()
-    if "$" in stripped or FENCE.match(stripped):
+    if "$" in stripped or FENCE.match(stripped) or TABLE_RULE.match(stripped):
         return False
     if any(ord(ch) > 127 and unicodedata.category(ch) == "Sm" for ch in stripped):
         return False  # a math fragment from a text layer ("d∑"), not a rule or a bullet
@@ -101,12 +146,21 @@ def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
     ref = PageRef(source=page.source, page=page.page, method=page.method)
     clean = CleanPage(ref=ref, label=page.label, ocr_like=ocr_like, confidence=page.confidence,
                       title=normalize_line(page.title) if page.title else None)
+    lines = _page_lines(page)
+    exercise = ocr_like and looks_like_exercise([line.text.strip() for line in lines[:EXERCISE_HEAD_LINES]])
     in_block = False
-    for line in _page_lines(page):
+    for line in lines:
         raw = line.text.rstrip()
         if in_block or FENCE.match(raw) or raw.strip().startswith("$$"):
+            # Code keeps its indentation; the fence lines stay so the site can show a code block.
+            clean.lines.append(CleanLine(text=raw if in_block and not FENCE.match(raw) else raw.strip(),
+                                         size=line.size, top=line.top, number=line.number))
             in_block = _block_after(raw, in_block)
-            clean.lines.append(CleanLine(text=raw.strip(), size=line.size, top=line.top, number=line.number))
+            continue
+        raw = _without_heading_marker(raw, page.title)
+        if exercise and GARBLED_OPTION.match(raw.strip()) and is_ocr_noise(normalize_line(raw)):
+            # A garbled option ("O 3838", "Q138") is kept as read: the quiz stage flags it.
+            clean.lines.append(CleanLine(text=_normalize_spans(raw), size=line.size, top=line.top, number=line.number))
             continue
         text = _clean_ocr_line(raw, clean) if ocr_like else normalize_line(raw)
         if text is None:
@@ -121,6 +175,15 @@ def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
             continue
         clean.lines.append(CleanLine(text=text, size=line.size, top=line.top, number=line.number))
     return clean
+
+
+def _without_heading_marker(raw: str, title: str | None) -> str:
+    """A markdown heading line ("## Forward mode") without its marker when it is the page's title."""
+    marker = ATX_MARKER.match(raw.strip())
+    if marker is None or title is None:
+        return raw
+    heading = CLOSING_HASHES.sub("", raw.strip()[marker.end():])
+    return heading if heading == title.strip() else raw
 
 
 def _block_after(raw: str, in_block: bool) -> bool:
@@ -138,20 +201,24 @@ def _joins(previous: str, text: str) -> bool:
 
 
 def _clean_ocr_line(raw: str, page: CleanPage) -> str | None:
-    """Normalize an OCR line; leading glyph junk before the first word goes to the removal record."""
+    """Normalize an OCR line; leading glyph junk before the first content token goes to the removal record."""
     text = normalize_line(raw)
     text = TRAILING_NOISE.sub("", text) if text.count("(") <= text.count(")") - 1 or text.endswith("|") else text
     text = _strip_trailing_glyphs(text, page)
     chain = GLYPH_CHAIN.match(text)
     if not chain or text.startswith("- "):
         return text
-    word = FIRST_WORD.search(chain.group(2))
-    if word is None:
-        return text  # all junk: the noise test drops it with a record
-    junk = text[: chain.start(2) + word.start()].strip()
+    tokens = chain.group(2).split(" ")
+    # After junk, a lone letter or digit is more junk ("o o 0 o 7 on 2d uniform grid"), so it must be a longer token.
+    first = next((i for i in range(len(tokens)) if is_word_token(tokens[i]) and TWO_LETTERS.search(" ".join(tokens[i:]))), None)
+    if first is None:
+        page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=text,
+                                    reason=RemovalReason.DECORATION, detail="OCR noise"))
+        return None
+    junk = " ".join([chain.group(1).strip(), *tokens[:first]]).strip()
     page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=junk,
                                 reason=RemovalReason.DECORATION, detail="OCR glyphs before the first word"))
-    return normalize_line(chain.group(2)[word.start():])
+    return normalize_line(" ".join(tokens[first:]))
 
 
 def _strip_trailing_glyphs(text: str, page: CleanPage) -> str:

@@ -24,12 +24,12 @@ def line_key(text: str) -> str:
     return NON_WORD.sub(" ", lowered).strip()
 
 
-def same_line(a: str, b: str) -> bool:
-    """Whether two lines are one line read twice (OCR variants tolerated)."""
+def same_line(a: str, b: str, fuzzy: bool = True) -> bool:
+    """Whether two lines are one line read twice (OCR variants tolerated only when FUZZY)."""
     key_a, key_b = line_key(a), line_key(b)
     if key_a == key_b:
         return True
-    if not key_a or not key_b:
+    if not fuzzy or not key_a or not key_b:
         return False
     # In a short line a number is the point ("Assignment 1" vs "Assignment 2"); long ones tolerate OCR digits.
     if min(len(key_a), len(key_b)) < DIGITS_MATTER_BELOW and DIGITS.findall(key_a) != DIGITS.findall(key_b):
@@ -42,11 +42,16 @@ def words(lines: list[str]) -> set[str]:
     return {w for line in lines for w in WORD.findall(line.lower())}
 
 
-def containment(inner: list[str], outer: list[str]) -> float:
+def numbers(text: str) -> list[str]:
+    """The numbers written in TEXT, in order ("Slide 3: Momentum" -> ["3"])."""
+    return DIGITS.findall(line_key(text))
+
+
+def containment(inner: list[str], outer: list[str], fuzzy: bool = True) -> float:
     """Share of INNER's lines that OUTER also has (1.0 when INNER is empty)."""
     if not inner:
         return 1.0
-    found = sum(1 for line in inner if any(same_line(line, other) for other in outer))
+    found = sum(1 for line in inner if any(same_line(line, other, fuzzy) for other in outer))
     return found / len(inner)
 
 
@@ -86,17 +91,19 @@ class Union(Model):
     added: list[str]  # lines of the added list that were new
 
 
-def ordered_union(base: list[str], extra: list[str]) -> Union:
+def ordered_union(base: list[str], extra: list[str], fuzzy: bool = True) -> Union:
     """BASE with EXTRA's new lines inserted where they stand relative to the lines both share.
 
     A new line goes just before the next shared line that follows it in EXTRA (at the end when none
-    does), so a step that swaps content keeps the earlier content first.
+    does), so a step that swaps content keeps the earlier content first. Without FUZZY only lines
+    with the same key match: a text layer reproduces a line exactly, so "Version A" then "Version B"
+    of one caption are two lines, not one line read twice.
     """
     matches: list[int | None] = []
     used: set[int] = set()  # each base line stands for one extra line: repeats ("Example", "Example") stay
     cursor = 0
     for line in extra:
-        match = _find(base, line, cursor, used)
+        match = _find(base, line, cursor, used, fuzzy)
         matches.append(match)
         if match is not None:
             used.add(match)
@@ -122,9 +129,9 @@ def ordered_union(base: list[str], extra: list[str]) -> Union:
     return Union(lines=merged, variants=variants, added=added)
 
 
-def _find(lines: list[str], line: str, start: int, used: set[int]) -> int | None:
+def _find(lines: list[str], line: str, start: int, used: set[int], fuzzy: bool) -> int | None:
     # Search forward first (the usual order), then backward (a step that reorders lines).
     for index in [*range(start, len(lines)), *range(min(start, len(lines)) - 1, -1, -1)]:
-        if index not in used and same_line(lines[index], line):
+        if index not in used and same_line(lines[index], line, fuzzy):
             return index
     return None

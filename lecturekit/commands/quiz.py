@@ -108,15 +108,17 @@ def take_command(course: Path | None, lecture: str | None, shuffle: bool, wrong_
 
 @click.command("check")
 @COURSE
+@click.option("--strict", is_flag=True, help="Fail (exit 4) on warnings too; same as `lecturekit --strict check`.")
 @guarded
-def check_command(course: Path | None) -> int:
+def check_command(course: Path | None, strict: bool) -> int:
     """List unkeyed, ambiguous or garbled questions; errors fail, warnings fail under --strict."""
+    from lecturekit.commands.common import settings
     from lecturekit.quiz.check import check_course, format_rows
     from lecturekit.commands.quiz_session import course_at
 
     diag = Diagnostics()
     click.echo(format_rows(check_course(course_at(course, diag))))
-    return report(diag)
+    return report(diag, strict=strict or settings().strict)
 
 
 COMMANDS: list[click.Command] = [quiz_group, check_command]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -52,9 +54,14 @@ def take_quiz(course: Course, options: TakeOptions, diag: Diagnostics) -> QuizRe
     path = history_path(options)
     history = load_history(path)
     questions = choose_questions(course, options, history, diag)
-    result = run_quiz(course, questions, _ask, click.echo)
+    result = run_quiz(course, questions, _ask, click.echo, ansi=_ansi_terminal())
     save_history(path, history, result)
     return result
+
+
+def _ansi_terminal() -> bool:
+    # Escape codes only for a person at a terminal; pipes and NO_COLOR get "~~not~~" as plain text.
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 def _ask(prompt: str) -> str | None:

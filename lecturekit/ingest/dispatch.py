@@ -44,7 +44,7 @@ class IngestResult(Model):
 
 def ingest_paths(paths: list[Path], options: IngestOptions, diag: Diagnostics) -> IngestResult:
     """Expand PATHS (files or a course folder), load course.toml, and read every source."""
-    root, files = discover_sources(paths)
+    root, files = discover_sources(paths, diag)
     if not files:
         raise UsageError(f"no lecture sources in it; {SUPPORTED}", file=root)
     result = ingest_files(files, options, diag)
@@ -98,10 +98,30 @@ def read_source(path: Path, options: IngestOptions, diag: Diagnostics) -> Source
         return _with_identity(entry.source, path, digest)
     local = Diagnostics()
     source = _with_identity(_read_uncached(path, data, options, local), path, digest)
+    if local.errors and not any(page.text.strip() for page in source.pages):
+        diag.extend(local.warnings)
+        raise nothing_usable_error(path, local)
     diag.extend(local.items)
     if not local.errors:  # a page that failed (an OCR timeout, say) must be tried again next time
         cache.put(key, CachedSource(source=source, diagnostics=local.items).model_dump(mode="json"))
     return source
+
+
+# What the readers append to a page error; the one-line summary of a failed source leaves it out.
+PAGE_LOST_SUFFIXES = ("; skipped", "; the page is left without text")
+
+
+def nothing_usable_error(path: Path, local: Diagnostics) -> SourceError:
+    """One error for a source whose every page failed, quoting the first page's problem."""
+    first = local.errors[0]
+    message = first.message
+    for suffix in PAGE_LOST_SUFFIXES:
+        message = message.removesuffix(suffix)
+    where = f"{first.location}: " if first.location else ""
+    count = len(local.errors)
+    more = f"; {count - 1} more page error(s)" if count > 1 else ""
+    return SourceError(f"nothing usable: no page could be read ({where}{message}{more}); "
+                       "re-download or re-export it", path)
 
 
 _READERS_VERSION: list[str] = []

@@ -14,7 +14,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
 from PIL import Image
@@ -163,15 +163,24 @@ class DamagedPage(ValueError):
 
 
 def check_content_streams(page: PlumberPage) -> None:
-    """Raise DamagedPage when a Flate content stream does not inflate."""
+    """Raise DamagedPage when a Flate content stream does not inflate (after decryption, if encrypted)."""
     # pdfminer quietly treats such a stream as empty, which would make the page vanish without a word.
     for number, stream in enumerate(page.page_obj.contents, start=1):
         filters = [name for name, _ in stream.get_filters()]
         if filters and filters[0] in LITERALS_FLATE_DECODE and stream.rawdata is not None:
             try:
-                zlib.decompressobj().decompress(stream.rawdata)
+                zlib.decompressobj().decompress(_plain_bytes(stream))
             except zlib.error as exc:
                 raise DamagedPage(f"content stream {number} is damaged: {exc}") from exc
+
+
+def _plain_bytes(stream: PDFStream) -> bytes:
+    """The stream's bytes before its filters, decrypted when the document is encrypted."""
+    # An owner-password-only PDF opens with the empty user password, but its streams stay encrypted on
+    # disk: inflating them raw would call every page damaged.
+    if stream.decipher is None or stream.objid is None or stream.genno is None:
+        return stream.rawdata or b""
+    return stream.decipher(stream.objid, stream.genno, stream.rawdata or b"", stream.attrs)
 
 
 def read_text_layer(page: PlumberPage) -> TextLayer:

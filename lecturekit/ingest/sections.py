@@ -24,6 +24,8 @@ TITLE_MAX_CHARS = 70
 TITLE_MAX_WORDS = 10
 TITLE_END_PUNCTUATION = ".?!:;,"
 SLIDE_GAP = 2  # blank lines before a title-like line that mark a new slide in converted decks
+# A note box on a slide ("Lesistics :-" over "Assignment 1 due this weekend"): a label closed by ":-".
+LABEL_BLOCK = re.compile(r"^[A-Z][A-Za-z ]{2,40}\s*:-$")
 
 
 class Section(Model):
@@ -31,6 +33,8 @@ class Section(Model):
 
     title: str | None = None
     heading_text: str | None = None  # the heading line as written, to spot build repeats
+    start: int | None = None  # index of the heading line
+    after_body: bool = False  # whether it was opened right after a section with body text
     lines: list[tuple[int, str]] = Field(default_factory=list)
 
     def body_count(self) -> int:
@@ -53,6 +57,18 @@ def split_sections(lines: list[str], name: str, kind: SourceKind) -> list[Page]:
 
 
 def _collect(lines: list[str], kind: SourceKind) -> list[Section]:
+    # Two passes: a slide title shows itself where it follows body text ("Back Propagation Summary"
+    # after the "Back Prop" paragraph); its earlier appearance under a title-only slide is then a
+    # title too, not that slide's subtitle.
+    first = _collect_pass(lines, kind, {})
+    known: dict[str, set[int]] = {}
+    for section in first:
+        if section.title is not None and section.after_body and section.start is not None:
+            known.setdefault(section.title, set()).add(section.start)
+    return _collect_pass(lines, kind, known) if known else first
+
+
+def _collect_pass(lines: list[str], kind: SourceKind, known: dict[str, set[int]]) -> list[Section]:
     explicit = _has_atx_heading(lines)
     sections = [Section()]
     titles: set[str] = set()
@@ -61,10 +77,12 @@ def _collect(lines: list[str], kind: SourceKind) -> list[Section]:
         stripped = line.strip()
         heading = None
         if in_block is None:
-            heading = _heading(lines, index, explicit, kind, sections[-1], titles)
+            shown_elsewhere = bool(known.get(stripped, set()) - {index})
+            heading = _heading(lines, index, explicit, kind, sections[-1], titles, shown_elsewhere)
         if heading is not None:
             titles.add(heading)
-            sections.append(Section(title=heading, heading_text=stripped))
+            after_body = sections[-1].body_count() > 0 and sections[-1].title != heading
+            sections.append(Section(title=heading, heading_text=stripped, start=index, after_body=after_body))
         sections[-1].lines.append((index + 1, line))
         in_block = _block_state(stripped, in_block)
     return sections
@@ -92,7 +110,8 @@ def _block_state(stripped: str, in_block: str | None) -> str | None:
 
 
 def _heading(
-    lines: list[str], index: int, explicit: bool, kind: SourceKind, current: Section, titles: set[str]
+    lines: list[str], index: int, explicit: bool, kind: SourceKind, current: Section, titles: set[str],
+    shown_elsewhere: bool = False,
 ) -> str | None:
     """The section title LINES[INDEX] opens, or None when it belongs to the current section."""
     stripped = lines[index].strip()
@@ -103,10 +122,20 @@ def _heading(
     following = lines[index + 1] if index + 1 < len(lines) else ""
     if stripped and SETEXT_UNDERLINE.match(following) and _blank_before(lines, index):
         return stripped
+    if _opens_label_block(stripped, following, current, kind) and _blank_before(lines, index):
+        return stripped
     if not (_title_like(stripped) and _blank_before(lines, index) and not following.strip()):
         return None
     gap = _blank_run_before(lines, index)
+    if shown_elsewhere and kind is not SourceKind.NOTES and current.title != stripped and not current.contains(stripped):
+        return stripped
     return stripped if _opens_section(stripped, current, kind, gap, stripped in titles) else None
+
+
+def _opens_label_block(text: str, following: str, current: Section, kind: SourceKind) -> bool:
+    """Whether TEXT is a slide's note box label ("Lesistics :-") with its text right under it, after body text."""
+    return kind is SourceKind.MARKDOWN and bool(LABEL_BLOCK.match(text)) and bool(following.strip()) \
+        and current.body_count() > 0
 
 
 def _opens_section(title: str, current: Section, kind: SourceKind, gap: int, seen_title: bool) -> bool:
@@ -114,7 +143,9 @@ def _opens_section(title: str, current: Section, kind: SourceKind, gap: int, see
     if current.title == title or current.heading_text is None and current.body_count() == 0:
         return True
     if current.contains(title):
-        return False  # a sub-heading repeated inside one slide ("Example", "Example")
+        # A sub-heading repeated inside one slide ("Example", "Example") stays; after a wide gap
+        # (the slide's figure was an image) the line is the next slide's title.
+        return gap >= SLIDE_GAP and kind is not SourceKind.NOTES
     if seen_title:
         return True
     if kind is SourceKind.NOTES:

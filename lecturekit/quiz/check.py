@@ -12,6 +12,7 @@ class QuestionStatus(str, Enum):
     UNKEYED = "unkeyed"  # practice, key pending
     AMBIGUOUS = "ambiguous"
     GARBLED = "garbled"
+    ONE_OPTION = "one option"  # read as a discussion prompt; its lone option is in the stem
     DISCUSSION = "discussion"
 
 
@@ -21,12 +22,19 @@ class CheckRow(Model):
     statuses: list[QuestionStatus]
 
 
+FLAG_STATUS = (
+    ("ambiguous", QuestionStatus.AMBIGUOUS),
+    ("garbled", QuestionStatus.GARBLED),
+    ("one-option", QuestionStatus.ONE_OPTION),
+)
+
+
 def question_statuses(question: Question) -> list[QuestionStatus]:
     """Everything an instructor should look at in one question (OK when nothing)."""
     found = []
     if question.kind is QuestionKind.MCQ and question.answer is None:
         found.append(QuestionStatus.UNKEYED)
-    for flag, status in (("ambiguous", QuestionStatus.AMBIGUOUS), ("garbled", QuestionStatus.GARBLED)):
+    for flag, status in FLAG_STATUS:
         if flag in question.flags:
             found.append(status)
     if question.kind is QuestionKind.DISCUSSION and not found:

@@ -12,6 +12,7 @@ from lecturekit.quiz.model import MarkerStyle
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Radio buttons as tesseract reads them, plus the bullets a cleaner or markdown may leave.
 RADIO_GLYPHS = "@©®OoQ•●○◯◦▪■□‣–-+*"
+OCR_RADIO = "@©®OoQ"
 LIST_PREFIX = re.compile(r"^(?:[-*+•]\s+)(?=\S)")
 CHECKBOX = re.compile(r"^[-*+]?\s*\[(?P<mark>[ xX✓✔])\]\s+(?P<text>\S.*)$")
 STAR = re.compile(r"^\*\s*(?=(?:\d{1,2}|[a-hA-H])[.)]?\s|[" + CIRCLED + "])")
@@ -23,6 +24,8 @@ LETTER = re.compile(r"^\(?(?P<key>[a-hA-H])[.)]\s+(?P<text>\S.*)$")
 GLYPH = re.compile(r"^(?P<glyph>[" + re.escape(RADIO_GLYPHS) + r"]{1,2})\s+(?P<text>\S.*)$")
 # "Q138": a radio glyph fused to the option text by OCR (glyph then digit or another glyph).
 FUSED_GLYPH = re.compile(r"^(?P<glyph>[@©®Q])(?P<text>[0-9@©].*)$")
+# The first marker of options written after the stem on the same line: " a) ", " (a) ", " A. ", " 1) ".
+INLINE_FIRST = re.compile(r"(?<=\s)\(?(?P<key>[aA1])(?P<punct>[.)])(?=\s+\S)")
 ORDINARY = re.compile(r"[\w\s,.;:'\"()\[\]{}+\-/%$?!&=<>*^_|~#\\`’“”—–…θ∑∇≤≥×·]")
 
 
@@ -31,6 +34,7 @@ class OptionLine(Model):
 
     style: MarkerStyle
     index: int | None = None  # 1-based position the marker names (None for glyphs and bullets)
+    glyph: str = ""  # the glyph or bullet read as the marker, for GLYPH style
     text: str
     correct: bool = False
     doubts: list[str] = Field(default_factory=list)  # why the line may be garbled
@@ -57,10 +61,15 @@ def read_option(line: str) -> OptionLine | None:
         return _finish(MarkerStyle.DIGIT, int(found["key"]), found["text"], correct, ["bare"])
     if found := GLYPH.match(line.strip()):
         doubts = ["double glyph"] if len(found["glyph"]) == 2 else []
-        return _finish(MarkerStyle.GLYPH, None, found["text"], False, doubts)
+        return _finish(MarkerStyle.GLYPH, None, found["text"], False, doubts, found["glyph"])
     if found := FUSED_GLYPH.match(line.strip()):
-        return _finish(MarkerStyle.GLYPH, None, found["text"], False, ["glyph fused to text"])
+        return _finish(MarkerStyle.GLYPH, None, found["text"], False, ["glyph fused to text"], found["glyph"])
     return None
+
+
+def is_ocr_radio(option: OptionLine) -> bool:
+    """Whether the option's marker is a radio button as OCR reads it (@ © ® O o Q), not a typed bullet."""
+    return option.style is MarkerStyle.GLYPH and bool(option.glyph) and all(ch in OCR_RADIO for ch in option.glyph)
 
 
 def _index(style: MarkerStyle, key: str) -> int:
@@ -71,12 +80,18 @@ def _index(style: MarkerStyle, key: str) -> int:
     return int(key)
 
 
-def _finish(style: MarkerStyle, index: int | None, text: str, correct: bool, doubts: list[str]) -> OptionLine:
+def _finish(style: MarkerStyle, index: int | None, text: str, correct: bool, doubts: list[str], glyph: str = "") -> OptionLine:
     if TRAILING_MARK.search(text) and len(TRAILING_MARK.sub("", text)) > 0:
         correct, text = True, TRAILING_MARK.sub("", text)
     if junk_ratio(text) > 0.34:
         doubts = [*doubts, "unusual characters"]
-    return OptionLine(style=style, index=index, text=text.strip(), correct=correct, doubts=doubts)
+    return OptionLine(style=style, index=index, glyph=glyph, text=text.strip(), correct=correct, doubts=doubts)
+
+
+def reads_as_words(text: str) -> bool:
+    """Whether TEXT holds a word (3+ letters with a vowel) or an acronym (SGD), not only digits and "dd"."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return any(word.isupper() or (len(word) >= 3 and re.search(r"[aeiouyAEIOUY]", word)) for word in words)
 
 
 def junk_ratio(text: str) -> float:
@@ -96,6 +111,22 @@ def split_inline(line: str) -> list[str]:
         return _split_sequence(text, found[1], found[2])
     if re.match(r"^1\s+\S", text):
         return _split_sequence(text, "1", "")
+    return [line]
+
+
+def split_stem_inline(line: str) -> list[str]:
+    """Split "Pick the loss: a) MSE b) Cross-entropy" into the stem and one string per option; [line] when none.
+
+    Only a sequence of two or more markers starting at a) / A. / 1) / (a) counts; "." markers ("A. x B. y")
+    also need the stem to end in "?" or ":", since "Plan A. Then B. …" is prose.
+    """
+    for first in INLINE_FIRST.finditer(line):
+        stem = line[: first.start()].rstrip()
+        if not stem or (first["punct"] == "." and not stem.endswith(("?", ":"))):
+            continue
+        options = _split_sequence(line[first.start() :], first["key"], first["punct"])
+        if len(options) >= 2:
+            return [stem, *options]
     return [line]
 
 

@@ -36,7 +36,7 @@ def build_questions(blocks: list[ExerciseBlock], diag: Diagnostics) -> list[Ques
     groups: dict[str, list[Candidate]] = {}
     empty: list[Candidate] = []
     for block in blocks:
-        parsed = parse_exercise(block.text)
+        parsed = parse_exercise(block.text, ocr_source=_ocr_only(block))
         if not parsed.stem and not parsed.options:
             empty.append(Candidate(block, parsed))
             continue
@@ -53,6 +53,10 @@ def build_questions(blocks: list[ExerciseBlock], diag: Diagnostics) -> list[Ques
                 _warn(diag, cluster[0].block, f"{question.label} appears with {len(clusters)} different stems; ids {qid}, {qid}-2…")
             questions.append(question)
     return questions
+
+
+def _ocr_only(block: ExerciseBlock) -> bool:
+    return bool(block.pages) and all(page.method is Method.OCR for page in block.pages)
 
 
 def _attach_bare_headings(empty: list[Candidate], groups: dict[str, list[Candidate]], diag: Diagnostics) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from lecturekit.models import Option
-from lecturekit.quiz.markers import OptionLine, read_option, split_inline
+from lecturekit.quiz.markers import OptionLine, is_ocr_radio, read_option, reads_as_words, split_inline, split_stem_inline
+from lecturekit.quiz.mathflow import reflow_math
 from lecturekit.quiz.model import MarkerStyle, ParsedExercise
 
 MULTI_SELECT = re.compile(
@@ -19,14 +20,15 @@ COMBINING_STRIKE = re.compile(r"((?:\S\u0336)+)")
 BARE_DIGIT_MIN_RUN = 2  # "1 foo" alone is too often a stem line ("1 million …") to start options
 
 
-def parse_exercise(text: str) -> ParsedExercise:
-    """Read stem, options, multi-select wording and in-source keys from an exercise's text."""
-    lines = [_struck_to_markdown(line.rstrip()) for line in text.splitlines()]
+def parse_exercise(text: str, ocr_source: bool = False) -> ParsedExercise:
+    """Read stem, options, multi-select wording and in-source keys from an exercise's text (OCR_SOURCE: read by OCR)."""
+    lines = _options_off_stem_lines([_struck_to_markdown(line.rstrip()) for line in text.splitlines()])
     start, run, used = _find_option_run(lines)
-    stem = _join(lines[:start])
+    stem = _join(reflow_math(lines[:start]))
     # Only after the options is "Answer: 2" a key; in a stem or a prompt it is text to keep.
     answer_text = _answer_value(lines[start + used :])
-    options = [Option(key=str(i), text=line.text, garbled=bool(_real_doubts(line))) for i, line in enumerate(run, 1)]
+    garbled = _garbled_marks(run, ocr_source)
+    options = [Option(key=str(i), text=line.text, garbled=bad) for i, (line, bad) in enumerate(zip(run, garbled), 1)]
     answer = _marked_answer(run) or _resolve_answer(answer_text, options)
     flags = ["garbled"] if any(o.garbled for o in options) else []
     if answer_text and answer is None:
@@ -44,6 +46,19 @@ def parse_exercise(text: str) -> ParsedExercise:
 def _struck_to_markdown(line: str) -> str:
     # PDF text sometimes carries strike-through as combining U+0336; keep it visible as ~~…~~.
     return COMBINING_STRIKE.sub(lambda m: "~~" + m[1].replace("\u0336", "") + "~~", line)
+
+
+def _options_off_stem_lines(lines: list[str]) -> list[str]:
+    """LINES with options written on a stem line ("Pick one: a) x b) y") put on lines of their own.
+
+    Only stem lines before the first option line are split: after it, "a) … b) …" is option text.
+    """
+    result: list[str] = []
+    for number, line in enumerate(lines):
+        if _first_option(line) is not None:
+            return result + lines[number:]
+        result += split_stem_inline(line)
+    return result
 
 
 def _find_option_run(lines: list[str]) -> tuple[int, list[OptionLine], int]:
@@ -106,6 +121,16 @@ def _continues(run: list[OptionLine], option: OptionLine | None) -> bool:
 def _is_continuation(line: str, previous: str) -> bool:
     # A wrapped option: the next line goes on in lower case right below it (no blank between).
     return bool(previous.strip()) and line.strip()[:1].islower()
+
+
+def _garbled_marks(run: list[OptionLine], ocr_source: bool) -> list[bool]:
+    """Which options look garbled: a doubt of their own, or, in an OCR reading with a doubtful option, no word."""
+    doubted = [bool(_real_doubts(option)) for option in run]
+    ocr_read = ocr_source or any(is_ocr_radio(option) for option in run)
+    if not (ocr_read and any(doubted)):
+        return doubted
+    # "O 3838" beside "Q138" and "Q@ ds": once OCR mangled some options, wordless siblings are suspect too.
+    return [bad or not reads_as_words(option.text) for bad, option in zip(doubted, run)]
 
 
 def _real_doubts(option: OptionLine) -> list[str]:

@@ -6,6 +6,7 @@ import json
 import random
 import re
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 
 from pydantic import Field
@@ -30,14 +31,24 @@ class TakeOptions(Model):
     history: str | None = None  # path of the right/wrong history (default: in the cache folder)
 
 
+class Unscored(str, Enum):
+    """Why an answered question does not count towards the score."""
+
+    DISCUSSION = "discussion prompt"
+    SKIPPED = "skipped"
+    KEY_PENDING = "key pending"
+
+
 class Attempt(Model):
     question: str
     given: list[str] = Field(default_factory=list)
-    correct: bool | None = None  # None: not scored (discussion, key pending, skipped)
+    correct: bool | None = None  # None: not scored (see unscored)
+    unscored: Unscored | None = None
 
 
 class QuizResult(Model):
     attempts: list[Attempt] = Field(default_factory=list)
+    not_answered: int = 0  # questions never answered because the input ended
 
     @property
     def right(self) -> int:
@@ -86,14 +97,17 @@ def choose_questions(course: Course, options: TakeOptions, history: History, dia
     return questions
 
 
-def run_quiz(course: Course, questions: list[Question], ask: Callable[[str], str | None], say: Callable[[str], None]) -> QuizResult:
-    """Ask each question through ASK (None = input ended), report through SAY, return the attempts."""
+def run_quiz(course: Course, questions: list[Question], ask: Callable[[str], str | None], say: Callable[[str], None],
+             ansi: bool = False) -> QuizResult:
+    """Ask each question through ASK (None = input ended), report through SAY (ANSI strike-through when ANSI)."""
     result = QuizResult()
+    say = _striking(say, ansi)
     for number, question in enumerate(questions, 1):
         say(_render(question, number, len(questions)))
         attempt = _attempt(question, ask, say)
         if attempt is None:
             say("(input ended)")
+            result.not_answered = len(questions) - number + 1
             break
         result.attempts.append(attempt)
         say(_verdict(course, question, attempt))
@@ -101,9 +115,13 @@ def run_quiz(course: Course, questions: list[Question], ask: Callable[[str], str
     return result
 
 
+def _striking(say: Callable[[str], None], ansi: bool) -> Callable[[str], None]:
+    return lambda text: say(to_terminal(text, ansi))
+
+
 def _render(question: Question, number: int, total: int) -> str:
-    lines = [f"\n[{number}/{total}] {question.label} — lecture {question.lecture}", to_terminal(question.stem)]
-    lines += [f"  {o.key}) {to_terminal(o.text)}" for o in question.options]
+    lines = [f"\n[{number}/{total}] {question.label} — lecture {question.lecture}", question.stem]
+    lines += [f"  {o.key}) {o.text}" for o in question.options]
     if question.multiple:
         lines.append("(select all that apply: give every key, e.g. 1,3)")
     return "\n".join(lines)
@@ -112,17 +130,24 @@ def _render(question: Question, number: int, total: int) -> str:
 def _attempt(question: Question, ask: Callable[[str], str | None], say: Callable[[str], None]) -> Attempt | None:
     if question.kind is QuestionKind.DISCUSSION:
         reply = ask("Your thoughts (Enter to go on)")
-        return None if reply is None else Attempt(question=question.id)
+        return None if reply is None else Attempt(question=question.id, unscored=Unscored.DISCUSSION)
     for _ in range(MAX_TRIES):
         reply = ask("Your answer")
         if reply is None:
             return None
         given, problem = read_answer(question, reply)
         if problem is None:
-            correct = None if question.answer is None or not given else sorted(given) == sorted(question.answer)
-            return Attempt(question=question.id, given=given, correct=correct)
+            return _scored(question, given)
         say(problem)
-    return Attempt(question=question.id)
+    return Attempt(question=question.id, unscored=Unscored.SKIPPED)
+
+
+def _scored(question: Question, given: list[str]) -> Attempt:
+    if not given:
+        return Attempt(question=question.id, unscored=Unscored.SKIPPED)
+    if question.answer is None:
+        return Attempt(question=question.id, given=given, unscored=Unscored.KEY_PENDING)
+    return Attempt(question=question.id, given=given, correct=sorted(given) == sorted(question.answer))
 
 
 def read_answer(question: Question, reply: str) -> tuple[list[str], str | None]:
@@ -150,14 +175,14 @@ def _verdict(course: Course, question: Question, attempt: Attempt) -> str:
         right = ", ".join(f"{k}) {_option_text(question, k)}" for k in question.answer or [])
         lines = ["Right!" if attempt.correct else f"Wrong — the answer is {right}"]
     if question.explanation:
-        lines.append(to_terminal(question.explanation))
+        lines.append(question.explanation)
     if question.review_slide:
         lines.append(review_line(course, question.review_slide))
     return "\n".join(lines)
 
 
 def _option_text(question: Question, key: str) -> str:
-    return next((to_terminal(o.text) for o in question.options if o.key == key), "")
+    return next((o.text for o in question.options if o.key == key), "")
 
 
 def review_line(course: Course, slide_id: str) -> str:
@@ -171,5 +196,11 @@ def review_line(course: Course, slide_id: str) -> str:
 
 
 def _unscored_note(result: QuizResult) -> str:
-    unscored = len(result.attempts) - result.scored
-    return f" ({unscored} not scored: discussion, skipped or key pending)" if unscored else ""
+    """" (not scored: 1 discussion prompt, 1 skipped; 2 not answered)" — each count said apart."""
+    counts = [(why, sum(1 for a in result.attempts if a.unscored is why)) for why in Unscored]
+    parts = []
+    if any(count for _, count in counts):
+        parts.append("not scored: " + ", ".join(f"{count} {why.value}" for why, count in counts if count))
+    if result.not_answered:
+        parts.append(f"{result.not_answered} not answered")
+    return f" ({'; '.join(parts)})" if parts else ""

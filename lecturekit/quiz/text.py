@@ -10,6 +10,8 @@ DEL_TAG = re.compile(r"<(del|s|strike)>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
 BREAK = re.compile(r"<br\s*/?>\n?", re.IGNORECASE)
 COMBINING = re.compile(r"((?:[^\s\u0336]\u0336)+)")
 STRIKE = "\u0336"
+ANSI_STRIKE = "\x1b[9m"
+ANSI_RESET = "\x1b[0m"
 
 
 def to_html(text: str) -> str:
@@ -26,13 +28,12 @@ def from_html(markup: str) -> str:
 
 
 def to_plain(text: str) -> str:
-    """One line of plain text; struck words drawn with combining strokes so they still read as struck."""
-    struck = STRUCK.sub(lambda m: "".join(ch + STRIKE for ch in m[1]), text)
-    return re.sub(r"\s+", " ", struck).strip()
+    """One line of plain text; struck words stay "~~not~~" (combining strokes read badly in many fonts)."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def from_plain(text: str) -> str:
-    """Inverse of to_plain's striking: combining strokes back to ~~…~~."""
+    """Plain text back to a stem: "~~…~~" kept, combining strokes (older exports, PDFs) turned into ~~…~~."""
     return COMBINING.sub(lambda m: "~~" + m[1].replace(STRIKE, "") + "~~", text)
 
 
@@ -41,6 +42,8 @@ def same_text(one: str, other: str) -> bool:
     return " ".join(one.split()) == " ".join(other.split())
 
 
-def to_terminal(text: str) -> str:
-    """Text for a terminal: struck words drawn with combining strokes, line breaks kept."""
-    return STRUCK.sub(lambda m: "".join(ch + STRIKE for ch in m[1]), text)
+def to_terminal(text: str, ansi: bool = False) -> str:
+    """Text for a terminal, line breaks kept: struck words as ANSI strike-through when ANSI, else "~~not~~"."""
+    if not ansi:
+        return text
+    return STRUCK.sub(lambda m: f"{ANSI_STRIKE}{m[1]}{ANSI_RESET}", text)

@@ -15,7 +15,8 @@ from pathlib import Path
 import nbformat
 from nbformat import v4
 
-from lecturekit.cache import Cache, content_key
+from lecturekit.cache import Cache, content_key, tree_digest
+from lecturekit.course import CONFIG_FILES, is_source_candidate
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Example, Model
 
@@ -75,8 +76,26 @@ def discover(folder: Path | None, diag: Diagnostics) -> list[Example]:
 
 
 def _folder_digest(folder: Path) -> str:
-    return content_key(*(p.name + "\0" + p.read_text(encoding="utf-8", errors="replace")
-                         for p in sorted(folder.glob("*.txt"))))
+    """Names and bytes of the course folder's sources and configuration (PDFs, notes, course.toml, ...)."""
+    files = [p for p in sorted(folder.iterdir()) if is_source_candidate(p) or (p.name in CONFIG_FILES and p.is_file())]
+    return content_key(*(part for p in files for part in (p.name, _bytes(p))))
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:  # ingest reports the unreadable file; here it only has to key the run
+        return f"unreadable: {exc.strerror}".encode()
+
+
+def _lecturekit_digest() -> str:
+    """lecturekit's own code: an example that reads the course through it (cleaned slides) changes with it."""
+    if not _LECTUREKIT_DIGEST:
+        _LECTUREKIT_DIGEST.append(tree_digest(Path(__file__).resolve().parent.parent, "*.py"))
+    return _LECTUREKIT_DIGEST[0]
+
+
+_LECTUREKIT_DIGEST: list[str] = []
 
 
 def _cache_key(example: Example, course: Path | None) -> str:
@@ -84,9 +103,13 @@ def _cache_key(example: Example, course: Path | None) -> str:
     path = Path(example.path)
     source = path.read_text(encoding="utf-8")
     helpers = [p.read_text(encoding="utf-8") for p in sorted(path.parent.glob("_*.py"))]
-    reads_course = COURSE_ENV in source and course is not None
+    # Without a course the example reads the seeds/ beside the examples folder (its own default).
+    course = course or path.resolve().parent.parent / "seeds"
+    reads_course = COURSE_ENV in source and course.is_dir()
+    uses_lecturekit = re.search(r"^(from|import) lecturekit\b", source, re.MULTILINE) is not None
     return content_key(source, *helpers, sys.version, metadata.version("numpy"),
-                       _folder_digest(course) if reads_course else "")
+                       _folder_digest(course) if reads_course else "",
+                       _lecturekit_digest() if uses_lecturekit else "")
 
 
 def run_example(example: Example, course: Path | None = None, timeout: float = TIMEOUT_SECONDS) -> RunResult:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,6 +94,14 @@ def test_check_lists_unkeyed_and_fails_only_under_strict(tiny: Path) -> None:
     assert code == 4 and "--strict" in err
 
 
+def test_check_takes_strict_after_the_command_too(tiny: Path) -> None:
+    # QA 10: `lecturekit check --strict COURSE` failed with "No such option '--strict'".
+    code, out, err = run("check", "--strict", str(tiny))
+    assert code == 4 and "deck/ice-1  unkeyed" in out and "--strict: warnings count as failure" in err
+    code, _, _ = run("check", str(tiny), "--strict")
+    assert code == 4
+
+
 def test_check_fails_on_a_broken_answers_file_always(tiny: Path) -> None:
     (tiny / "answers.toml").write_text('["deck/ice-1"]\nanswer = ["3"]\n\n["deck/ice-9"]\nanswer = ["1"\n', encoding="utf-8")
     code, _, err = run("check", str(tiny))
@@ -152,8 +163,17 @@ def test_take_the_seed_quiz_through_stdin(tmp_path: Path) -> None:
     answers = "4\n\n4\n1\n1,2,4\n"  # 2024 ICE #1, breakout, 2026 ICE #1..#3
     code, out, _ = run("quiz", "take", input=answers)
     assert code == 0
-    assert out.count("Right!") == 4 and "Score: 4/4 (1 not scored" in out
-    assert "Review slide 8 of lecture 2026-01-14" in out and "n̶o̶t̶" in out
+    assert out.count("Right!") == 4 and out.rstrip().endswith("Score: 4/4 (not scored: 1 discussion prompt)")
+    assert "Review slide 8 of lecture 2026-01-14" in out and "is ~~not~~ a hyper-parameter" in out and "\x1b[" not in out
+
+
+@pytest.mark.slow
+def test_take_with_stdin_ending_early_says_what_was_not_answered() -> None:
+    # QA 22: "1 2 3 1 foo" answered 2024 ICE #1 (wrong), the breakout, 2026 ICE #1 (wrong), ICE #2 (right);
+    # "foo" is rejected for ICE #3 and the input ends, so ICE #3 is not answered (was "1 not scored").
+    code, out, _ = run("quiz", "take", input="1\n2\n3\n1\nfoo\n")
+    assert code == 0 and "'foo' is not an option (1, 2, 3, 4)" in out
+    assert out.rstrip().endswith("Score: 1/3 (not scored: 1 discussion prompt; 1 not answered)")
 
 
 @pytest.mark.slow
@@ -172,3 +192,58 @@ def test_take_rejects_invalid_answers_and_asks_again(tiny: Path) -> None:
     assert "Key pending" in out and "Score: 0/0" in out
     code, out, err = run("quiz", "take", str(tiny), "--lecture", "nope", input="")
     assert code == 1 and "no questions for lecture 'nope'" in err
+
+
+def _read_until_exit(master: int) -> bytes:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_take_on_a_real_terminal_strikes_with_ansi_codes(tmp_path: Path) -> None:
+    # QA 25: on a TTY the struck "not" is ESC[9m not ESC[0m, never combining strokes.
+    root = tmp_path / "struck"
+    root.mkdir()
+    (root / "deck.txt").write_text(" ICE #1\n\nWhich is ~~not~~ an optimiser?\n\n1 SGD\n\n2 ReLU\n", encoding="utf-8")
+    (root / "course.toml").write_text(COURSE_TOML, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"LECTUREKIT_CACHE": str(tmp_path / "cache")}
+    master, slave = os.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "lecturekit", "quiz", "take", str(root)],
+                             stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    os.write(master, b"2\n")
+    out = _read_until_exit(master).decode("utf-8", "replace")
+    os.close(master)
+    assert child.wait(timeout=60) == 0
+    assert "Which is \x1b[9mnot\x1b[0m an optimiser?" in out and "\u0336" not in out
+    assert "Score: 0/0 (not scored: 1 key pending)" in out
+
+
+@pytest.mark.slow
+def test_extract_the_ocr_seed_keeps_garbled_options_and_flags_them() -> None:
+    # QA 9: 001's ICE #1 came out as a discussion with no options (the cleaner dropped "O 3838", "Q138").
+    code, out, err = run("quiz", "extract", str(SEEDS / "001_9877fb9ea88e89b7.txt"), "--json")
+    ice1 = next(q for q in QuestionSet.model_validate_json(out).questions if q.id == "2026-01-14/ice-1")
+    assert ice1.kind is QuestionKind.MCQ and ice1.flags == ["garbled"]
+    assert [(o.text, o.garbled) for o in ice1.options] == [("3838", True), ("ds", True), ("138", True), ("dd", True)]
+    assert "001_9877fb9ea88e89b7.txt:p. 9: warning: ICE #1: options look garbled (kept as read): '3838'" in err
+
+
+def test_extract_reads_options_written_on_the_stem_line(tmp_path: Path) -> None:
+    # QA 8: the "Quiz 4" below was a discussion prompt with no options.
+    deck = tmp_path / "quizstyles.txt"
+    deck.write_text(" Quiz 4\nPick the loss for classification: a) MSE b) Cross-entropy c) Hinge\n"
+                    " ICE #5\nWhich one? A. SGD B. Adam\n", encoding="utf-8")
+    code, out, err = run("quiz", "extract", str(deck), "--json")
+    questions = QuestionSet.model_validate_json(out).questions
+    assert code == 0 and [q.kind for q in questions] == [QuestionKind.MCQ, QuestionKind.MCQ]
+    assert questions[0].stem == "Pick the loss for classification:"
+    assert [o.text for o in questions[0].options] == ["MSE", "Cross-entropy", "Hinge"]
+    assert [o.text for o in questions[1].options] == ["SGD", "Adam"]

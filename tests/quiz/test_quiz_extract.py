@@ -5,8 +5,9 @@ from __future__ import annotations
 from quiz_support import OCR_2026, TEXT_2026, dump_lecture, seed_passage, slide
 
 from lecturekit.errors import Diagnostics
-from lecturekit.models import Lecture, Method, QuestionKind
+from lecturekit.models import Course, Lecture, Method, QuestionKind
 from lecturekit.quiz import extract_questions
+from lecturekit.quiz.check import QuestionStatus, check_course, format_rows
 from lecturekit.quiz.find import read_heading
 
 
@@ -36,7 +37,8 @@ def test_2026_text_and_ocr_copies_give_three_questions_once_each(lecture_2026: L
 def test_ocr_only_copy_reads_ice_42_as_ice_2_and_flags_garbled_options() -> None:
     questions, diag = extract(dump_lecture("2026-01-14", [(OCR_2026, Method.OCR)]))
     assert [q.label for q in questions] == ["ICE #1", "ICE #2", "ICE #3"]
-    assert questions[0].flags == ["garbled"] and [o.garbled for o in questions[0].options] == [False, True, True, False]
+    assert questions[0].flags == ["garbled"] and [o.garbled for o in questions[0].options] == [True, True, True, True]
+    assert [o.text for o in questions[0].options] == ["3838", "ds", "138", "dd"]  # kept as read, never dropped
     assert len(diag.warnings) == 1 and "garbled" in diag.warnings[0].message
     assert diag.warnings[0].file == OCR_2026 and diag.warnings[0].location == "p. 9"
 
@@ -99,6 +101,9 @@ def test_one_option_becomes_a_flagged_discussion_prompt() -> None:
     assert questions[0].kind is QuestionKind.DISCUSSION and questions[0].flags == ["one-option"]
     assert "1 Yes" in questions[0].stem  # nothing dropped
     assert "single option" in diag.warnings[0].message and diag.warnings[0].location == "p. 1"
+    rows = check_course(Course(title="t", root="/tmp", questions=questions))
+    assert rows[0].statuses == [QuestionStatus.ONE_OPTION]  # `check` lists it as needing attention
+    assert format_rows(rows).endswith("1 question(s), 1 needing attention")
 
 
 def test_empty_exercise_heading_is_reported_not_invented() -> None:

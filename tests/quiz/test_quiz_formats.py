@@ -164,6 +164,19 @@ def test_gift_with_unbalanced_braces_reports_each_bad_question(tmp_path: Path) -
     assert [(d.file, d.location) for d in diag.errors] == [("q.gift", "3"), ("q.gift", "5")]
 
 
+def test_gift_short_answer_and_one_option_questions_are_reported_by_line(tmp_path: Path) -> None:
+    # QA 18: `::q3:: Only one option {=yes}` was imported silently as a one-option MCQ.
+    text = "::q1:: Pick one {=yes ~no}\n\n::q2:: Capital of France? {=Paris =paris}\n\n::q3:: Only one option {=yes}\n\n::q4:: Lonely {~maybe}\n"
+    (tmp_path / "q.gift").write_text(text, encoding="utf-8")
+    diag = Diagnostics()
+    back = import_questions(tmp_path / "q.gift", diag)
+    assert [(q.label, q.kind) for q in back] == [("q1", QuestionKind.MCQ), ("q4", QuestionKind.DISCUSSION)]
+    assert back[1].flags == ["one-option"] and back[1].stem == "Lonely\n\nmaybe"  # the option is kept as text
+    assert [(d.file, d.location) for d in diag.warnings] == [("q.gift", "3"), ("q.gift", "5"), ("q.gift", "7")]
+    assert "short-answer" in diag.warnings[1].message and "skipped" in diag.warnings[1].message
+    assert "single option" in diag.warnings[2].message and diag.errors == []
+
+
 def test_gift_import_features(tmp_path: Path) -> None:
     text = """$CATEGORY: demo
 // a comment

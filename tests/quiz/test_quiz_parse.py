@@ -52,6 +52,26 @@ def test_options_all_on_one_line(line: str) -> None:
     assert options_of(f"{STEM}\n{line}") == TEXTS
 
 
+@pytest.mark.parametrize("options", ["a) MSE b) Cross-entropy c) Hinge", "1) MSE 2) Cross-entropy 3) Hinge",
+                                     "(a) MSE (b) Cross-entropy (c) Hinge", "A. MSE B. Cross-entropy C. Hinge",
+                                     "1. MSE 2. Cross-entropy 3. Hinge"])
+def test_options_on_the_stem_line(options: str) -> None:
+    # QA 8: "Quiz 4 / Pick the loss…: a) MSE b) …" became a discussion prompt with no options.
+    parsed = parse_exercise(f"Pick the loss for classification: {options}\nAnswer: b")
+    assert parsed.stem == "Pick the loss for classification:"
+    assert [o.text for o in parsed.options] == ["MSE", "Cross-entropy", "Hinge"] and parsed.answer == ["2"]
+    heading_rest = parse_exercise(f"Which loss? {options}")  # "ICE #1: Which loss? a) … b) …" on one line
+    assert heading_rest.stem == "Which loss?" and len(heading_rest.options) == 3
+
+
+def test_prose_with_letters_is_not_split_into_options() -> None:
+    for text in ["Plan A. Then plan B. Then go home.", "We saw a) last week; see b)", "Option a) alone is fine"]:
+        parsed = parse_exercise(text)
+        assert parsed.options == [] and parsed.stem == text, text
+    # after the options start, "a) … b) …" inside an option is the option's text
+    assert options_of("Which?\n1) use a) then b) x\n2) neither") == ["use a) then b) x", "neither"]
+
+
 def test_wrapped_option_continues_on_next_line() -> None:
     text = f"{STEM}\n1) Stochastic gradient descent with a fixed\nlearning rate\n2) ADAM"
     assert options_of(text) == ["Stochastic gradient descent with a fixed learning rate", "ADAM"]
@@ -163,8 +183,20 @@ def test_seed_001_ocr_ice_1_is_garbled_and_flagged() -> None:
     text = seed_passage(OCR_2026, "ICE #1", "ICE 42").split("\n", 1)[1]
     parsed = parse_exercise(text)
     assert [o.text for o in parsed.options] == ["3838", "ds", "138", "dd"]  # kept as read
-    assert [o.garbled for o in parsed.options] == [False, True, True, False]
+    # "Q@ ds" and "Q138" are mangled markers; "O 3838" and "Q dd" hold no word either (were not flagged: QA 9)
+    assert [o.garbled for o in parsed.options] == [True, True, True, True]
     assert parsed.flags == ["garbled"] and parsed.style is MarkerStyle.GLYPH
+
+
+def test_ocr_options_with_words_or_without_doubts_are_not_garbled() -> None:
+    clean_numbers = parse_exercise("How many layers?\nO 2\nO 4\nO 8")
+    assert [o.garbled for o in clean_numbers.options] == [False, False, False] and clean_numbers.flags == []
+    one_mangled = parse_exercise("What powers it?\n@ High-quality data\n@ SGD\n@@ GPUs\n@ Reinforcement learning")
+    assert [o.garbled for o in one_mangled.options] == [False, False, True, False]  # SGD is an acronym, not noise
+    typed = parse_exercise("Pick\n- 3838\n- Q138\n- dd")  # typed bullets: not an OCR reading
+    assert [o.text for o in typed.options] == ["3838", "Q138", "dd"] and not any(o.garbled for o in typed.options)
+    ocr_pages = parse_exercise("Pick\n- 3838\n- dd\n- x ¤¤ §§ ¶¶", ocr_source=True)
+    assert [o.garbled for o in ocr_pages.options] == [True, True, True]
 
 
 def test_seed_001_ocr_radio_glyph_options() -> None:

@@ -39,8 +39,16 @@ def test_scores_right_wrong_and_points_to_the_review_slide() -> None:
     assert result.right == 1 and result.scored == 2
     assert "Right!" in text and "Wrong — the answer is 1) SGD, 2) ADAM" in text
     assert 'Review slide 2 of lecture 2024-01-11 ("Hyper-parameters in Deep Learning")' in text
-    assert "i̶s̶ ̶n̶o̶t̶" in text  # struck words drawn struck in the terminal
+    assert "Which ~~is not~~ is an optimiser?" in text  # not a TTY: struck words as plain "~~…~~"
     assert text.endswith("Score: 1/2")
+
+
+def test_struck_words_use_ansi_strike_on_a_terminal() -> None:
+    # QA 25: combining strokes (n̶o̶t̶) read badly in many terminals; a TTY gets ESC[9m … ESC[0m.
+    said: list[str] = []
+    course = course_of(question("2024-01-11/q1", ["2"]))
+    run_quiz(course, course.questions, lambda prompt: "2", said.append, ansi=True)
+    assert "Which \x1b[9mis not\x1b[0m is an optimiser?" in said[0] and "\u0336" not in "".join(said)
 
 
 def test_invalid_replies_are_asked_again_and_letters_work() -> None:
@@ -53,12 +61,23 @@ def test_unkeyed_discussion_and_skipped_are_not_scored() -> None:
     prompt = Question(id="L/b1", lecture="L", label="Breakout #1", kind=QuestionKind.DISCUSSION, stem="Discuss.")
     text, result = play(course_of(question("L/q1", None), prompt, question("L/q2", ["1"])), ["2", "my thoughts", ""])
     assert "Key pending" in text and "(discussion prompt: not scored)" in text and "(skipped)" in text
-    assert result.scored == 0 and "Score: 0/0 (3 not scored" in text
+    assert result.scored == 0 and text.endswith("Score: 0/0 (not scored: 1 discussion prompt, 1 skipped, 1 key pending)")
 
 
 def test_input_ending_early_still_gives_a_score() -> None:
     text, result = play(course_of(question("L/q1", ["1"]), question("L/q2", ["1"])), ["1"])
-    assert "(input ended)" in text and text.endswith("Score: 1/1") and len(result.attempts) == 1
+    assert "(input ended)" in text and text.endswith("Score: 1/1 (1 not answered)") and len(result.attempts) == 1
+    assert result.not_answered == 1
+
+
+def test_input_ending_early_counts_unanswered_apart_from_discussion() -> None:
+    # QA 22: replies ran out after the discussion prompt and one more MCQ; the note said "1 not scored".
+    prompt = Question(id="L/b1", lecture="L", label="Breakout #1", kind=QuestionKind.DISCUSSION, stem="Discuss.")
+    questions = [question("L/q1", ["1"]), prompt, question("L/q2", ["2"]), question("L/q3", ["1"]), question("L/q4", ["3"])]
+    text, result = play(course_of(*questions), ["1", "thoughts", "2", "foo"])
+    assert "'foo' is not an option" in text and "(input ended)" in text
+    assert text.endswith("Score: 2/2 (not scored: 1 discussion prompt; 2 not answered)")
+    assert result.not_answered == 2 and [a.unscored for a in result.attempts].count(None) == 2
 
 
 def test_order_shuffle_is_seeded_and_wrong_first_uses_history(tmp_path: Path) -> None:

@@ -116,15 +116,25 @@ def test_one_hidden_layer_approximates_a_step_and_a_curve(load_example):
 def test_semantic_search_over_the_course_slides(load_example, monkeypatch):
     ex = load_example("semantic_search")
     monkeypatch.delenv("LECTUREKIT_COURSE", raising=False)
-    found = ex.passages(ex.course_folder())
-    assert {name for name, _ in found} == {p.name for p in ex.course_folder().glob("*.txt")}
-    index = ex.Index([text for _, text in found])
+    slides, short = ex.teaching_slides(ex.course_folder())
+    # cleaned slides, not raw pages: every seed file is there, each build sequence is one slide
+    assert {ref.source for slide in slides for ref in slide.pages} == {p.name for p in ex.course_folder().glob("*.txt")}
+    assert [s.title for s in slides].count("Over-fitting in DNNs") == 1
+    [overfitting] = [s for s in slides if s.title == "Over-fitting in DNNs"]
+    assert len(overfitting.pages) > 1 and overfitting.kind.value == "content"
+    assert {s.kind.value for s in slides} <= {"content", "notes"}  # no admin slides, no exercises
+    assert not {"Logistics", "Office Hours", "ICE #1"} & {s.title for s in slides}
+    assert len({" ".join(s.text.lower().split()) for s in slides}) == len(slides) == len({s.id for s in slides})
+    assert short > 0 and all(len(ex.tokens(s.text)) >= ex.MIN_WORDS for s in slides)
+    index = ex.Index([s.text for s in slides])
+    # the first query shares no word with "back prop": the embedding, not the spelling, finds the slide
+    assert not {"back", "prop", "backprop"} & set(ex.tokens(ex.QUERIES[0]))
     expectations = {ex.QUERIES[0]: "back prop", ex.QUERIES[1]: "over-fitting", ex.QUERIES[2]: "grid search"}
     for query, words in expectations.items():
         top, score = index.search(query, top=1)[0]
-        assert words in found[top][1].lower() and score > 0.3, query
+        assert words in slides[top].text.lower() and score > 0.3, query
     # embeddings are dense and normalized: k dimensions, unit length
-    assert index.embeddings.shape == (len(found), index.k)
+    assert index.embeddings.shape == (len(slides), index.k)
     assert np.allclose(np.linalg.norm(index.embeddings, axis=1), 1.0)
 
 

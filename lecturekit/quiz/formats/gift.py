@@ -101,12 +101,16 @@ def _parse_chunk(chunk: str, meta: dict[str, str], source: str, line: int, diag:
     if problem:
         diag.warn(source, f"{problem}; question skipped", line)
         return None
+    flags = []
+    if len(options) == 1:
+        diag.warn(source, f"question has a single option ({options[0].text!r}); kept as a discussion prompt", line)
+        stem, options, answer, flags = f"{stem}\n\n{options[0].text}", [], [], ["one-option"]
     qid, lecture = imported_id(source, title, stem)
     return Question(
         id=qid, lecture=meta.get("lecture", lecture), label=meta.get("label", title or qid.rsplit("/", 1)[1]),
         kind=QuestionKind.MCQ if options else QuestionKind.DISCUSSION, stem=stem, options=options,
         multiple=len(answer) > 1 or "%" in answers.split("####")[0], answer=answer or None,
-        explanation=explanation,
+        explanation=explanation, flags=flags,
     )
 
 
@@ -140,8 +144,9 @@ def _answers(block: str, is_html: bool) -> tuple[list[Option], list[str], str | 
         return [], [], explanation, "matching GIFT questions are not supported"
     parts = re.split(r"(?<!\\)(?=[=~])", stripped)
     marks = [p for p in parts if p.strip()]
-    if marks and all(p.startswith("=") for p in marks) and len(marks) > 1:
-        return [], [], explanation, "short-answer GIFT questions are not supported"
+    if marks and all(p.startswith("=") for p in marks):
+        # No "~" wrong answer: GIFT reads {=yes} and {=a =b} as short-answer, not a one-option MCQ.
+        return [], [], explanation, "short-answer GIFT question ({=…} with no ~wrong answer) not supported"
     options, answer = [], []
     for index, part in enumerate(marks, 1):
         correct, text = _mark(part)

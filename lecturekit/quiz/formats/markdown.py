@@ -53,14 +53,15 @@ def _question(label: str, body: list[str], source: str, line: int, diag: Diagnos
     stem = re.sub(r"\n{3,}", "\n\n", "\n".join(stem_lines)).strip()
     if not stem and not tasks:
         return None  # a title heading, not a question
+    flags = []
     if len(tasks) == 1:
         diag.warn(source, f"{label!r} has a single option; kept as a discussion prompt", line)
-        stem, tasks = f"{stem}\n\n{tasks[0]['text']}".strip(), []
+        stem, tasks, flags = f"{stem}\n\n{tasks[0]['text']}".strip(), [], ["one-option"]
     options = [Option(key=str(i), text=m["text"].strip()) for i, m in enumerate(tasks, 1)]
     answer = [o.key for o, m in zip(options, tasks) if m["mark"] != " "]
     new_id, lecture = imported_id(source, qid, stem)
     return Question(
         id=new_id, lecture=lecture, label=label, kind=QuestionKind.MCQ if options else QuestionKind.DISCUSSION,
         stem=stem, options=options, multiple=len(answer) > 1 or bool(MULTI_SELECT.search(stem)),
-        answer=answer or None, explanation="\n".join(notes).strip() or None,
+        answer=answer or None, explanation="\n".join(notes).strip() or None, flags=flags,
     )
