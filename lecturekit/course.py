@@ -108,8 +108,9 @@ def discover_sources(paths: list[Path], diag: Diagnostics | None = None) -> tupl
 def _report_folder(folder: Path, root: Path | None, found: list[Path], given: int, diag: Diagnostics) -> None:
     """Warn about a folder that holds no sources (among other inputs) or whose configuration is ignored."""
     if not found and given > 1:
+        configures = root is None and any((folder / name).is_file() for name in CONFIG_FILES)
         diag.warn(folder, "folder holds no lecture sources (hidden, _-prefixed, README and config files are skipped); "
-                  "nothing was read from it")
+                  + ("only its configuration is used" if configures else "nothing was read from it"))
     if root is None or folder.resolve() == root.resolve():
         return
     for name in sorted(CONFIG_FILES):

@@ -52,13 +52,14 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
     """Read and validate everything (no writing): sources → lectures → questions → topics."""
     diag = diag if diag is not None else Diagnostics()
     options = options or IngestOptions()
-    root, files = discover_sources(paths)
-    # The examples need only the course folder: they run in the background (one at a time, on the core
-    # the main thread leaves) while the sources are read and cleaned.
+    config, sources = ingest(paths, options, diag)
+    root, _ = discover_sources(paths)
+    lectures = clean(sources, config, diag)
+    # The examples need no lectures: they run in the background while questions are found and slides
+    # tagged. Not earlier: an example that reads the course (semantic_search) cleans it too, and after
+    # clean() it finds every source in the cache instead of reading them again alongside us.
     with ThreadPoolExecutor(max_workers=1) as background:
-        examples = background.submit(prepare_examples, root) if files else None
-        config, sources = ingest(paths, options, diag)
-        lectures = clean(sources, config, diag)
+        examples = background.submit(prepare_examples, root)
         # Questions before topics: topic tagging looks at question stems too.
         questions = extract_questions(lectures, root, config, diag)
         course = Course(
@@ -67,7 +68,7 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
             lectures=lectures,
             questions=questions,
         )
-        course = tag_course(course, root, config, diag, examples.result if examples else None)
+        course = tag_course(course, root, config, diag, examples.result)
     course.diagnostics = list(diag.items)
     return course
 
@@ -76,11 +77,11 @@ def prepare_examples(root: Path | None) -> PreparedExamples:
     """Find and run the course's runnable examples (the topics stage's part that needs no lectures)."""
     from lecturekit.topics import prepare_examples as prepare
 
-    return prepare(root, jobs=1)
+    return prepare(root)
 
 
 def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Diagnostics,
-               examples: Callable[[], PreparedExamples] | None) -> Course:
+               examples: Callable[[], PreparedExamples]) -> Course:
     """Topics for every slide and question, the taxonomy and the examples (EXAMPLES waits for them) filled in."""
     from lecturekit.topics import tag_course as tag
 

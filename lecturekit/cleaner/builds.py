@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from lecturekit.cleaner.draft import CleanPage, Draft
-from lecturekit.cleaner.normalize import is_url_only
+from lecturekit.cleaner.normalize import HYPHEN_BREAK, is_url_only
 from lecturekit.cleaner.similarity import (
     containment,
     line_key,
@@ -15,10 +17,12 @@ from lecturekit.cleaner.similarity import (
 )
 from lecturekit.models import Method, Removal, RemovalReason, SourceKind
 
+FENCE_OR_MATH = re.compile(r"^\s*(```|~~~|\$\$)")
 TITLE_MATCH = 0.9
 LINE_CONTAINMENT = 0.9
 LOOKBACK = 3  # how many slides back a build interrupted by other pages is still joined
 PARAGRAPH_CHARS = 40
+MAX_SWEEPS = 4  # each sweep is linear; real decks settle after one
 WORD_CONTAINMENT = 0.75  # OCR steps read the same figure text differently; words still overlap
 
 
@@ -124,7 +128,20 @@ def collapse_builds(pages: list[CleanPage], kind: SourceKind) -> tuple[list[Draf
 
 
 def collapse_steps(steps: list[Draft]) -> list[Draft]:
-    """Consecutive (or briefly interrupted) steps of one slide merged into one draft each."""
+    """Consecutive (or briefly interrupted) steps of one slide merged into one draft each.
+
+    Merged slides are swept again until nothing joins: a slide that grew by a later step may now
+    hold its neighbour, and cleaning the output again must not merge what this pass left apart.
+    """
+    drafts = _collapse_once(steps)
+    for _ in range(MAX_SWEEPS):
+        if len(swept := _collapse_once(drafts)) == len(drafts):
+            break
+        drafts = swept
+    return drafts
+
+
+def _collapse_once(steps: list[Draft]) -> list[Draft]:
     drafts: list[Draft] = []
     previous: tuple[Draft, int] | None = None
     for step in steps:
@@ -175,11 +192,29 @@ def _page_gone(page: CleanPage) -> list[Removal]:
                     detail="page without text")]
 
 
+def join_hyphen_breaks(lines: list[str]) -> list[str]:
+    """LINES with a word broken at a line end ("back-propa-", "gation") joined, as the normalizer joins them.
+
+    A union can bring a step's continuation under another step's broken word; joining it here keeps
+    a second cleaning of the output from joining it then.
+    """
+    if any(FENCE_OR_MATH.match(line) for line in lines):
+        return lines  # code and math blocks are kept as written
+    joined: list[str] = []
+    for line in lines:
+        if joined and len(joined) > 1 and HYPHEN_BREAK.search(joined[-1]) and line[:1].islower() \
+                and "$" not in joined[-1]:
+            joined[-1] = joined[-1][:-1] + line
+        else:
+            joined.append(line)
+    return joined
+
+
 def merge_step(group: Draft, step: Draft, signal: str) -> Draft:
     """GROUP with STEP's lines added as an ordered union; STEP's page and signal go to provenance."""
     # Steps of a text layer repeat their lines exactly; only OCR steps read one line two ways.
     union = ordered_union(group.lines, step.lines, fuzzy=read_fuzzily(group, step))
-    lines = union.lines
+    lines = join_hyphen_breaks(union.lines)
     if lines[0] != group.title:  # a step with another title keeps the slide's first title on top
         lines.remove(group.title)
         lines.insert(0, group.title)

@@ -37,7 +37,39 @@ def clean_source(source: Source) -> Deck:
         pages = strip_boilerplate(pages)
     pages = [_drop_date_only(page) for page in pages]
     drafts, orphans = collapse_builds(pages, source.kind)
+    if source.kind is SourceKind.NOTES:
+        drafts = fold_heading_only(drafts)
     return Deck(name=source.name, drafts=drafts, date=source_date(source), removed=orphans)
+
+
+def fold_heading_only(drafts: list[Draft]) -> list[Draft]:
+    """Notes sections that are only a heading ("Summary") become the heading of the section after them.
+
+    In notes a bare heading introduces what follows; as a slide of its own it would be empty.
+    A heading repeated with more detail right under it ("Meeting summary for X (02/03/2025)" under
+    "Meeting Summary for X") is kept once, the other recorded as a duplicate.
+    """
+    folded: list[Draft] = []
+    for draft in reversed(drafts):
+        if draft.body or not folded:
+            folded.append(draft)
+            continue
+        folded.append(_fold_into(draft, folded.pop()))
+    return list(reversed(folded))
+
+
+def _fold_into(heading: Draft, section: Draft) -> Draft:
+    body = section.lines
+    removed = [*heading.removed, *section.removed]
+    if section.title.casefold().startswith(heading.title.casefold()):
+        removed.append(Removal(source=section.source, page=section.pages[0].page if section.pages else 0,
+                               text=section.title, reason=RemovalReason.DUPLICATE,
+                               detail=f"repeats the heading {heading.title!r} above it"))
+        body = section.body
+    first = f"p{section.pages[0].page}" if section.pages else "?"
+    return section.model_copy(update={
+        "title": heading.title, "body": body, "pages": [*heading.pages, *section.pages], "removed": removed,
+        "merged_by": [*heading.merged_by, f"heading: p{heading.pages[0].page}+{first}", *section.merged_by]})
 
 
 def clean_source_cached(source: Source, cache: Cache) -> Deck:
@@ -120,6 +152,8 @@ def lecture_title(drafts: list[Draft], decks: list[Deck]) -> str:
     if drafts and any(dates_in(line) for line in drafts[0].body):
         return drafts[0].title
     specific = [d for d in drafts if not GENERIC_TITLES.match(d.title.strip())]
+    if specific and specific[0] is drafts[0] and any(m.startswith("heading:") for m in drafts[0].merged_by):
+        return drafts[0].title  # notes that open with a standalone heading (the subject), now folded
     if drafts and drafts[0].source_kind is SourceKind.NOTES and specific:
         # Notes open with a standalone heading (the subject) when they have one; else their main section.
         if not specific[0].body:

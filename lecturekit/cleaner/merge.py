@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lecturekit.cleaner.align import align
-from lecturekit.cleaner.builds import collapse_steps
+from lecturekit.cleaner.builds import collapse_steps, join_hyphen_breaks
 from lecturekit.cleaner.draft import Draft
 from lecturekit.cleaner.lexicon import KNOWN_SHARE, SLIDE_KNOWN_SHARE, reads_as_words
 from lecturekit.cleaner.similarity import ordered_union, words
@@ -63,6 +63,7 @@ def merge_slide(a: Draft, b: Draft, vocabulary: set[str] | None = None) -> Draft
                                detail=f"same lines read from {winner.source}; its text won"))
     if dropped:
         removed.append(_unread(loser, dropped, f"only {loser.source} has these lines and they do not read as words"))
+    kept = join_hyphen_breaks(kept)
     return winner.model_copy(update={
         "title": kept[0],
         "body": kept[1:],

@@ -28,6 +28,9 @@ LEADING_ZERO = re.compile(r"^0\d")  # "07": dots of a figure, not a number
 FIRST_WORD = re.compile(r"[A-Za-z]{2,}")
 MATH_OR_CODE = re.compile(r"(\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`)")
 FENCE = re.compile(r"^\s*(```|~~~)")
+# A label and then only lone capitals or glyphs; an answer key ("Answers: A C") is never junk.
+LABEL_THEN_LETTERS = re.compile(r"^(?!.*\b(?i:answers?|keys?|solutions?|correct)\b)(.*[A-Za-z]{3}.*:)"
+                                r"\s+((?:[A-Z°©®@]{1,2}\s+)+[A-Z°©®@]{1,2})$")
 HYPHEN_BREAK = re.compile(r"[a-z]-$")
 TRAILING_NOISE = re.compile(r"\s+[|)\]}]+$")
 THREE_LETTERS = re.compile(r"[A-Za-z]{3,}")
@@ -174,7 +177,37 @@ def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
             clean.lines[-1].text = clean.lines[-1].text[:-1] + text
             continue
         clean.lines.append(CleanLine(text=text, size=line.size, top=line.top, number=line.number))
+    clean.lines = tab_tables(clean.lines)
     return clean
+
+
+def tab_tables(lines: list[CleanLine]) -> list[CleanLine]:
+    """Runs of tab-separated rows (a truth table pasted from a slide) as pipe tables the site renders."""
+    out: list[CleanLine] = []
+    run: list[CleanLine] = []
+    for line in [*lines, None]:
+        if line is not None and _continues_tab_run(run, line):
+            run.append(line)
+            continue
+        out.extend(_as_pipe_table(run) if len(run) >= 2 else run)
+        run = [line] if line is not None and "\t" in line.text else []
+        if line is not None and not run:
+            out.append(line)
+    return out
+
+
+def _continues_tab_run(run: list[CleanLine], line: CleanLine) -> bool:
+    # Same number of columns, and no blank line between (two tables one under the other stay two).
+    if not run or "\t" not in line.text or line.text.count("\t") != run[-1].text.count("\t"):
+        return False
+    return line.number is None or run[-1].number is None or line.number == run[-1].number + 1
+
+
+def _as_pipe_table(run: list[CleanLine]) -> list[CleanLine]:
+    rows = [line.model_copy(update={"text": "| " + " | ".join(cell.strip() for cell in line.text.split("\t")) + " |"})
+            for line in run]
+    rule = run[0].model_copy(update={"text": "|" + "---|" * (run[0].text.count("\t") + 1), "number": None})
+    return [rows[0], rule, *rows[1:]]
 
 
 def _without_heading_marker(raw: str, title: str | None) -> str:
@@ -223,6 +256,11 @@ def _clean_ocr_line(raw: str, page: CleanPage) -> str | None:
 
 def _strip_trailing_glyphs(text: str, page: CleanPage) -> str:
     """Drop glyph junk after an OCR line's last word ("Grid search: © 0°Q 0"), keeping a record."""
+    if label := LABEL_THEN_LETTERS.match(text):
+        # "Grid search: O T FO": a label over a figure whose dots OCR read as capital letters.
+        page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=label.group(2),
+                                    reason=RemovalReason.DECORATION, detail="OCR glyphs after the last word"))
+        return label.group(1)
     tokens = text.split(" ")
     end = len(tokens)
     while end > 1 and all(ch in TRAILING_GLYPHS for ch in tokens[end - 1]):

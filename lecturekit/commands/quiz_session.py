@@ -18,7 +18,7 @@ from lecturekit.quiz.take import QuizResult, TakeOptions, choose_questions, hist
 
 def course_at(path: Path | None, diag: Diagnostics) -> Course:
     """The course at PATH, or the bundled demo course."""
-    return load_course([path or bundled_seeds()], diag=diag)
+    return load_course([(path or bundled_seeds()).resolve()], diag=diag)
 
 
 def key_summary(course: Course) -> str:

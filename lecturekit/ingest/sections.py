@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pydantic import Field
 
@@ -24,8 +25,6 @@ TITLE_MAX_CHARS = 70
 TITLE_MAX_WORDS = 10
 TITLE_END_PUNCTUATION = ".?!:;,"
 SLIDE_GAP = 2  # blank lines before a title-like line that mark a new slide in converted decks
-# A note box on a slide ("Lesistics :-" over "Assignment 1 due this weekend"): a label closed by ":-".
-LABEL_BLOCK = re.compile(r"^[A-Z][A-Za-z ]{2,40}\s*:-$")
 
 
 class Section(Model):
@@ -59,16 +58,29 @@ def split_sections(lines: list[str], name: str, kind: SourceKind) -> list[Page]:
 def _collect(lines: list[str], kind: SourceKind) -> list[Section]:
     # Two passes: a slide title shows itself where it follows body text ("Back Propagation Summary"
     # after the "Back Prop" paragraph); its earlier appearance under a title-only slide is then a
-    # title too, not that slide's subtitle.
-    first = _collect_pass(lines, kind, {})
+    # title too, not that slide's subtitle -- unless the pair recurs ("Back Propagation Summary"
+    # over "Back Prop" on every build step: a title and its subtitle).
+    first = _collect_pass(lines, kind, {}, Counter())
     known: dict[str, set[int]] = {}
     for section in first:
         if section.title is not None and section.after_body and section.start is not None:
             known.setdefault(section.title, set()).add(section.start)
-    return _collect_pass(lines, kind, known) if known else first
+    return _collect_pass(lines, kind, known, _line_pairs(lines)) if known else first
 
 
-def _collect_pass(lines: list[str], kind: SourceKind, known: dict[str, set[int]]) -> list[Section]:
+def _line_pairs(lines: list[str]) -> Counter[tuple[str, str]]:
+    """How often each (previous non-blank line, line) pair occurs."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    previous = ""
+    for line in lines:
+        if line.strip():
+            pairs[(previous, line.strip())] += 1
+            previous = line.strip()
+    return pairs
+
+
+def _collect_pass(lines: list[str], kind: SourceKind, known: dict[str, set[int]],
+                  pairs: Counter[tuple[str, str]]) -> list[Section]:
     explicit = _has_atx_heading(lines)
     sections = [Section()]
     titles: set[str] = set()
@@ -77,7 +89,8 @@ def _collect_pass(lines: list[str], kind: SourceKind, known: dict[str, set[int]]
         stripped = line.strip()
         heading = None
         if in_block is None:
-            shown_elsewhere = bool(known.get(stripped, set()) - {index})
+            shown_elsewhere = bool(known.get(stripped, set()) - {index}) and \
+                pairs[(sections[-1].heading_text or "", stripped)] < 2
             heading = _heading(lines, index, explicit, kind, sections[-1], titles, shown_elsewhere)
         if heading is not None:
             titles.add(heading)
@@ -122,20 +135,12 @@ def _heading(
     following = lines[index + 1] if index + 1 < len(lines) else ""
     if stripped and SETEXT_UNDERLINE.match(following) and _blank_before(lines, index):
         return stripped
-    if _opens_label_block(stripped, following, current, kind) and _blank_before(lines, index):
-        return stripped
     if not (_title_like(stripped) and _blank_before(lines, index) and not following.strip()):
         return None
     gap = _blank_run_before(lines, index)
     if shown_elsewhere and kind is not SourceKind.NOTES and current.title != stripped and not current.contains(stripped):
         return stripped
     return stripped if _opens_section(stripped, current, kind, gap, stripped in titles) else None
-
-
-def _opens_label_block(text: str, following: str, current: Section, kind: SourceKind) -> bool:
-    """Whether TEXT is a slide's note box label ("Lesistics :-") with its text right under it, after body text."""
-    return kind is SourceKind.MARKDOWN and bool(LABEL_BLOCK.match(text)) and bool(following.strip()) \
-        and current.body_count() > 0
 
 
 def _opens_section(title: str, current: Section, kind: SourceKind, gap: int, seen_title: bool) -> bool:

@@ -36,6 +36,8 @@ def _apply(question: Question, entry: AnswerEntry, path: str, slide_ids: set[str
             update["answer"] = answer
     if entry.explanation is not None:
         update["explanation"] = entry.explanation
+    if entry.stem is not None:
+        update["stem"] = entry.stem
     if entry.review is not None:
         if slide_ids and entry.review not in slide_ids:
             diag.warn(path, f"{entry.id}: review slide {entry.review!r} is not a slide of this course", entry.line)

@@ -11,7 +11,7 @@ from lecturekit.errors import Diagnostics
 from lecturekit.models import Option
 from lecturekit.quiz.model import AnswerEntry, AnswerFile
 
-FIELDS = ("answer", "explanation", "review", "feedback")
+FIELDS = ("answer", "explanation", "review", "feedback", "stem")
 TOML_LINE = re.compile(r"at line (\d+)")
 HEADER = re.compile(r"^\s*\[(?!\[)\s*(?P<name>.+?)\s*\]\s*(?:#.*)?$")
 KEY = re.compile(r"""^\s*(?P<key>"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.\-]+)\s*=""")
@@ -97,7 +97,7 @@ def _entry(qid: str, value: Any, lines: dict[tuple[str, ...], int], path: Path, 
         diag.error(path, f"{qid!r}: unknown field {field!r} (expected {', '.join(FIELDS)})", lines.get((qid, field), line))
     answer_line = lines.get((qid, "answer"), line)
     answer = _answer(value.get("answer"), qid, path, answer_line, diag)
-    texts = {name: _text(value.get(name), qid, name, path, lines.get((qid, name), line), diag) for name in ("explanation", "review")}
+    texts = {name: _text(value.get(name), qid, name, path, lines.get((qid, name), line), diag) for name in ("explanation", "review", "stem")}
     feedback = _feedback(value.get("feedback"), qid, path, lines, diag)
     return AnswerEntry(id=qid, answer=answer, feedback=feedback, line=line, answer_line=answer_line, **texts)
 

@@ -76,6 +76,8 @@ def sum_to_tex(fragments: list[str]) -> str | None:
     its own ("2"), then the lowered parts: the lower limit ("i=1") and a subscript starting the next
     line ("i + …"). Inside the sum a letter glued to its index variable ("aiθ") is subscripted by it.
     """
+    if any(mark in fragment for fragment in fragments for mark in "^_{}%&#~"):
+        return None  # TeX-like or TeX-special text: a rebuilt formula might not parse
     for number, fragment in enumerate(fragments[:-1]):
         operator, lower = BIG_OPERATOR.match(fragment), LOWER_LIMIT.match(fragments[number + 1])
         if operator and lower and operator["upper"]:

@@ -72,6 +72,7 @@ class AnswerEntry(Model):
     answer: list[str] | None = None  # option keys or option texts, as written
     explanation: str | None = None
     review: str | None = None  # slide id that teaches it
+    stem: str | None = None  # the instructor's wording of the stem (e.g. a formula as $TeX$), replacing the slide's
     feedback: list[Option] = Field(default_factory=list)  # per-option feedback: key + feedback text
     line: int | None = None  # line of the entry's table in the file
     answer_line: int | None = None  # line of its answer = …

@@ -14,6 +14,7 @@ HEADER = """\
 # Answer keys for this course, one table per question id (lecturekit quiz keys --scaffold).
 # answer: option keys (["2"], or ["1", "3"] for select-all) or option texts; leave [] while pending.
 # explanation: a paragraph shown after answering; review: the id of the slide that teaches it.
+# stem (optional): your wording of the question, replacing the slide's (write math as $TeX$).
 """
 
 

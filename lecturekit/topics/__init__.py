@@ -60,8 +60,7 @@ def prepare_examples(root: Path | None, jobs: int = 2) -> PreparedExamples:
     found, ran = Diagnostics(), Diagnostics()
     examples = discover(examples_dir(), found)
     if os.environ.get(RUN_EXAMPLES_ENV, "1") != "0":
-        has_text = root is not None and any(root.glob("*.txt"))
-        examples = run_all(examples, root if has_text else None, ran, jobs=jobs)
+        examples = run_all(examples, root, ran, jobs=jobs)
     return PreparedExamples(examples=examples, found=found.items, ran=ran.items)
 
 

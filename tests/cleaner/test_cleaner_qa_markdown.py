@@ -1,11 +1,14 @@
-"""QA 11: markdown headings lose their `#` markers in cleaned titles; fenced code and tables stay as written."""
+"""QA 11 and 6: `#` markers leave cleaned titles; fenced code, tables and tab-separated tables render as such."""
 
 from __future__ import annotations
+
+from cleaner_support import lecture
 
 from lecturekit.cleaner import clean_course
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
 from lecturekit.ingest import IngestOptions, read_sources
+from lecturekit.site.markup import TextRenderer
 
 CODE_MD = """# Lecture on Autodiff
 
@@ -65,3 +68,13 @@ def test_math_block_and_table_with_its_rule_are_kept(tmp_path):
     assert lines[1] == "$$" and lines[3] == "$$" and lines[2].startswith("\\frac{\\partial L}")
     assert lines[4:] == ["| op | forward | backward |", "|----|---------|----------|", "| add | a+b | 1, 1 |",
                          "| mul | a*b | b, a |"]
+
+
+def test_seed_004_tab_separated_truth_tables_become_two_pipe_tables(seed_lectures):
+    slide = next(s for s in lecture(seed_lectures, "2024-01-11").slides if s.title == "OR and AND Functions")
+    lines = slide.text.split("\n")
+    assert lines[2:] == ["| x_1 | x_2 | y |", "|---|---|---|", "| 0 | 0 | 0 |", "| 0 | 1 | 1 |", "| 1 | 0 | 1 |",
+                         "| 1 | 1 | 1 |", "| x_1 | x_2 | y |", "|---|---|---|", "| 0 | 0 | 0 |", "| 0 | 1 | 0 |",
+                         "| 1 | 0 | 0 |", "| 1 | 1 | 1 |"]
+    html = TextRenderer(None).block("\n".join(lines[1:]))
+    assert html.count("<tr>") == 10 and "<th>x_1</th>" in html and "<td>1</td>" in html

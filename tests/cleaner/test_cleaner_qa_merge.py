@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from cleaner_support import deck, lecture
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lecturekit.cleaner import clean_course
-from lecturekit.cleaner.lexicon import KNOWN_SHARE, SLIDE_KNOWN_SHARE, reads_as_words
+from lecturekit.cleaner.lexicon import KNOWN_SHARE, SLIDE_KNOWN_SHARE, count_tokens, reads_as_words
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
 from lecturekit.models import RemovalReason
@@ -80,3 +82,11 @@ def test_slides_below_the_edition_similarity_are_new_and_removed_not_edited():
     assert status[(None, "2026-01-14/last-lecture")] == "new"
     assert status[("2024-01-09/gradient-descent", "2026-01-14/gradient-descent")] == "unchanged"
     assert status[("2024-01-09/momentum", "2026-01-14/momentum")] == "edited"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.sets(st.text(alphabet="abcdefghij", min_size=3, max_size=6), max_size=5))
+def test_reading_a_line_as_words_never_raises_and_is_a_pure_judgement(text, vocabulary):
+    first = reads_as_words(text, vocabulary, KNOWN_SHARE)
+    assert first == reads_as_words(text, set(vocabulary), KNOWN_SHARE)
+    assert not first or count_tokens(text, vocabulary).known >= 1

@@ -95,3 +95,10 @@ def test_seed_004_keeps_script_l():
     source = read_sources([SEEDS / "004_6907600352c4fa8e.txt"], IngestOptions(cache=False), Diagnostics())[0]
     lines = [line for d in clean_source(source).drafts for line in d.lines]
     assert any("ℓ_1, ℓ_2" in line for line in lines) and not any("l_1, l_2" in line for line in lines)
+
+
+def test_figure_letters_after_a_label_go_but_an_answer_key_stays():
+    lines = ["Hyper-parameter tuning methods", "Grid search: O T FO", "Answers: A C", "Options: use A or B"]
+    page = normalize_page(text_page("001.txt", 22, lines, method=Method.OCR), True)
+    assert page.texts == ["Hyper-parameter tuning methods", "Grid search:", "Answers: A C", "Options: use A or B"]
+    assert [(r.text, r.detail) for r in page.removed] == [("O T FO", "OCR glyphs after the last word")]

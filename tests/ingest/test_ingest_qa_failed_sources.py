@@ -103,3 +103,16 @@ def test_two_folders_are_both_read_and_only_the_first_configures(tmp_path, seeds
     [warning] = diag.warnings
     assert warning.file == str(second / "course.toml") and "ignored" in warning.message
     assert str(first / "course.toml") in warning.message
+
+
+def test_a_folder_with_only_course_toml_configures_the_files_given_beside_it(tmp_path, seeds):
+    config_only = tmp_path / "course"
+    config_only.mkdir()
+    (config_only / "course.toml").write_text('title = "Deep Learning, winter"\n', encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes((seeds / "003_ac6d1436580ceec6.txt").read_bytes())
+    diag = Diagnostics()
+    result = ingest_paths([config_only, notes], IngestOptions(cache_dir=str(tmp_path / "cache")), diag)
+    assert result.config.title == "Deep Learning, winter" and [s.name for s in result.sources] == ["notes.txt"]
+    [warning] = diag.warnings
+    assert warning.file == str(config_only) and warning.message.endswith("only its configuration is used")

@@ -211,7 +211,7 @@ def test_take_on_a_real_terminal_strikes_with_ansi_codes(tmp_path: Path) -> None
     # QA 25: on a TTY the struck "not" is ESC[9m not ESC[0m, never combining strokes.
     root = tmp_path / "struck"
     root.mkdir()
-    (root / "deck.txt").write_text(" ICE #1\n\nWhich is ~~not~~ an optimiser?\n\n1 SGD\n\n2 ReLU\n", encoding="utf-8")
+    (root / "deck.txt").write_text(" Intro\nWelcome\n ICE #1\nWhich is ~~not~~ an optimiser?\n1 SGD\n2 ReLU\n", encoding="utf-8")
     (root / "course.toml").write_text(COURSE_TOML, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"LECTUREKIT_CACHE": str(tmp_path / "cache")}
     master, slave = os.openpty()

@@ -106,6 +106,8 @@ def test_anki_round_trip_with_stable_guids(questions: list[Question], tmp_path: 
     assert_same([q for _, q in notes], questions)
     export(questions, ExportFormat.ANKI, tmp_path / "same.apkg")
     assert (tmp_path / "same.apkg").read_bytes() == (tmp_path / "q.apkg").read_bytes()  # deterministic
+    with zipfile.ZipFile(tmp_path / "q.apkg") as archive:  # entry times fixed, not the temp files' mtimes
+        assert {info.date_time for info in archive.infolist()} == {anki.ZIP_TIME}
     export(questions[:2], ExportFormat.ANKI, tmp_path / "again.apkg")  # re-export: same deck, model, guids
     with zipfile.ZipFile(tmp_path / "again.apkg") as archive:
         archive.extract("collection.anki2", tmp_path)
@@ -121,6 +123,8 @@ def test_aiken_round_trip_of_single_answer_keyed_questions(questions: list[Quest
     kept = [q for q in questions if q.kind is QuestionKind.MCQ and not q.multiple and q.answer]
     skipped = {d.message.split()[0] for d in diag.warnings}
     assert skipped == {q.id for q in questions} - {q.id for q in kept}
+    written = (tmp_path / "q.txt").read_text(encoding="utf-8")
+    assert "~~not~~ text?" in written and "\u0336" not in written  # QA 25: plain "~~not~~", no combining strokes
     back = import_questions(tmp_path / "q.txt", Diagnostics())
     assert len(back) == len(kept)
     for one, other in zip(back, kept):

@@ -154,3 +154,37 @@ def test_in_source_keys_are_used_and_answers_toml_wins(tmp_path: Path) -> None:
     assert extract_questions([lecture], diag)[0].answer == ["2"]
     (tmp_path / "answers.toml").write_text('["L/ice-1"]\nanswer = ["1"]\n', encoding="utf-8")
     assert extract_course_questions([lecture], tmp_path, CourseConfig(), diag)[0].answer == ["1"]
+
+
+def test_seed_explanations_write_math_as_tex_that_katex_renders() -> None:
+    # QA 24: explanations showed raw "Σ_{i=1}^{d}" and "R^d" on the site.
+    from lecturekit.site.markup import INLINE
+    from lecturekit.site.math import shared_renderer
+
+    entries = load_answers(SEEDS / "answers.toml", Diagnostics()).entries
+    formulas = []
+    for entry in entries:
+        text = entry.explanation or ""
+        found = [m["math"] for m in INLINE.finditer(text) if m["math"]]
+        formulas += found
+        prose = INLINE.sub(lambda m: "" if m["math"] else m[0], text)
+        assert not any(mark in prose for mark in ("_{", "^", "Σ", "\\")), entry.id  # math only inside $…$
+    assert r"$\mathbb{R}^d$" in formulas and any(r"\sum_{i=1}^{d}" in f for f in formulas)
+    for formula in formulas:
+        result = shared_renderer().render(formula.strip("$"), False)
+        assert result.ok, (formula, result.error)
+
+
+def test_stem_override_replaces_the_slide_wording_and_is_validated(tmp_path: Path) -> None:
+    # An instructor's own wording, e.g. when only a garbled OCR copy of the formula exists.
+    text = '''["L/ice-1"]
+answer = ["4"]
+stem = "Minimise $f(\\\\theta) = \\\\sum_{i=1}^{d} a_i\\\\theta_i^2$. Gradient dimension?"
+
+["L/ice-2"]
+stem = 3
+'''
+    questions, diag, path = keyed(tmp_path, text)
+    assert questions["L/ice-1"].stem == r"Minimise $f(\theta) = \sum_{i=1}^{d} a_i\theta_i^2$. Gradient dimension?"
+    assert questions["L/ice-2"].stem == "Gradient dimension?"  # a bad override leaves the slide's stem
+    assert messages(diag, Severity.ERROR) == [("6", "'L/ice-2': stem must be a string")]

@@ -17,6 +17,7 @@ from lecturekit.quiz.text import from_html, to_html
 
 FIELDS = ["Id", "Label", "Question", "Options", "Answer", "Explanation", "Feedback", "Lecture"]
 FIXED_TIME = 1_700_000_000.0  # the package's timestamps; fixed so one quiz gives one file
+ZIP_TIME = (2023, 11, 14, 22, 13, 20)  # FIXED_TIME as a zip entry date
 OPTION_LINE = re.compile(r"^(?P<key>[^)]+)\) (?P<text>.*)$")
 CSS = ".card { font-family: sans-serif; font-size: 18px; text-align: left; } del { color: #a00; }"
 
@@ -46,7 +47,19 @@ def write(questions: list[Question], out: Path, title: str, diag: Diagnostics) -
         deck.add_note(genanki.Note(model=MODEL, fields=fields(question), guid=genanki.guid_for(question.id),
                                    tags=[question.lecture.replace(" ", "_")]))
     genanki.Package(deck).write_to_file(str(out), timestamp=FIXED_TIME)
+    _fix_zip_times(out)
     return len(questions)
+
+
+def _fix_zip_times(path: Path) -> None:
+    # genanki stamps each zip entry with its temp file's mtime: rewrite them at a fixed time for one output.
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type, fixed.external_attr = info.compress_type, info.external_attr
+            target.writestr(fixed, data)
 
 
 def fields(question: Question) -> list[str]:

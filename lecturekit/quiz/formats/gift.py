@@ -10,7 +10,7 @@ from lecturekit.models import Option, Question, QuestionKind
 from lecturekit.quiz.formats import imported_id
 from lecturekit.quiz.text import from_html, to_html
 
-SPECIAL = "~=#{}:"
+SPECIAL = "\\~=#{}:"  # the backslash too, so TeX (\\theta) survives the round trip
 META = re.compile(r"^//\s*lecturekit\s+(?P<field>label|lecture)\s*:\s*(?P<value>.*)$")
 WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 TITLE = re.compile(r"^::(?P<title>(?:[^:\\]|\\.|:(?!:))*)::")
