@@ -193,7 +193,7 @@ def _page_gone(page: CleanPage) -> list[Removal]:
 
 
 def join_hyphen_breaks(lines: list[str]) -> list[str]:
-    """LINES with a word broken at a line end ("back-propa-", "gation") joined, as the normalizer joins them.
+    """LINES (title first, never joined) with a word broken at a line end ("back-propa-", "gation") joined.
 
     A union can bring a step's continuation under another step's broken word; joining it here keeps
     a second cleaning of the output from joining it then.
@@ -202,7 +202,7 @@ def join_hyphen_breaks(lines: list[str]) -> list[str]:
         return lines  # code and math blocks are kept as written
     joined: list[str] = []
     for line in lines:
-        if joined and len(joined) > 1 and HYPHEN_BREAK.search(joined[-1]) and line[:1].islower() \
+        if len(joined) > 1 and HYPHEN_BREAK.search(joined[-1]) and line[:1].islower() \
                 and "$" not in joined[-1]:
             joined[-1] = joined[-1][:-1] + line
         else:
@@ -214,10 +214,11 @@ def merge_step(group: Draft, step: Draft, signal: str) -> Draft:
     """GROUP with STEP's lines added as an ordered union; STEP's page and signal go to provenance."""
     # Steps of a text layer repeat their lines exactly; only OCR steps read one line two ways.
     union = ordered_union(group.lines, step.lines, fuzzy=read_fuzzily(group, step))
-    lines = join_hyphen_breaks(union.lines)
+    lines = union.lines
     if lines[0] != group.title:  # a step with another title keeps the slide's first title on top
         lines.remove(group.title)
         lines.insert(0, group.title)
+    lines = join_hyphen_breaks(lines)
     first_page = group.pages[0].page
     detail = f"build step merged into the slide of page {first_page} ({signal})"
     removed = [*group.removed, *step.removed]

@@ -8,7 +8,10 @@ import pytest
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
 
-from lecturekit.cleaner import clean_source
+from cleaner_support import deck
+
+from lecturekit.cleaner import clean_course, clean_source
+from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
 from lecturekit.ingest import IngestOptions, OcrMode
 from lecturekit.models import Method, RemovalReason
@@ -127,3 +130,30 @@ def test_numbered_titles_split_unless_a_page_label_says_one_frame(tmp_path):
     assert len(one_frame.drafts) == 1
     assert one_frame.drafts[0].merged_by == ["page-label: p1+p2", "page-label: p1+p3"]
     assert sum("Velocity accumulates gradient" in line for line in one_frame.drafts[0].body) == 3
+
+
+def _round_trip(sources):
+    first = clean_course(sources, CourseConfig(), Diagnostics())
+    again = [deck(f"{lec.id}.txt", [s.text.splitlines() for s in lec.slides]) for lec in first if lec.slides]
+    second = clean_course(again, CourseConfig(), Diagnostics())
+    return sorted(s.text for lec in first for s in lec.slides), sorted(s.text for lec in second for s in lec.slides)
+
+
+def test_a_slide_grown_by_later_steps_absorbs_the_neighbour_it_now_contains():
+    """Found by hypothesis: the first pass left two slides the second pass merged (now swept to a fixpoint)."""
+    steps = [["Training a DNN", "@ Learning rate", "@ Learning rate", "Training a DNN", "@ Learning rate"],
+             ["Training a DNN", "gation", "@ Learning rate"], ["Training a DNN"],
+             ["Training a DNN", "@ Learning rate", "@ Learning rate", "Training a DNN"]]
+    first, second = _round_trip([deck("000.txt", steps)])
+    assert first == second and len(first) == 1
+
+
+def test_a_union_that_puts_a_continuation_under_a_broken_word_joins_it():
+    """Found by hypothesis: a merge put "gation" under "back-propa-"; cleaning the output again joined them."""
+    ocr = deck("000.txt", [["Training a DNN", "@ Learning rate", "@ Learning rate", "AAA"],
+                           ["Training a DNN", "gation", "@ Learning rate"]])
+    text = deck("001.txt", [["Training a DNN", "@ Learning rate", "@ Learning rate", "gation"],
+                            ["Training a DNN", "o Batch-Size", "back-propa-"]])
+    first, second = _round_trip([ocr, text])
+    assert first == second
+    assert any("back-propagation" in slide.splitlines() for slide in first)
