@@ -54,12 +54,12 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
     options = options or IngestOptions()
     config, sources = ingest(paths, options, diag)
     root, _ = discover_sources(paths)
-    lectures = clean(sources, config, diag)
-    # The examples need no lectures: they run in the background while questions are found and slides
-    # tagged. Not earlier: an example that reads the course (semantic_search) cleans it too, and after
-    # clean() it finds every source in the cache instead of reading them again alongside us.
+    # The examples need no lectures: they run in the background while the sources are cleaned, questions
+    # found and slides tagged. Not before ingest: an example that reads the course (semantic_search)
+    # ingests it too, and after ingest() it finds every source in the cache instead of reading it again.
     with ThreadPoolExecutor(max_workers=1) as background:
         examples = background.submit(prepare_examples, root)
+        lectures = clean(sources, config, diag)
         # Questions before topics: topic tagging looks at question stems too.
         questions = extract_questions(lectures, root, config, diag)
         course = Course(
