@@ -20,6 +20,8 @@ INLINE = re.compile(
 BULLET = re.compile(r"^\s*(?:[-*•·●▪◦‣]|(?P<num>\d{1,2})[.)])\s+(?P<item>.*)$")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+# A fenced code block as the cleaner keeps it: the ``` / ~~~ fence lines stay, the code keeps its indentation.
+FENCED = re.compile(r"^(?P<fence>```|~~~)(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^(?P=fence)[ \t]*$", re.S | re.M)
 
 
 class TextRenderer:
@@ -74,7 +76,21 @@ class TextRenderer:
         return f"{self.inline(match.group('ltext'))}{suffix}"
 
     def block(self, text: str) -> str:
-        """Render a whole slide body: $$display math$$, lists, tables and paragraphs."""
+        """Render a whole slide body: fenced code, $$display math$$, lists, tables and paragraphs."""
+        parts: list[str] = []
+        pos = 0
+        # Code first: a `$` or a `- ` inside a code block is code, never math or a list.
+        for match in FENCED.finditer(text):
+            parts.append(self._prose(text[pos : match.start()]))
+            lang = match.group("lang")
+            css = f' class="language-{escape(lang)}"' if lang else ""
+            parts.append(f'<pre tabindex="0"><code{css}>{escape(match.group("code").rstrip(chr(10)))}</code></pre>')
+            pos = match.end()
+        parts.append(self._prose(text[pos:]))
+        return "\n".join(p for p in parts if p)
+
+    def _prose(self, text: str) -> str:
+        """Render text outside code blocks: $$display math$$, lists, tables and paragraphs."""
         parts: list[str] = []
         pos = 0
         for match in DISPLAY_MATH.finditer(text):
@@ -111,15 +127,27 @@ class TextRenderer:
         return i
 
     def _table(self, lines: list[str], i: int, blocks: list[str]) -> int:
-        rows: list[str] = []
+        tables: list[list[str]] = [[]]
         while i < len(lines) and TABLE_ROW.match(lines[i]):
-            if not TABLE_RULE.match(lines[i]):
-                cells = [c.strip() for c in lines[i].strip().strip("|").split("|")]
-                cell_tag = "th" if not rows else "td"
-                rows.append("<tr>" + "".join(f"<{cell_tag}>{self.inline(c)}</{cell_tag}>" for c in cells) + "</tr>")
+            line = lines[i]
             i += 1
-        blocks.append(f'<div class="table-wrap" tabindex="0"><table>{"".join(rows)}</table></div>')
+            if not TABLE_RULE.match(line):
+                tables[-1].append(line)
+            elif len(tables[-1]) > 1:
+                # A second |---| rule: the row above it is the header of a new table that touches this one.
+                tables.append([tables[-1].pop()])
+        for rows in tables:
+            blocks.append(self._table_html(rows))
         return i
+
+    def _table_html(self, rows: list[str]) -> str:
+        """One table: the first row as header cells, the rest as data cells."""
+        html_rows = []
+        for number, row in enumerate(rows):
+            cells = [c.strip() for c in row.strip().strip("|").split("|")]
+            cell_tag = "td" if number else "th"
+            html_rows.append("<tr>" + "".join(f"<{cell_tag}>{self.inline(c)}</{cell_tag}>" for c in cells) + "</tr>")
+        return f'<div class="table-wrap" tabindex="0"><table>{"".join(html_rows)}</table></div>'
 
     def _paragraph(self, lines: list[str], i: int, blocks: list[str]) -> int:
         para: list[str] = []

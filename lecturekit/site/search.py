@@ -30,9 +30,16 @@ class SearchIndex(Model):
     docs: list[SearchDoc]
 
 
+def stem(word: str) -> str:
+    """A plural s taken off ("gradients" → "gradient"); site.js's stem() does the same to query words."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def terms(text: str) -> set[str]:
-    """The index terms of a text: lower-cased words, stop words and very long runs left out."""
-    return {w for w in WORD.findall(text.lower()) if w not in STOPWORDS and len(w) <= MAX_TERM}
+    """The index terms of a text: lower-cased, stemmed words; stop words and very long runs left out."""
+    return {stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS and len(w) <= MAX_TERM}
 
 
 def collect(course: Course) -> SearchIndex:
@@ -78,6 +85,7 @@ def index_script(course: Course) -> str:
         "groups": index.groups,
         "docs": [[d.title, d.href, d.group] for d in index.docs],
         "terms": _postings(index),
+        "stop": sorted(STOPWORDS),  # the query side leaves out the same words
     }
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     # "</" can never close a <script> here (the file is loaded by src), but keep the JSON inert anyway.

@@ -23,7 +23,18 @@ def load(course_dir: Path | None, diag: Diagnostics) -> Course:
     folder = course_dir if course_dir is not None else bundled_seeds()
     if not folder.is_dir():
         raise UsageError("not a course folder", file=folder)
-    return load_course([folder], IngestOptions(), diag)
+    course = load_course([folder], IngestOptions(), diag)
+    ensure_usable(course, folder, diag)
+    return course
+
+
+def ensure_usable(course: Course, folder: Path, diag: Diagnostics) -> None:
+    """Refuse (exit 2) a course with no slide and no question: building it would replace a good site with an empty one."""
+    if course.questions or any(lecture.slides for lecture in course.lectures):
+        return
+    errors = diag.errors
+    why = f"{len(errors)} source error(s), first: {errors[0].file}: {errors[0].message}" if errors else "no lecture source found"
+    raise UsageError(f"unusable course, nothing to build ({why}); the existing site is left as it was", file=folder)
 
 
 def build_course(course_dir: Path | None, out: Path, diag: Diagnostics, options: SiteOptions | None = None) -> BuildReport:
@@ -58,6 +69,25 @@ def copy_sources(files: list[Path], course_dir: Path, lecture_id: str | None) ->
     if lecture_id:
         register_sources(course_dir / COURSE_FILE, lecture_id, names)
     return names
+
+
+def usable_files(files: list[Path], diag: Diagnostics) -> list[Path]:
+    """The FILES that can be read (ingested from where they are); each refused file is one error in DIAG."""
+    from lecturekit.ingest import IngestOptions, read_sources
+
+    for file in files:
+        if not file.is_file():
+            raise UsageError("no such file", file=file)
+    checked = Diagnostics()
+    sources = read_sources(files, IngestOptions(), checked)
+    readable = {Path(s.path).resolve() for s in sources if any(p.text.strip() for p in s.pages)}
+    refused = [f for f in files if f.resolve() not in readable]
+    for file in refused:
+        why = "; ".join(d.message for d in checked.errors if Path(d.file).resolve() == file.resolve()) or "no text could be read"
+        if len(refused) == len(files):
+            raise UsageError(f"nothing added, it cannot be read: {why}", file=file)
+        diag.error(file, f"not added to the course: {why}")
+    return [f for f in files if f.resolve() in readable]
 
 
 def register_sources(config: Path, lecture_id: str, names: list[str]) -> None:
@@ -118,7 +148,7 @@ def scaffold_keys(course: Course, course_dir: Path) -> int | None:
 def add_sources(files: list[Path], course_dir: Path, lecture_id: str | None, out: Path, diag: Diagnostics,
                 options: SiteOptions | None = None) -> tuple[AddReport, BuildReport]:
     """Copy sources into the course, load it, scaffold answer keys, and rebuild the site."""
-    names = copy_sources(files, course_dir, lecture_id)
+    names = copy_sources(usable_files(files, diag), course_dir, lecture_id)
     first = Diagnostics()
     course = load(course_dir, first)
     report = summarize(course, names)

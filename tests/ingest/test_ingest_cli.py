@@ -60,7 +60,7 @@ def test_human_summary_lists_kind_pages_and_methods(seeds: Path, run_cli) -> Non
         "001_9877fb9ea88e89b7.txt: text-dump, 25 page(s) (text: 25)",
         "002_745afbbf775c3ef9.txt: notes, 22 page(s) (text: 22)",
         "003_ac6d1436580ceec6.txt: notes, 6 page(s) (text: 6)",
-        "004_6907600352c4fa8e.txt: markdown, 66 page(s) (text: 66)",
+        "004_6907600352c4fa8e.txt: markdown, 67 page(s) (text: 67)",
     ]
 
 

@@ -144,6 +144,12 @@ def test_site_browser_search_reaches_a_slide(context, site):
     page.click('#search-results a[href="lecture-2026-01-14.html#slide-s05"]')
     page.wait_for_url("**/lecture-2026-01-14.html#slide-s05")
     assert page.is_visible("#slide-s05")
+    # Stop words and short words drop out of the query, plurals meet singulars, the rest must all match (QA 17).
+    page.fill("#search-box", "do the learning rates diverge")
+    page.wait_for_selector('#search-results a[href="lecture-2026-01-14.html#slide-s05"]')
+    assert page.inner_text("#search-status") != "0 results"
+    page.fill("#search-box", "do the learning rates diverge quietly")  # AND semantics: no doc has "quietly"
+    page.wait_for_function("document.getElementById('search-status').textContent === '0 results'")
     page.fill("#search-box", "office")  # an admin slide: folded, opened by the link
     page.wait_for_selector('#search-results a[href$="#slide-s01"]')
     page.keyboard.press("Enter")
@@ -196,6 +202,13 @@ def test_site_browser_topic_page_from_lecture_with_notebook(context, site):
     page.click('#slide-s02 a.topic-tag[href="topic-backpropagation.html"]')
     page.wait_for_url("**/topic-backpropagation.html")
     assert "def grad" in page.inner_text("#example-backprop_demo .highlight")
+    # static/pygments.css is linked: the keyword `def` is coloured unlike the plain code text around it.
+    keyword, plain = page.evaluate("""() => {
+        const block = document.querySelector('#example-backprop_demo .highlight pre');
+        const kw = [...block.querySelectorAll('.k')].find(e => e.textContent === 'def');
+        return [getComputedStyle(kw).color, getComputedStyle(block).color];
+    }""")
+    assert keyword != plain
     assert "finite difference -0.138861" in page.inner_text("#example-backprop_demo .output")
     assert page.inner_text("#example-backprop_demo .command") == "lecturekit run backprop_demo"
     with page.expect_download() as info:

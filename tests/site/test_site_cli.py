@@ -95,3 +95,48 @@ def test_site_watch_rebuilds_on_change(tmp_path):
     finally:
         stop.set()
         thread.join(5)
+
+
+def _course_with(folder, *seeds, zero_pdf=False):
+    folder.mkdir()
+    for seed in seeds:
+        shutil.copy(bundled_seeds() / seed, folder)
+    if zero_pdf:
+        (folder / "x.pdf").write_bytes(b"")
+    return folder
+
+
+def test_site_cli_unusable_course_keeps_the_previous_site(tmp_path, monkeypatch):
+    monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "site"
+    good = _course_with(tmp_path / "good", "003_ac6d1436580ceec6.txt", zero_pdf=True)
+    result = CliRunner().invoke(main, ["build", str(good), "--out", str(out)])
+    assert result.exit_code == 1, result.output  # one bad source: the rest is built
+    before = (out / "index.html").read_bytes()
+    bad = _course_with(tmp_path / "bad", zero_pdf=True)
+    result = CliRunner().invoke(main, ["build", str(bad), "--out", str(out)])
+    assert result.exit_code == 2
+    lines = [l for l in result.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1 and "unusable course" in lines[0] and "x.pdf" in lines[0] and "empty file" in lines[0]
+    assert (out / "index.html").read_bytes() == before and "Traceback" not in result.output
+
+
+def test_site_cli_add_refuses_unreadable_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "cache"))
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "zero.pdf").write_bytes(b"")
+    course = tmp_path / "course"
+    result = CliRunner().invoke(main, ["add", str(bad / "zero.pdf"), "--course", str(course)])
+    assert result.exit_code == 2 and not (course / "zero.pdf").exists()
+    assert [l for l in result.stderr.splitlines() if l.strip()] == [
+        f"lecturekit: {bad / 'zero.pdf'}: nothing added, it cannot be read: "
+        "empty file (0 bytes): nothing to read; replace it with the real export or remove it"]
+    seed = bundled_seeds() / "003_ac6d1436580ceec6.txt"
+    result = CliRunner().invoke(main, ["add", str(bad / "zero.pdf"), str(seed), "--course", str(course)])
+    assert result.exit_code == 1
+    assert sorted(p.name for p in course.iterdir() if p.is_file()) == [seed.name]
+    assert "zero.pdf: error: not added to the course: empty file" in result.stderr
+    assert (course / "_site" / "index.html").is_file()
+    rebuilt = CliRunner().invoke(main, ["build", str(course), "--out", str(course / "_site")])
+    assert rebuilt.exit_code == 0, rebuilt.output  # the refused file is not reported again on later builds

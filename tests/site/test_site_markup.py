@@ -60,3 +60,25 @@ def test_site_provenance_helpers():
     assert page_ranges([3]) == "p. 3"
     assert short_source("001_9877fb9ea88e89b7.txt") == "001"
     assert short_source("lecture_3.pdf") == "lecture_3.pdf"
+
+
+def test_site_markup_fenced_code_is_code_not_math_or_list(renderer):
+    text = ("Training loop:\n```python\nfor x in batch:\n    - not a list $a$ <b>\n    cost = $5 + $6\n```\n"
+            "- after the fence $x^2$")
+    html = renderer.block(text)
+    doc = lxml_html.fromstring(f"<div>{html}</div>")
+    code = doc.find(".//pre/code")
+    assert code is not None and code.get("class") == "language-python"
+    assert code.text == "for x in batch:\n    - not a list $a$ <b>\n    cost = $5 + $6"
+    assert "```" not in doc.text_content()
+    assert [li.text_content().startswith("after the fence") for li in doc.iter("li")] == [True]
+    assert not code.find_class("katex") and len(doc.find_class("katex")) == 1
+
+
+def test_site_markup_touching_tables_render_as_two(renderer):
+    text = "| a | b |\n|---|---|\n| 1 | 2 |\n| c | d |\n|---|---|\n| 3 | 4 |\n| 5 | 6 |"
+    doc = lxml_html.fromstring(f"<div>{renderer.block(text)}</div>")
+    tables = list(doc.iter("table"))
+    assert len(tables) == 2
+    assert [[c.text for c in t.iter("th")] for t in tables] == [["a", "b"], ["c", "d"]]
+    assert [[c.text for c in t.iter("td")] for t in tables] == [["1", "2"], ["3", "4", "5", "6"]]

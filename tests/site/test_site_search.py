@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from site_support import load_fixture_course
-from lecturekit.site.search import index_script
+from lecturekit.site.search import index_script, terms
 from lecturekit.site.synthetic import synthetic_course
 
 
@@ -25,11 +25,19 @@ def docs_for(index: dict, term: str) -> list[str]:
 
 def test_site_search_indexes_slides_questions_and_topics_not_code():
     index = parse(index_script(load_fixture_course()))
-    assert "lecture-2026-01-14.html#slide-s05" in docs_for(index, "diverges")
-    assert "quiz-2026-01-14.html#q-2026-01-14-ice-2" in docs_for(index, "statements")
+    assert "lecture-2026-01-14.html#slide-s05" in docs_for(index, "diverge")
+    assert "quiz-2026-01-14.html#q-2026-01-14-ice-2" in docs_for(index, "statement")
     assert "topic-learning-rate.html" in docs_for(index, "step")
     assert "numeric" not in index["terms"] and "def" not in index["terms"]  # example code is not indexed
     assert "the" not in index["terms"]
+    assert "the" in index["stop"] and "how" in index["stop"]  # site.js drops the same words from queries
+
+
+def test_site_search_terms_are_stemmed_plurals():
+    assert terms("Gradients of the losses") == {"gradient", "losse"}  # "losses"→"losse": a query "loss" prefix-matches it
+    assert terms("class status") == {"class", "status"}  # -ss and -us are not plurals
+    index = parse(index_script(load_fixture_course()))
+    assert "diverge" in index["terms"] and "diverges" not in index["terms"]
 
 
 def test_site_search_index_under_1mb_for_2000_slides():

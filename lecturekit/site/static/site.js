@@ -148,10 +148,23 @@
     return decoded[term];
   }
 
+  // Must match search.py's stem(): a plural s off, on the index side and the query side alike.
+  function stem(word) {
+    return word.length > 3 && /s$/.test(word) && !/(ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+  }
+
+  // Stop words and 1-2 letter words drop out of a query, unless they are all it has ("do we" still searches).
+  function queryWords(query, stop) {
+    var all = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+    var content = all.filter(function (w) { return w.length > 2 && stop.indexOf(w) < 0; });
+    var kept = content.length ? content : all.filter(function (w) { return w.length > 1; });
+    return kept.map(stem);
+  }
+
   function search(query) {
     var index = window.LECTUREKIT_SEARCH;
     if (!termList) termList = Object.keys(index.terms);
-    var words = query.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || [];
+    var words = queryWords(query, index.stop || []);
     if (!words.length) return [];
     var scores = null;
     words.forEach(function (word) {
