@@ -16,7 +16,7 @@ from lecturekit.site.pages import (
 )
 
 SNIPPET_CHARS = 160
-MARKS = re.compile(r"\*\*|~~|`|\$+|^[-*•]\s+")
+MARKS = re.compile(r"\*\*|~~|`|^[-*•]\s+")
 
 
 def plan_pages(course: Course, diag: Diagnostics, cache: Cache | None = None) -> list[PagePlan]:
@@ -130,6 +130,11 @@ def _topic_slides(course: Course, topic_id: str, refs: dict) -> list[TopicSlideI
 
 
 def plain_snippet(text: str) -> str:
-    """The start of a slide body as plain text: markup marks and math delimiters taken out."""
-    plain = MARKS.sub("", " ".join(text.split()))
-    return plain if len(plain) <= SNIPPET_CHARS else plain[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+    """The start of a slide body on one line: markup marks taken out, $math$ kept whole (the page renders it)."""
+    plain = MARKS.sub("", " ".join(text.split()).replace("$$", "$"))
+    if len(plain) <= SNIPPET_CHARS:
+        return plain
+    cut = plain[:SNIPPET_CHARS].rsplit(" ", 1)[0]
+    if cut.count("$") % 2:  # never end inside a formula: stop before it
+        cut = cut[: cut.rindex("$")].rstrip()
+    return cut + " …"

@@ -10,8 +10,8 @@ from lecturekit.errors import Diagnostics
 from lecturekit.models import Example
 from lecturekit.site.pages import HelperFile
 
-PYGMENTS_CSS_LIGHT_STYLE = "default"
-PYGMENTS_CSS_DARK_STYLE = "monokai"
+PYGMENTS_CSS_LIGHT_STYLE = "xcode"  # every token colour ≥ 4.5:1 on its background (axe colour-contrast)
+PYGMENTS_CSS_DARK_STYLE = "lightbulb"  # likewise, for dark mode
 
 
 def example_file(example: Example, root: Path) -> Path | None:
@@ -83,4 +83,6 @@ def pygments_css() -> str:
     light = HtmlFormatter(style=PYGMENTS_CSS_LIGHT_STYLE).get_style_defs(".highlight")
     dark = HtmlFormatter(style=PYGMENTS_CSS_DARK_STYLE).get_style_defs("[data-theme=dark] .highlight")
     dark_auto = HtmlFormatter(style=PYGMENTS_CSS_DARK_STYLE).get_style_defs(":root:not([data-theme=light]) .highlight")
-    return f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{dark_auto}\n}}\n"
+    # The style's own background, not the site's code background: its token colours are chosen to contrast with it.
+    own_background = ".highlight { border-radius: 6px; }\n.highlight pre { background: transparent; }"
+    return f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{dark_auto}\n}}\n{own_background}\n"

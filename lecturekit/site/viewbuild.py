@@ -159,11 +159,15 @@ def quiz_view(data: QuizPageInput, path: str, r: Renderer) -> QuizView:
     slides = {s.id: s for s in data.slides}
     topics = {t.id: t.name for t in data.topics}
     groups = []
+    toc = []
     for section in data.sections:
         views = [question_view(q, slides, topics, r) for q in section.questions]
         groups.append(QuizGroup(lecture=Link(href=section.lecture.href, text=section.lecture.title), questions=views))
+        # On the practice page labels repeat ("ICE #1" in every lecture): each TOC entry names its lecture.
+        where = section.lecture.date or section.lecture.title
+        toc += [Link(href=f"#{q.anchor}", text=f"{q.label} · {where}" if len(data.sections) > 1 else q.label)
+                for q in views]
     every = [q for g in groups for q in g.questions]
-    toc = [Link(href=f"#{q.anchor}", text=q.label) for q in every]
     meta = PageMeta(path=path, title=data.heading, kind="quiz", toc=toc)
     return QuizView(
         meta=meta, heading=data.heading, scope=data.scope, groups=groups,

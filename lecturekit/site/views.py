@@ -140,6 +140,7 @@ class TopicSlide(Model):
     lecture: str
     score: float
     snippet: str
+    snippet_html: str = ""  # the snippet with its $math$ rendered, everything else escaped
 
 
 class TopicView(Model):

@@ -71,10 +71,18 @@ def example_view(data: ExampleInput) -> ExampleView:
     )
 
 
+def _snippet_html(snippet: str, r: Renderer) -> str:
+    """A slide snippet with its math rendered; bad TeX is already reported by the slide's own page."""
+    html = r.text.inline(snippet)
+    r.text.errors.clear()
+    return html
+
+
 def topic_view(data: TopicPageInput, path: str, r: Renderer) -> TopicView:
     slides = [
         TopicSlide(link=Link(href=s.slide.href, text=s.slide.title, note=f"slide {s.slide.number}"),
-                   lecture=s.slide.lecture, score=round(s.score, 2), snippet=s.snippet)
+                   lecture=s.slide.lecture, score=round(s.score, 2), snippet=s.snippet,
+                   snippet_html=_snippet_html(s.snippet, r))
         for s in data.slides
     ]
     questions = [

@@ -221,6 +221,38 @@ def test_site_topic_pages(fixture_site):
     assert lr.find(".//figure/img").get("src") == "examples/lr_demo.svg" and (out / "examples/lr_demo.svg").is_file()
 
 
+def test_site_practice_page_names_the_lecture_of_each_question(fixture_site):
+    out, _, _ = fixture_site
+    practice = lxml_html.fromstring((out / "practice.html").read_bytes())
+    toc = [a.text for a in practice.find_class("toc")[0].iter("a")]
+    assert "ICE #1 · 2024-01-11" in toc and "ICE #1 · 2026-01-14" in toc and len(set(toc)) == len(toc)
+    legend = practice.get_element_by_id("q-2026-01-14-ice-1").find(".//legend")
+    assert "(Training and Back-propagation)" in legend.text_content()
+    labels = [l.text_content().strip() for l in practice.get_element_by_id("q-2026-01-14-ice-1").iter("label")]
+    assert labels[1] == "Option 2: the learning rate"  # shuffled in the browser; the number stays with its option
+    lecture_quiz = lxml_html.fromstring((out / "quiz-2026-01-14.html").read_bytes())
+    assert not lecture_quiz.find_class("qlecture")  # one lecture: the heading says it already
+
+
+def test_site_topic_snippets_render_math(fixture_site):
+    out, _, _ = fixture_site
+    doc = lxml_html.fromstring((out / "topic-backpropagation.html").read_bytes())
+    snippet = doc.find_class("snippet")[0]
+    assert [a.text for a in snippet.iter("annotation")] == ["\\frac{\\partial L}{\\partial w}", "x^2", "2x"]
+    assert "It costs $5 and $10" in snippet.text_content()  # money is not math
+    visible = "".join(t for e in snippet.iter() if e.tag != "annotation" and "katex-mathml" not in (e.get("class") or "")
+                      for t in [e.text or ""])
+    assert "\\frac" not in visible
+
+
+def test_site_plain_snippet_never_cuts_a_formula():
+    from lecturekit.site.plan import SNIPPET_CHARS, plain_snippet
+
+    text = "- Intro " + "word " * 24 + "$\\sum_{i=1}^{d} a_i \\theta_i^2 + b_i \\theta_i + c_i$ and more text after it"
+    assert plain_snippet(text) == "Intro" + " word" * 24 + " …"  # the formula that would be cut is left out whole
+    assert plain_snippet("- short $x^2$ here") == "short $x^2$ here"
+
+
 def test_site_home_lists_lectures_by_date_and_notes_apart(fixture_site):
     out, _, _ = fixture_site
     doc = lxml_html.fromstring((out / "index.html").read_bytes())
