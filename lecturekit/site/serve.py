@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+
+from lecturekit.errors import LecturekitError
 
 HOST = "127.0.0.1"  # preview only: never listen on other interfaces
 
@@ -25,7 +28,10 @@ def watch(folder: Path, rebuild: Callable[[], None], interval: float = 1.0, stop
         now = snapshot(folder)
         if now != seen:
             seen = now
-            rebuild()
+            try:
+                rebuild()
+            except LecturekitError as exc:  # e.g. a course emptied mid-edit: say why, keep serving the last good site
+                print(f"lecturekit: {exc}", file=sys.stderr)
 
 
 def make_server(site: Path, port: int) -> http.server.ThreadingHTTPServer:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 import tomllib
 import urllib.request
 
@@ -11,6 +12,7 @@ from click.testing import CliRunner
 
 from site_support import build, load_fixture_course
 from lecturekit.cli import main
+from lecturekit.errors import UsageError
 from lecturekit.pipeline import bundled_seeds
 from lecturekit.site.serve import HOST, make_server, watch
 from lecturekit.site.workflow import register_sources, summarize
@@ -78,6 +80,34 @@ def test_site_serve_answers_on_localhost(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_site_watch_survives_an_unusable_moment(tmp_path, capsys):
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "a.txt").write_text("one", encoding="utf-8")
+    calls = []
+    again = threading.Event()
+
+    def rebuild():
+        calls.append(1)
+        if len(calls) == 1:
+            raise UsageError("unusable course, nothing to build", file=course)
+        again.set()
+
+    stop = threading.Event()
+    thread = threading.Thread(target=watch, args=(course, rebuild, 0.05, stop), daemon=True)
+    thread.start()
+    try:
+        time.sleep(0.3)  # let the watcher take its first snapshot
+        (course / "a.txt").write_text("", encoding="utf-8")
+        time.sleep(0.3)
+        (course / "a.txt").write_text("three again", encoding="utf-8")
+        assert again.wait(5) and thread.is_alive()
+    finally:
+        stop.set()
+        thread.join(5)
+    assert "unusable course" in capsys.readouterr().err
 
 
 def test_site_watch_rebuilds_on_change(tmp_path):
