@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from test_site_browser import ARGS, CHROMIUM, QUIZ
+from test_site_browser import QUIZ
 
 pytestmark = pytest.mark.browser
 
@@ -15,18 +15,10 @@ PAGE_TYPES = ["index.html", "lecture-2026-01-14.html", "notes-2020-10-13.html", 
               "topic-backpropagation.html"]
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (scripts/setup.sh test installs it)")
+@pytest.fixture(autouse=True)
+def needs_axe():
     if not AXE.is_file():
         pytest.skip("node_modules/axe-core is missing: run `npm ci` (scripts/setup.sh test does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 def serious_violations(page) -> list[str]:

@@ -12,7 +12,6 @@ from lxml import html as lxml_html
 
 from lecturekit.cli import main
 from test_site_a11y import AXE, serious_violations
-from test_site_browser import ARGS, CHROMIUM
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -26,18 +25,6 @@ def demo(tmp_path_factory) -> Path:
         result = CliRunner().invoke(main, ["build", "--out", str(work / "site")])
     assert result.exit_code == 0, result.output
     return work / "site"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (scripts/setup.sh test installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
