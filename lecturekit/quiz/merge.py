@@ -13,7 +13,7 @@ from lecturekit.quiz.model import ExerciseBlock, ExerciseKind, ParsedExercise
 from lecturekit.quiz.parse import parse_exercise
 
 SAME_STEM = 55  # token-set ratio above which two blocks with one label are the same question
-STUB_WORDS = 3  # a stem this short is a stub, not a different question
+HEADING_ONLY_WORDS = 3  # a stem this short is a bare heading ("(cont.)"), not a different question
 ID_WORDS = 12  # a content-hash id reads only the stem's first words, so later edits keep it
 
 
@@ -98,8 +98,8 @@ def _clusters(group: list[Candidate]) -> list[list[Candidate]]:
 
 
 def _same_stem(one: str, other: str) -> bool:
-    # A build or continuation slide may carry the options under a stub like "(cont.)".
-    if min(len(one.split()), len(other.split())) < STUB_WORDS:
+    # A build or continuation slide may carry the options under a bare heading like "(cont.)".
+    if min(len(one.split()), len(other.split())) < HEADING_ONLY_WORDS:
         return True
     return fuzz.token_set_ratio(one, other) >= SAME_STEM
 
@@ -131,8 +131,8 @@ def _question(qid: str, cluster: list[Candidate], diag: Diagnostics) -> Question
 
 
 def _stem(best: Candidate, cluster: list[Candidate]) -> str:
-    """The best block's stem, or the longest in the cluster when the best carries only a stub."""
-    if len(best.parsed.stem.split()) >= STUB_WORDS:
+    """The best block's stem, or the longest in the cluster when the best carries only a bare heading."""
+    if len(best.parsed.stem.split()) >= HEADING_ONLY_WORDS:
         return best.parsed.stem
     return max((c.parsed.stem for c in cluster), key=len)
 
