@@ -4,7 +4,8 @@ lecturekit reads and cleans the course first (builds merged, OCR glyphs, footers
 removed), so each slide is searched once, as the site shows it. Every teaching slide (content and
 notes; admin slides and exercises left out) becomes a TF-IDF vector; a truncated SVD maps slides and
 queries into a small dense embedding space (latent semantic analysis) where words used on similar
-slides end up close; slides are ranked by cosine similarity to the query.
+slides end up close; slides are ranked by cosine similarity to the query. The top singular vectors
+come from a randomized range finder (Halko et al. 2011), not a full SVD of the slides x words matrix.
 The course folder is $LECTUREKIT_COURSE when set, else the repository's seeds/.
 
 Topics: embeddings
@@ -67,16 +68,13 @@ class Index:
         counts = np.array([self._counts(d) for d in docs])
         self.idf = np.log((1 + len(docs)) / (1 + (counts > 0).sum(0))) + 1
         tfidf = self._normalize(counts * self.idf)
-        u, s, vt = np.linalg.svd(tfidf, full_matrices=False)
-        self.k = min(k, len(s))
-        self.projection = vt[: self.k].T  # word space → embedding space
+        self.k = min(k, *tfidf.shape)
+        self.projection = truncated_svd(tfidf, self.k)[1].T  # word space → embedding space
         self.embeddings = self._normalize(tfidf @ self.projection)
 
     def _counts(self, text: str) -> np.ndarray:
         row = np.zeros(len(self.vocab))
-        for word in tokens(text):
-            if word in self.vocab:
-                row[self.vocab[word]] += 1
+        np.add.at(row, [self.vocab[word] for word in tokens(text) if word in self.vocab], 1)
         return np.log1p(row)
 
     @staticmethod
@@ -91,9 +89,14 @@ class Index:
         return [(int(i), float(scores[i])) for i in order]
 
 
-def where(slide: Slide) -> str:
-    """The slide's first source page, e.g. "000_x.txt p. 12" (its other pages are listed on the site)."""
-    return f"{slide.pages[0].source} p. {slide.pages[0].page}" if slide.pages else "no page"
+def truncated_svd(m: np.ndarray, k: int, oversample: int = 10, power: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    """The top K singular values of M and their right singular vectors (rows), by a randomized range finder."""
+    sketch = m @ np.random.default_rng(0).standard_normal((m.shape[1], min(k + oversample, *m.shape)))
+    for _ in range(power):  # power iterations sharpen the gap between the top K and the rest
+        sketch = m @ (m.T @ np.linalg.qr(sketch)[0])
+    basis = np.linalg.qr(sketch)[0]  # orthonormal columns spanning (nearly) M's top-K column space
+    _, values, vt = np.linalg.svd(basis.T @ m, full_matrices=False)  # a small matrix: (K + oversample) x words
+    return values[:k], vt[:k]
 
 
 def main() -> None:
@@ -109,7 +112,8 @@ def main() -> None:
         print(f"\nquery: {query}")
         for i, score in index.search(query):
             body = " ".join(slides[i].text.split("\n", 1)[-1].split())
-            print(f"  {score:.2f}  {slides[i].id}  [{where(slides[i])}]\n        {body[:100]}…")
+            first = slides[i].pages[0]  # where the slide starts; the site lists all its pages
+            print(f"  {score:.2f}  {slides[i].id}  [{first.source} p. {first.page}]\n        {body[:100]}…")
 
 
 if __name__ == "__main__":

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from datasketch import MinHash, MinHashLSH
 from pydantic import Field
 
 from lecturekit.cleaner.align import alignment_score
 from lecturekit.cleaner.draft import Draft
+from lecturekit.cleaner.groupcache import GroupingCache
+from lecturekit.cleaner.sketch import NUM_PERM, SCHEME, lsh_index, minhash
 from lecturekit.cleaner.similarity import WORD
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
@@ -16,8 +17,6 @@ from lecturekit.models import Model, Removal
 
 SAME_LECTURE = 0.6  # share of slides aligned strongly: two readings of one deck
 EDITION = 0.3  # enough shared slides to be another year's edition of the lecture
-LSH_THRESHOLD = 0.15
-NUM_PERM = 64
 MAX_PARTNERS = 4
 
 
@@ -28,6 +27,7 @@ class Deck(Model):
     drafts: list[Draft] = Field(default_factory=list)
     date: dt.date | None = None
     removed: list[Removal] = Field(default_factory=list)  # pages that left nothing to make a slide of
+    key: str = ""  # content hash of the source and the cleaner's code ("" when not cleaned through the cache)
 
 
 class LectureGroup(Model):
@@ -41,7 +41,8 @@ class LectureGroup(Model):
     edition_group: int | None = None  # index of the group this one is an edition of (automatic)
 
 
-def group_decks(decks: list[Deck], config: CourseConfig, diag: Diagnostics) -> list[LectureGroup]:
+def group_decks(decks: list[Deck], config: CourseConfig, diag: Diagnostics,
+                cache: GroupingCache | None = None) -> list[LectureGroup]:
     """Lectures from course.toml, then automatic groups for every source it does not name."""
     known = {d.name for d in decks}
     groups: list[LectureGroup] = []
@@ -55,12 +56,21 @@ def group_decks(decks: list[Deck], config: CourseConfig, diag: Diagnostics) -> l
                                        edition_of=lecture.edition_of))
             named.update(present)
     rest = [d for d in decks if d.name not in named]
-    return groups + auto_groups(rest) if rest else groups
+    return groups + auto_groups(rest, cache) if rest else groups
 
 
-def auto_groups(decks: list[Deck]) -> list[LectureGroup]:
+def auto_groups(decks: list[Deck], cache: GroupingCache | None = None) -> list[LectureGroup]:
     """Sources joined when their slides align and their dates agree; other years linked as editions."""
+    cache = cache or GroupingCache()
     decks = sorted(decks, key=lambda d: d.name)
+    # The same decks group the same way: a rebuild that changed no source (an answer key, the site)
+    # skips hashing and aligning altogether.
+    found = cache.groups([deck.key for deck in decks],
+                         lambda: [group.model_dump(mode="json") for group in _auto_groups(decks, cache)])
+    return [LectureGroup.model_validate(group) for group in found]
+
+
+def _auto_groups(decks: list[Deck], cache: GroupingCache) -> list[LectureGroup]:
     parent = list(range(len(decks)))
     dates = [{d.date} - {None} for d in decks]
 
@@ -69,7 +79,7 @@ def auto_groups(decks: list[Deck]) -> list[LectureGroup]:
             i = parent[i]
         return i
 
-    scored = sorted(((-alignment_score(decks[i].drafts, decks[j].drafts), i, j) for i, j in candidate_pairs(decks)))
+    scored = sorted((-_alignment(decks[i], decks[j], cache), i, j) for i, j in candidate_pairs(decks, cache))
     editions: list[tuple[int, int]] = []
     for negative, i, j in scored:
         ri, rj = root(i), root(j)
@@ -91,22 +101,33 @@ def auto_groups(decks: list[Deck]) -> list[LectureGroup]:
     return groups
 
 
-def candidate_pairs(decks: list[Deck]) -> list[tuple[int, int]]:
+def _alignment(first: Deck, second: Deck, cache: GroupingCache) -> float:
+    return cache.score(first.key, second.key, lambda: alignment_score(first.drafts, second.drafts))
+
+
+def candidate_pairs(decks: list[Deck], cache: GroupingCache | None = None) -> list[tuple[int, int]]:
     """Pairs of decks worth aligning: MinHash LSH over word trigrams, the closest few per deck."""
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    cache = cache or GroupingCache()
+    lsh = lsh_index()
     hashes = []
     for index, deck in enumerate(decks):
-        minhash = MinHash(num_perm=NUM_PERM, seed=1)
-        minhash.update_batch([shingle.encode() for shingle in sorted(_shingles(deck))])  # = update() each, vectorised
-        hashes.append(minhash)
-        lsh.insert(str(index), minhash)
+        signature = minhash(cache.signature(deck.key, f"{SCHEME}/{NUM_PERM}", lambda deck=deck: _signature(deck)))
+        hashes.append(signature)
+        lsh.insert(str(index), signature)
     pairs = set()
-    for index, minhash in enumerate(hashes):
-        others = [int(o) for o in lsh.query(minhash) if int(o) != index]
+    for index, signature in enumerate(hashes):
+        others = [int(o) for o in lsh.query(signature) if int(o) != index]
         # Bounding the partners per deck keeps grouping linear in the number of decks.
-        closest = sorted(others, key=lambda o: (-minhash.jaccard(hashes[o]), o))[:MAX_PARTNERS]
+        closest = sorted(others, key=lambda o: (-signature.jaccard(hashes[o]), o))[:MAX_PARTNERS]
         pairs.update((min(index, o), max(index, o)) for o in closest)
     return sorted(pairs)
+
+
+def _signature(deck: Deck) -> list[int]:
+    """The deck's MinHash hash values over its word trigrams."""
+    sketch = minhash()
+    sketch.update_batch([shingle.encode() for shingle in sorted(_shingles(deck))])  # = update() each, vectorised
+    return [int(value) for value in sketch.hashvalues]
 
 
 def _shingles(deck: Deck) -> set[str]:

@@ -13,6 +13,7 @@ from lecturekit.cleaner.draft import CleanPage, Draft
 from lecturekit.cleaner.editions import edition_links
 from lecturekit.cleaner.furniture import learn_furniture, strip_furniture
 from lecturekit.cleaner.group import Deck, LectureGroup, group_decks
+from lecturekit.cleaner.groupcache import GroupingCache
 from lecturekit.cleaner.kinds import slide_kind, strip_boilerplate
 from lecturekit.cleaner.merge import merge_sources
 from lecturekit.cleaner.normalize import normalize_page, source_is_ocr_like
@@ -80,9 +81,11 @@ def clean_source_cached(source: Source, cache: Cache) -> Deck:
     """
     key = content_key(source.model_dump_json(), _cleaner_version())
     if (cached := cache.get(key)) is not None:
-        return Deck.model_validate(cached)
-    deck = clean_source(source)
-    cache.put(key, deck.model_dump(mode="json"))
+        deck = Deck.model_validate(cached)
+    else:
+        deck = clean_source(source)
+        cache.put(key, deck.model_dump(mode="json"))
+    deck.key = key  # grouping keeps per-deck and per-pair results under it
     return deck
 
 
@@ -117,7 +120,7 @@ def clean_course(sources: list[Source], config: CourseConfig, diag: Diagnostics,
         if not decks[-1].drafts:
             reasons = sorted({r.reason.value for r in decks[-1].removed}) or ["no pages"]
             diag.warn(source.name, f"no slide left after cleaning ({', '.join(reasons)}); see the lecture's removals")
-    groups = group_decks(decks, config, diag)
+    groups = group_decks(decks, config, diag, GroupingCache(Cache("grouping", cache.dir.parent, cache.enabled)))
     by_name = {deck.name: deck for deck in decks}
     built = [_build_lecture(group, [by_name[s] for s in group.sources]) for group in groups]
     ids = _lecture_ids(groups, [lecture for lecture, _ in built])

@@ -1,5 +1,6 @@
-"""Topic pages' example inputs (code, notebook, helpers): made once per example per build, and reused
-across builds while the example's files and the code that prepares them are unchanged."""
+"""Topic pages' example inputs: the parts made from an example's files (code, highlighting, notebook,
+helpers) are made once per example per build, and reused across builds while the files and the code that
+prepares them are unchanged; the run's output and figure are taken fresh from the Example every build."""
 
 from __future__ import annotations
 
@@ -9,78 +10,100 @@ from pathlib import Path
 from lecturekit.cache import Cache, content_key, tree_digest
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Diagnostic, Example, Model
-from lecturekit.site.pages import ExampleInput, TopicRef
-from lecturekit.site.topicdata import build_notebook, example_file, local_helpers, read_example_code
+from lecturekit.site.pages import ExampleInput, HelperFile, TopicRef
+from lecturekit.site.topicdata import build_notebook, example_file, highlight_python, local_helpers, read_example_code
 
 _CODE_VERSION: list[str] = []
+RUN_RESULTS = {"output": "", "figure": None, "exit_code": None}  # what running fills in, as before a run
 
 
-class CachedExampleInput(Model):
-    """An example's page input with the warnings making it gave (replayed on every use)."""
+class ExampleFiles(Model):
+    """What a topic page shows of an example's files; made without its run results, so a new output keeps it."""
 
-    data: ExampleInput
+    code: str | None  # None when the file cannot be read
+    code_html: str
+    notebook: str | None
+    helpers: list[HelperFile]
+
+
+class CachedExampleFiles(Model):
+    """An example's file parts with the warnings making them gave (replayed on every use)."""
+
+    data: ExampleFiles
     warnings: list[Diagnostic]
 
 
 def _code_version() -> str:
-    # The site package reads the code; the topics package writes the notebook (to_notebook).
+    # The site package reads and highlights the code; the topics package writes the notebook (to_notebook).
     if not _CODE_VERSION:
         lecturekit = Path(__file__).resolve().parent.parent
         _CODE_VERSION.append(content_key(tree_digest(lecturekit / "site", "*.py"),
                                          tree_digest(lecturekit / "topics", "*.py"),
-                                         metadata.version("nbformat")))
+                                         metadata.version("nbformat"), metadata.version("pygments")))
     return _CODE_VERSION[0]
 
 
-def example_input(example: Example, course: Course, names: dict[str, str], diag: Diagnostics) -> ExampleInput:
-    """What a topic page shows of one example: its code, output, figure, notebook and helper files."""
+def example_files(example: Example, course: Course, diag: Diagnostics) -> ExampleFiles:
+    """An example's code (plain and highlighted), notebook and helper files, from its files alone."""
     code = read_example_code(example, Path(course.root), diag)
     located = example_file(example, Path(course.root))
-    resolved = example.model_copy(update={"path": str(located)}) if located else example
+    # The notebook is given the example without its run results, so they cannot change what is cached here.
+    resolved = example.model_copy(update=RUN_RESULTS | ({"path": str(located)} if located else {}))
+    return ExampleFiles(
+        code=code,
+        code_html=highlight_python(code) if code is not None else "",
+        notebook=build_notebook(resolved, diag) if code is not None else None,
+        helpers=local_helpers(code, located.parent) if code is not None and located else [],
+    )
+
+
+def example_input(example: Example, files: ExampleFiles, names: dict[str, str]) -> ExampleInput:
+    """What a topic page shows of one example: its file parts, this build's run results and its topics."""
     return ExampleInput(
         name=example.name,
         title=example.title,
         path=example.path,
-        code=code,
+        code=files.code,
+        code_html=files.code_html,
         output=example.output,
         figure=example.figure,
-        notebook=build_notebook(resolved, diag) if code is not None else None,
-        helpers=local_helpers(code, located.parent) if code is not None and located else [],
+        notebook=files.notebook,
+        helpers=files.helpers,
         topics=[TopicRef(id=t, name=names[t]) for t in example.topics if t in names],
     )
 
 
 class ExampleInputs:
-    """example_input for one build: each example made once, or taken from the cache."""
+    """example_input for one build: each example's file parts made once, or taken from the cache."""
 
     def __init__(self, course: Course, names: dict[str, str], cache: Cache | None = None) -> None:
         self.course = course
         self.names = names
         self.cache = cache or Cache("site-examples", enabled=False)
-        self.made: dict[str, CachedExampleInput] = {}
+        self.made: dict[str, tuple[ExampleInput, list[Diagnostic]]] = {}
 
     def get(self, example: Example, diag: Diagnostics) -> ExampleInput:
         """The example's page input; its warnings are reported on every use, as on every topic page."""
         if example.name not in self.made:
-            self.made[example.name] = self._load(example)
-        entry = self.made[example.name]
-        diag.extend(entry.warnings)
-        return entry.data
+            entry = self._load(example)
+            self.made[example.name] = (example_input(example, entry.data, self.names), entry.warnings)
+        data, warnings = self.made[example.name]
+        diag.extend(warnings)
+        return data
 
-    def _load(self, example: Example) -> CachedExampleInput:
+    def _load(self, example: Example) -> CachedExampleFiles:
         key = self._key(example)
         if (hit := self.cache.get(key)) is not None:
-            return CachedExampleInput.model_validate(hit)
+            return CachedExampleFiles.model_validate(hit)
         local = Diagnostics()
-        entry = CachedExampleInput(data=example_input(example, self.course, self.names, local), warnings=local.items)
+        entry = CachedExampleFiles(data=example_files(example, self.course, local), warnings=local.items)
         if not local.items:  # an unreadable file may be fixed without changing anything the key sees
             self.cache.put(key, entry.model_dump(mode="json"))
         return entry
 
     def _key(self, example: Example) -> str:
-        """A hash of the example, its file and its folder's helpers, the topic names and the code that reads them."""
+        """A hash of the example (not its run results), its file and its folder's helpers, and the code reading them."""
         located = example_file(example, Path(self.course.root))
         files = [] if located is None else [located, *sorted(located.parent.glob("_*.py"))]
         contents = [f"{path}\0".encode() + path.read_bytes() for path in files]
-        names = "\0".join(f"{t}={self.names.get(t, '')}" for t in example.topics)
-        return content_key(_code_version(), example.model_dump_json(), self.course.root, names, *contents)
+        return content_key(_code_version(), example.model_dump_json(exclude=set(RUN_RESULTS)), self.course.root, *contents)

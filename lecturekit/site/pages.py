@@ -80,6 +80,7 @@ class ExampleInput(Model):
     title: str
     path: str
     code: str | None  # None when the file cannot be read
+    code_html: str  # the code highlighted by Pygments ("" without code)
     output: str
     figure: str | None
     notebook: str | None  # nbformat JSON from the topics stage, None until it provides one

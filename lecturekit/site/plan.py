@@ -6,11 +6,11 @@ import re
 
 from lecturekit.cache import Cache
 from lecturekit.errors import Diagnostics
-from lecturekit.models import Course
+from lecturekit.models import Course, Question
 from lecturekit.site import links
 from lecturekit.site.examplecache import ExampleInputs
 from lecturekit.site.pages import (
-    HomeEntry, HomeInput, LecturePageInput, PagePlan, QuizPageInput, QuizSection, TopicIndexInput,
+    HomeEntry, HomeInput, LecturePageInput, PagePlan, QuizPageInput, QuizSection, SlideRef, TopicIndexInput,
     TopicPageInput, TopicRef, TopicSlideInput, edition_links, lecture_ref, ordered_lectures, questions_by_lecture,
     quiz_slide_refs, quiz_topic_ids, slide_refs, topic_refs,
 )
@@ -21,16 +21,17 @@ MARKS = re.compile(r"\*\*|~~|`|^[-*•]\s+")
 
 def plan_pages(course: Course, diag: Diagnostics, cache: Cache | None = None) -> list[PagePlan]:
     """Every page of the site, in a stable order (CACHE: where example inputs are kept between builds)."""
-    plans = [_home(course)]
-    plans += _lectures(course)
-    plans += _quizzes(course)
+    refs = slide_refs(course)
+    grouped = questions_by_lecture(course)
+    plans = [_home(course, grouped)]
+    plans += _lectures(course, refs, grouped)
+    plans += _quizzes(course, refs, grouped)
     if course.topics:
-        plans += _topics(course, diag, cache)
+        plans += _topics(course, refs, diag, cache)
     return plans
 
 
-def _home(course: Course) -> PagePlan:
-    grouped = questions_by_lecture(course)
+def _home(course: Course, grouped: dict[str, list[Question]]) -> PagePlan:
     entries = [
         HomeEntry(lecture=lecture_ref(lec), notes=links.is_notes(lec), slides=len(lec.slides), questions=grouped.get(lec.id, []))
         for lec in ordered_lectures(course)
@@ -39,11 +40,9 @@ def _home(course: Course) -> PagePlan:
     return PagePlan(links.HOME_HREF, "home.html", course.title, HomeInput(entries=entries, topics=topics))
 
 
-def _lectures(course: Course) -> list[PagePlan]:
+def _lectures(course: Course, refs: dict[str, SlideRef], grouped: dict[str, list[Question]]) -> list[PagePlan]:
     lectures = ordered_lectures(course)
     by_id = {lec.id: lec for lec in lectures}
-    grouped = questions_by_lecture(course)
-    refs = slide_refs(course)
     plans = []
     for i, lec in enumerate(lectures):
         editions = edition_links(course, lec)
@@ -64,9 +63,7 @@ def _lectures(course: Course) -> list[PagePlan]:
     return plans
 
 
-def _quizzes(course: Course) -> list[PagePlan]:
-    refs = slide_refs(course)
-    grouped = questions_by_lecture(course)
+def _quizzes(course: Course, refs: dict[str, SlideRef], grouped: dict[str, list[Question]]) -> list[PagePlan]:
     lectures = [lec for lec in ordered_lectures(course) if grouped.get(lec.id)]
     plans = []
     for lec in lectures:
@@ -93,12 +90,13 @@ def _quizzes(course: Course) -> list[PagePlan]:
     return plans
 
 
-def _topics(course: Course, diag: Diagnostics, cache: Cache | None) -> list[PagePlan]:
-    refs = slide_refs(course)
+def _topics(course: Course, refs: dict[str, SlideRef], diag: Diagnostics, cache: Cache | None) -> list[PagePlan]:
     examples = {ex.name: ex for ex in course.examples}
     topics = sorted(course.topics, key=lambda t: t.name.lower())
     names = {t.id: t.name for t in topics}
     inputs = ExampleInputs(course, names, cache)
+    slides = _topic_slides(course, refs)
+    questions = _topic_questions(course)
     plans = [PagePlan(links.TOPICS_HREF, "topics.html", "Topics", TopicIndexInput(topics=[TopicRef(id=t.id, name=t.name) for t in topics]))]
     for i, topic in enumerate(topics):
         data = TopicPageInput(
@@ -106,8 +104,8 @@ def _topics(course: Course, diag: Diagnostics, cache: Cache | None) -> list[Page
             summary=topic.summary,
             aliases=topic.aliases,
             related=[TopicRef(id=r, name=names[r]) for r in topic.related if r in names],
-            slides=_topic_slides(course, topic.id, refs),
-            questions=[q for q in sorted(course.questions, key=lambda q: q.id) if any(t.topic == topic.id for t in q.topics)],
+            slides=slides.get(topic.id, []),
+            questions=questions.get(topic.id, []),
             examples=[inputs.get(examples[name], diag) for name in topic.examples if name in examples],
             prev=TopicRef(id=topics[i - 1].id, name=topics[i - 1].name) if i > 0 else None,
             next=TopicRef(id=topics[i + 1].id, name=topics[i + 1].name) if i + 1 < len(topics) else None,
@@ -116,17 +114,30 @@ def _topics(course: Course, diag: Diagnostics, cache: Cache | None) -> list[Page
     return plans
 
 
-def _topic_slides(course: Course, topic_id: str, refs: dict) -> list[TopicSlideInput]:
-    """Every slide tagged with the topic, across lectures and editions, best score first."""
-    found = []
+def _topic_slides(course: Course, refs: dict[str, SlideRef]) -> dict[str, list[TopicSlideInput]]:
+    """Each topic's tagged slides, across lectures and editions, best score first (one pass over the course)."""
+    found: dict[str, list[TopicSlideInput]] = {}
     for lecture in course.lectures:
         for slide in lecture.slides:
+            if not slide.topics or slide.id not in refs:
+                continue
+            ref, snippet = refs[slide.id], plain_snippet(slide.text.partition("\n")[2])
             for tag in slide.topics:
-                if tag.topic == topic_id and slide.id in refs:
-                    body = slide.text.split("\n", 1)[1] if "\n" in slide.text else ""
-                    snippet = plain_snippet(body)
-                    found.append(TopicSlideInput(slide=refs[slide.id], score=tag.score, snippet=snippet))
-    return sorted(found, key=lambda s: (-s.score, s.slide.id))
+                # Parts of a validated Course: no need to check them again, thousands of times per build.
+                item = TopicSlideInput.model_construct(slide=ref, score=tag.score, snippet=snippet)
+                found.setdefault(tag.topic, []).append(item)
+    for items in found.values():
+        items.sort(key=lambda s: (-s.score, s.slide.id))
+    return found
+
+
+def _topic_questions(course: Course) -> dict[str, list[Question]]:
+    """Each topic's tagged questions, by question id (a question tagged twice with a topic listed once)."""
+    found: dict[str, list[Question]] = {}
+    for question in sorted(course.questions, key=lambda q: q.id):
+        for topic in dict.fromkeys(tag.topic for tag in question.topics):
+            found.setdefault(topic, []).append(question)
+    return found
 
 
 def plain_snippet(text: str) -> str:

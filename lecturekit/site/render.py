@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import jinja2
@@ -16,6 +15,7 @@ from lecturekit.site import links
 from lecturekit.site.atomic import atomic_build
 from lecturekit.site.math import MathRenderer, shared_renderer
 from lecturekit.site.options import BuildReport, SiteOptions
+from lecturekit.site.output import SiteFiles
 from lecturekit.site.pages import HomeInput, LecturePageInput, PagePlan, QuizPageInput, TopicIndexInput, TopicPageInput
 from lecturekit.site.plan import plan_pages
 from lecturekit.site.search import INDEX_FILE, index_script
@@ -82,6 +82,7 @@ class PageRenderer:
         self.math_unavailable = ""
         self.rendered = 0
         self.reused = 0
+        self.snippets: dict[str, str] = {}  # slide snippets as HTML: most are on several topic pages
 
     def math(self) -> MathRenderer | None:
         """The KaTeX renderer, loaded on the first page that needs one; None (formulas as code) without V8."""
@@ -99,7 +100,7 @@ class PageRenderer:
         if cached is not None:
             self.reused += 1
             return CachedPage.model_validate(cached)
-        renderer = Renderer(self.math)  # KaTeX starts only if this page has a formula
+        renderer = Renderer(self.math, self.snippets)  # KaTeX starts only if this page has a formula
         view = self._view(plan, renderer)
         html = self.env.get_template(plan.template).render(page=view, site=self.site)
         page = CachedPage(html=html, warnings=renderer.warnings)
@@ -127,12 +128,7 @@ def site_info(course: Course) -> SiteInfo:
     return SiteInfo(title=course.title, storage_key=key, has_topics=bool(course.topics), has_practice=bool(course.questions))
 
 
-def write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
-
-
-def write_examples(plans: list[PagePlan], root: Path) -> None:
+def write_examples(plans: list[PagePlan], files: SiteFiles) -> None:
     """The example downloads of topic pages: .py, .ipynb and the figure, once per example."""
     written: set[str] = set()
     for plan in plans:
@@ -143,15 +139,14 @@ def write_examples(plans: list[PagePlan], root: Path) -> None:
             if name in written:
                 continue
             written.add(name)
-            folder = root / EXAMPLES_DIR
             if example.code is not None:
-                write_text(folder / f"{name}.py", example.code)
+                files.write_text(f"{EXAMPLES_DIR}/{name}.py", example.code)
             if example.notebook is not None:
-                write_text(folder / f"{name}.ipynb", example.notebook)
+                files.write_text(f"{EXAMPLES_DIR}/{name}.ipynb", example.notebook)
             if example.figure:
-                write_text(folder / f"{name}.svg", example.figure)
+                files.write_text(f"{EXAMPLES_DIR}/{name}.svg", example.figure)
             for helper in example.helpers:
-                write_text(folder / helper.name, helper.code)
+                files.write_text(f"{EXAMPLES_DIR}/{helper.name}", helper.code)
 
 
 def build_site(course: Course, out: Path, diag: Diagnostics, options: SiteOptions | None = None) -> BuildReport:
@@ -163,16 +158,17 @@ def build_site(course: Course, out: Path, diag: Diagnostics, options: SiteOption
     report = BuildReport(out=str(Path(out).resolve()), pages=len(plans), page_paths=[p.path for p in plans])
 
     def write(root: Path) -> None:
+        files = SiteFiles(root, previous=Path(out).resolve())
         for plan in plans:
             page = renderer.render(plan)
             diag.extend(page.warnings)
-            write_text(root / plan.path, page.html)
-        shutil.copytree(STATIC, root / "static", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        write_text(root / "static" / "pygments.css", pygments_css())
+            files.write_text(plan.path, page.html)
+        files.copy_tree(STATIC, "static")
+        files.write_text("static/pygments.css", pygments_css())
         script = index_script(course)
-        write_text(root / INDEX_FILE, script)
+        files.write_text(INDEX_FILE, script)
         report.search_index_bytes = len(script.encode("utf-8"))
-        write_examples(plans, root)
+        write_examples(plans, files)
         report.files = sum(1 for p in root.rglob("*") if p.is_file()) + 1  # + the marker
 
     atomic_build(Path(out), write)

@@ -31,9 +31,18 @@ def relation(diff: SlideDiff) -> str:
 class Renderer:
     """Renders text for one page and collects the warnings (bad TeX) it raises, with file and slide."""
 
-    def __init__(self, math: MathRenderer | Callable[[], MathRenderer | None] | None) -> None:
+    def __init__(self, math: MathRenderer | Callable[[], MathRenderer | None] | None,
+                 snippets: dict[str, str] | None = None) -> None:
         self.text = TextRenderer(math)
         self.warnings: list[Diagnostic] = []
+        self.snippets = snippets if snippets is not None else {}  # shared by a build's pages
+
+    def snippet(self, text: str) -> str:
+        """A slide snippet as inline HTML, made once per build; bad TeX is reported by the slide's own page."""
+        if text not in self.snippets:
+            self.snippets[text] = self.text.inline(text)
+            self.text.errors.clear()
+        return self.snippets[text]
 
     def block(self, text: str, file: str, location: str | None, what: str) -> str:
         html = self.text.block(text)

@@ -7,7 +7,6 @@ import json
 from lecturekit.models import QuestionKind
 from lecturekit.site import links
 from lecturekit.site.pages import ExampleInput, HomeInput, TopicIndexInput, TopicPageInput
-from lecturekit.site.topicdata import highlight_python
 from lecturekit.site.viewbuild import Renderer
 from lecturekit.site.views import ExampleView, HomeLecture, HomeView, Link, PageMeta, TopicIndexView, TopicSlide, TopicView
 
@@ -58,7 +57,7 @@ def example_view(data: ExampleInput) -> ExampleView:
     return ExampleView(
         name=data.name,
         title=data.title,
-        code_html=highlight_python(data.code) if data.code is not None else "",
+        code_html=data.code_html,
         code_text=data.code or "",
         output=data.output,
         figure_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.svg" if data.figure else None,
@@ -71,18 +70,11 @@ def example_view(data: ExampleInput) -> ExampleView:
     )
 
 
-def _snippet_html(snippet: str, r: Renderer) -> str:
-    """A slide snippet with its math rendered; bad TeX is already reported by the slide's own page."""
-    html = r.text.inline(snippet)
-    r.text.errors.clear()
-    return html
-
-
 def topic_view(data: TopicPageInput, path: str, r: Renderer) -> TopicView:
     slides = [
         TopicSlide(link=Link(href=s.slide.href, text=s.slide.title, note=f"slide {s.slide.number}"),
                    lecture=s.slide.lecture, score=round(s.score, 2), snippet=s.snippet,
-                   snippet_html=_snippet_html(s.snippet, r))
+                   snippet_html=r.snippet(s.snippet))
         for s in data.slides
     ]
     questions = [

@@ -12,11 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
-import nbformat
-from nbformat import v4
-
 from lecturekit.cache import Cache, content_key, tree_digest
-from lecturekit.course import CONFIG_FILES, is_source_candidate
+from lecturekit.course import COURSE_FILE, is_source_candidate
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Example, Model
 
@@ -76,8 +73,12 @@ def discover(folder: Path | None, diag: Diagnostics) -> list[Example]:
 
 
 def _folder_digest(folder: Path) -> str:
-    """Names and bytes of the course folder's sources and configuration (PDFs, notes, course.toml, ...)."""
-    files = [p for p in sorted(folder.iterdir()) if is_source_candidate(p) or (p.name in CONFIG_FILES and p.is_file())]
+    """Names and bytes of what the course's cleaned slides come from: its sources and course.toml.
+
+    Answer keys and topics.toml are left out: they change no slide, and editing answer keys (what an
+    instructor does most) must not re-run an example that searches the slides.
+    """
+    files = [p for p in sorted(folder.iterdir()) if is_source_candidate(p) or (p.name == COURSE_FILE and p.is_file())]
     return content_key(*(part for p in files for part in (p.name, _bytes(p))))
 
 
@@ -158,6 +159,9 @@ def run_all(examples: list[Example], course: Path | None, diag: Diagnostics, job
 
 def to_notebook(example: Example) -> str:
     """The example as a Jupyter notebook (nbformat v4 JSON): its title and docstring, then its code cells."""
+    import nbformat  # here, not at the top: it loads jsonschema, and a rebuild takes its notebooks from the cache
+    from nbformat import v4
+
     source = Path(example.path).read_text(encoding="utf-8")
     tree = ast.parse(source)
     lines = source.splitlines()

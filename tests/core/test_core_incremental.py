@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lecturekit.cleaner import group as grouping
 from lecturekit.cleaner import lectures as cleaner
 from lecturekit.errors import Diagnostics
 from lecturekit.ingest import IngestOptions, dispatch
@@ -17,20 +18,26 @@ ADDED = 13  # lecture 13 is written as a real text-layer PDF (synthetic_sources.
 
 
 class Calls:
-    """Which sources were read and cleaned, and which texts were tagged, since the last reset."""
+    """Which sources were read, cleaned, hashed and aligned, and which texts were tagged, since the last reset."""
 
     def __init__(self, monkeypatch) -> None:
-        self.read: list[str] = []
-        self.cleaned: list[str] = []
-        self.tagged: list[tuple[str, str]] = []
+        self.reset()
         read, clean, weigh = dispatch._read_uncached, cleaner.clean_source, tagcache.weigh
+        sign, align = grouping._signature, grouping.alignment_score
         monkeypatch.setattr(dispatch, "_read_uncached", lambda path, *a: self.read.append(path.name) or read(path, *a))
         monkeypatch.setattr(cleaner, "clean_source", lambda source: self.cleaned.append(source.name) or clean(source))
+        monkeypatch.setattr(grouping, "_signature", lambda deck: self.signed.append(deck.name) or sign(deck))
+        monkeypatch.setattr(grouping, "alignment_score", lambda first, second: self.aligned.append(
+            {first[0].source, second[0].source}) or align(first, second))
         monkeypatch.setattr(tagcache, "weigh",
                             lambda m, title, body: self.tagged.append((title, body)) or weigh(m, title, body))
 
     def reset(self) -> None:
-        self.read, self.cleaned, self.tagged = [], [], []
+        self.read: list[str] = []
+        self.cleaned: list[str] = []
+        self.signed: list[str] = []
+        self.aligned: list[set[str]] = []
+        self.tagged: list[tuple[str, str]] = []
 
 
 def build(course: Path, out: Path) -> tuple[Course, BuildReport]:
@@ -56,11 +63,12 @@ def test_adding_a_lecture_redoes_only_its_source_and_matches_a_cold_build(small_
     calls = Calls(monkeypatch)
     first, report = build(small_course, tmp_path / "site")
     assert len(first.lectures) == 3 and report.rendered == report.pages
-    assert sorted(calls.read) == sorted(calls.cleaned) == [f"lecture_00{n}.txt" for n in (1, 2, 3)]
+    assert sorted(calls.read) == sorted(calls.cleaned) == sorted(calls.signed) == [f"lecture_00{n}.txt" for n in (1, 2, 3)]
     added = synthetic.write_lecture(small_course, ADDED, 10)
     calls.reset()
     course, report = build(small_course, tmp_path / "site")
-    assert calls.read == calls.cleaned == [added.name] == ["lecture_013.pdf"]
+    assert calls.read == calls.cleaned == calls.signed == [added.name] == ["lecture_013.pdf"]
+    assert all(added.name in pair for pair in calls.aligned)  # pairs of old lectures come from the cache
     assert calls.tagged == texts_of(course, added.name) and len(calls.tagged) >= 9
     assert len(course.lectures) == 4 and 0 < report.rendered < report.pages
     monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "empty-cache"))
@@ -69,11 +77,34 @@ def test_adding_a_lecture_redoes_only_its_source_and_matches_a_cold_build(small_
     assert tree(tmp_path / "cold-site") == tree(tmp_path / "site")
 
 
+def test_a_second_reading_of_a_lecture_aligns_only_against_the_new_source(small_course, synthetic, tmp_path,
+                                                                           monkeypatch):
+    build(small_course, tmp_path / "site")
+    calls = Calls(monkeypatch)
+    scan = small_course / "lecture_002_scan.txt"  # the same deck read again by OCR: bullets as @ and ©
+    scan.write_text(synthetic.text_dump(synthetic.pages_of(2, synthetic.lecture_frames(2, 10), ocr=True)),
+                    encoding="utf-8")
+    course, _ = build(small_course, tmp_path / "site")
+    assert calls.cleaned == calls.signed == [scan.name]
+    assert calls.aligned and all(scan.name in pair for pair in calls.aligned)
+    assert [lec.sources for lec in course.lectures] == [["lecture_001.txt"], ["lecture_002.txt", scan.name],
+                                                        ["lecture_003.txt"]]
+    added = synthetic.write_lecture(small_course, ADDED, 10)
+    calls.reset()
+    course, _ = build(small_course, tmp_path / "site")
+    assert calls.cleaned == calls.signed == [added.name]
+    assert all(added.name in pair for pair in calls.aligned)  # the scan and its lecture are not aligned again
+    assert ["lecture_002.txt", scan.name] in [lec.sources for lec in course.lectures]
+    monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "empty-cache"))
+    cold, _ = build(small_course, tmp_path / "cold-site")
+    assert cold == course and tree(tmp_path / "cold-site") == tree(tmp_path / "site")
+
+
 def test_warm_build_of_an_unchanged_course_is_byte_identical_and_redoes_nothing(small_course, tmp_path, monkeypatch):
     _, cold = build(small_course, tmp_path / "cold")
     calls = Calls(monkeypatch)
     _, warm = build(small_course, tmp_path / "warm")
-    assert calls.read == calls.cleaned == calls.tagged == []
+    assert calls.read == calls.cleaned == calls.signed == calls.aligned == calls.tagged == []
     assert warm.rendered == 0 and warm.reused == cold.rendered == cold.pages
     assert tree(tmp_path / "cold") == tree(tmp_path / "warm")
 

@@ -185,3 +185,15 @@ def test_fine_tuning_pretrained_features_beat_training_from_scratch(load_example
     for seed in range(3):
         scratch, fine_tuned = ex.experiment(seed).values()
         assert scratch < 0.75 < 0.9 < fine_tuned, seed
+
+
+def test_semantic_search_randomized_svd_matches_the_exact_one(load_example):
+    ex = load_example("semantic_search")
+    rng = np.random.default_rng(3)
+    # a slides x words matrix like the course's: a low-rank signal (topics) plus noise
+    m = rng.random((300, 12)) @ rng.random((12, 500)) + 0.05 * rng.random((300, 500))
+    values, vt = ex.truncated_svd(m, 10)
+    _, exact_values, exact_vt = np.linalg.svd(m, full_matrices=False)
+    assert np.allclose(values, exact_values[:10], rtol=1e-6)
+    # the same subspace: each randomized vector is (up to sign) the exact one
+    assert np.allclose(np.abs(np.sum(vt * exact_vt[:10], axis=1)), 1.0, atol=1e-4)

@@ -40,6 +40,8 @@ def test_key_follows_every_course_file_and_lecturekit_code(tmp_path, monkeypatch
     (course / "week2.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")  # any source, not only .txt, is read now
     with_pdf = _cache_key(search, course)
     (course / ".notes.swp").write_bytes(b"editor junk")  # skipped by ingest, so it must not matter
+    (course / "answers.toml").write_text('["2026-01-14/ice-1"]\nanswer = "B"\n', encoding="utf-8")
+    (course / "topics.toml").write_text('[dropout]\nname = "Dropout"\n', encoding="utf-8")  # no slide changes
     assert len({first, edited, configured, with_pdf}) == 4 and _cache_key(search, course) == with_pdf
     before_code, xor_before = _cache_key(search, course), _cache_key(xor, course)
     monkeypatch.setattr(examples_module, "_LECTUREKIT_DIGEST", ["another cleaner"])
