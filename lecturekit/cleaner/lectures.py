@@ -79,7 +79,8 @@ def clean_source_cached(source: Source, cache: Cache) -> Deck:
     Cleaning one source is the costly part of cleaning and depends on nothing else, so adding a
     lecture to a course re-cleans only the new sources.
     """
-    key = content_key(source.model_dump_json(), _cleaner_version())
+    # Not the path: cleaning never reads it, and the same course given as "course" or "/abs/course" is one course.
+    key = content_key(source.model_dump_json(exclude={"path"}), _cleaner_version())
     if (cached := cache.get(key)) is not None:
         deck = Deck.model_validate(cached)
     else:

@@ -109,6 +109,15 @@ def test_warm_build_of_an_unchanged_course_is_byte_identical_and_redoes_nothing(
     assert tree(tmp_path / "cold") == tree(tmp_path / "warm")
 
 
+def test_the_same_course_by_another_path_reuses_every_cache(small_course, tmp_path, monkeypatch):
+    _, first = build(small_course, tmp_path / "site")
+    calls = Calls(monkeypatch)
+    monkeypatch.chdir(small_course.parent)  # "course" now, not "/tmp/.../course": the same files
+    _, again = build(Path(small_course.name), tmp_path / "again")
+    assert calls.cleaned == calls.signed == calls.aligned == calls.tagged == []
+    assert again.rendered == 0 and tree(tmp_path / "site") == tree(tmp_path / "again")
+
+
 def test_a_changed_source_changes_its_pages_and_only_its_pages(small_course, tmp_path, monkeypatch):
     build(small_course, tmp_path / "site")
     before = tree(tmp_path / "site")
