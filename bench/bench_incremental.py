@@ -7,7 +7,6 @@ Each build runs in a fresh process (as `lecturekit build` does), so imports and 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import subprocess
 import sys

@@ -110,7 +110,7 @@ class TopicTag(Model):
 
 
 class Slide(Model):
-    id: str  # stable within the lecture: "<lecture-id>/s<NN>"
+    id: str  # "<lecture-id>/<title slug>" (-2, -3 … among equal titles): survives added slides
     title: str
     text: str  # cleaned; the title is the first line
     kind: SlideKind = SlideKind.CONTENT

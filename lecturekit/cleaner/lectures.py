@@ -81,9 +81,8 @@ def clean_source_cached(source: Source, cache: Cache) -> Deck:
     """
     # Not the path: cleaning never reads it, and the same course given as "course" or "/abs/course" is one course.
     key = content_key(source.model_dump_json(exclude={"path"}), _cleaner_version())
-    if (cached := cache.get(key)) is not None:
-        deck = Deck.model_validate(cached)
-    else:
+    deck = cache.get_valid(key, Deck)
+    if deck is None:
         deck = clean_source(source)
         cache.put(key, deck.model_dump(mode="json"))
     deck.key = key  # grouping keeps per-deck and per-pair results under it

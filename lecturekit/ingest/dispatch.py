@@ -90,8 +90,7 @@ def read_source(path: Path, options: IngestOptions, diag: Diagnostics) -> Source
     digest = hashlib.sha256(data).hexdigest()
     cache = Cache("sources", Path(options.cache_dir) if options.cache_dir else None, enabled=options.cache)
     key = content_key(digest, path.name, options.model_dump_json(exclude={"progress", "jobs", "cache"}), _readers_version())
-    if (cached := cache.get(key)) is not None:
-        entry = CachedSource.model_validate(cached)
+    if (entry := cache.get_valid(key, CachedSource)) is not None:
         # The same bytes may sit at another path this time: messages name the path given now.
         diag.extend([d.model_copy(update={"file": str(path)}) if d.file == entry.source.path else d
                      for d in entry.diagnostics])

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import click
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
-from pydantic import ValidationError
 
 from lecturekit.cache import Cache, content_key
 from lecturekit.errors import Diagnostics, MissingDependency, SourceError
@@ -95,13 +94,7 @@ def _run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diag
 
 def _cached_result(cache: Cache, key: str) -> OcrResult | None:
     """The cached OCR of a page, or None when absent or not in the shape this version writes."""
-    value = cache.get(key)
-    if value is None:
-        return None
-    try:
-        return OcrResult.model_validate(value)
-    except ValidationError:
-        return None  # an entry damaged on disk is just OCR'd again and overwritten
+    return cache.get_valid(key, OcrResult)  # an entry damaged on disk is a miss: OCR'd again and overwritten
 
 
 def report_weak_pages(file: str, results: dict[int, OcrResult], diag: Diagnostics) -> None:

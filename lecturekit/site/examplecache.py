@@ -93,8 +93,8 @@ class ExampleInputs:
 
     def _load(self, example: Example) -> CachedExampleFiles:
         key = self._key(example)
-        if (hit := self.cache.get(key)) is not None:
-            return CachedExampleFiles.model_validate(hit)
+        if (hit := self.cache.get_valid(key, CachedExampleFiles)) is not None:
+            return hit
         local = Diagnostics()
         entry = CachedExampleFiles(data=example_files(example, self.course, local), warnings=local.items)
         if not local.items:  # an unreadable file may be fixed without changing anything the key sees

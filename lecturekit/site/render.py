@@ -96,10 +96,10 @@ class PageRenderer:
     def render(self, plan: PagePlan) -> CachedPage:
         key = content_key(self.fingerprint, plan.path, plan.template, plan.title, type(plan.data).__name__,
                           plan.data.model_dump_json())
-        cached = self.cache.get(key)
+        cached = self.cache.get_valid(key, CachedPage)
         if cached is not None:
             self.reused += 1
-            return CachedPage.model_validate(cached)
+            return cached
         renderer = Renderer(self.math, self.snippets)  # KaTeX starts only if this page has a formula
         view = self._view(plan, renderer)
         html = self.env.get_template(plan.template).render(page=view, site=self.site)

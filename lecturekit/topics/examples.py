@@ -134,8 +134,8 @@ def run_example(example: Example, course: Path | None = None, timeout: float = T
 def run_cached(example: Example, course: Path | None, cache: Cache) -> RunResult:
     """run_example, reusing an earlier successful run of identical inputs."""
     key = _cache_key(example, course)
-    if (hit := cache.get(key)) is not None:
-        return RunResult.model_validate(hit)
+    if (hit := cache.get_valid(key, RunResult)) is not None:
+        return hit
     result = run_example(example, course)
     if result.exit_code == 0:
         cache.put(key, result.model_dump())

@@ -72,8 +72,8 @@ class CachedTagger:
         if not texts:
             return []
         key = content_key(self.fingerprint, *(part for text in texts for part in text))
-        if (hit := self.cache.get(key)) is not None:
-            return _BATCH.validate_python(hit)
+        if (hit := self.cache.get_valid(key, _BATCH)) is not None:
+            return hit
         found = [weigh(self.matcher, title, body) for title, body in texts]
         self.tagged += len(texts)
         self.cache.put(key, _BATCH.dump_python(found, mode="json"))

@@ -246,7 +246,7 @@ def test_site_topic_snippets_render_math(fixture_site):
 
 
 def test_site_plain_snippet_never_cuts_a_formula():
-    from lecturekit.site.plan import SNIPPET_CHARS, plain_snippet
+    from lecturekit.site.plan import plain_snippet
 
     text = "- Intro " + "word " * 24 + "$\\sum_{i=1}^{d} a_i \\theta_i^2 + b_i \\theta_i + c_i$ and more text after it"
     assert plain_snippet(text) == "Intro" + " word" * 24 + " …"  # the formula that would be cut is left out whole
