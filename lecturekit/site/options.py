@@ -23,6 +23,7 @@ class BuildReport(Model):
     rendered: int = 0  # pages rendered in this build
     reused: int = 0  # pages taken from the render cache
     files: int = 0  # every file in the site, assets included
+    linked: int = 0  # files equal to the previous site's, hard-linked to it rather than written again
     search_index_bytes: int = 0
     warnings: int = 0  # diagnostics this build added
     page_paths: list[str] = Field(default_factory=list)

@@ -170,6 +170,7 @@ def build_site(course: Course, out: Path, diag: Diagnostics, options: SiteOption
         report.search_index_bytes = len(script.encode("utf-8"))
         write_examples(plans, files)
         report.files = sum(1 for p in root.rglob("*") if p.is_file()) + 1  # + the marker
+        report.linked = files.linked
 
     atomic_build(Path(out), write)
     if renderer.math_unavailable:
