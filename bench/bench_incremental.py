@@ -1,7 +1,9 @@
 """Incremental build benchmark: a 40 × 50-slide course on disk built cold end to end (ingest → site), then
 rebuilt with warm caches after adding one lecture; per-stage times show where the time goes.
 
-Each build runs in a fresh process (as `lecturekit build` does), so imports and start-up count too.
+Each build runs in a fresh process (as `lecturekit build` does), so imports and start-up count too. The
+same pair is measured again without running the examples (the pipeline alone), and once in one process
+(as `lecturekit serve --watch` rebuilds).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ sys.path.insert(0, str(BENCH_DIR))
 
 from synthetic_sources import write_course, write_lecture  # noqa: E402
 
+from lecturekit.topics import RUN_EXAMPLES_ENV  # noqa: E402
+
 LECTURES = 40
 SLIDES = 50
 WAITING = "waiting for examples"
@@ -38,6 +42,8 @@ class BuildTimes(BaseModel):
     slides: int = 0
     pages: int = 0
     rendered: int = 0
+    files: int = 0
+    linked: int = 0  # files equal to the previous site's, hard-linked instead of written
 
 
 @contextlib.contextmanager
@@ -89,12 +95,15 @@ def one_build(course: Path, out: Path) -> BuildTimes:
     times["topics"] -= times.get(WAITING, 0.0)  # tagging alone; the wait is shown on its own
     slides = sum(len(lec.slides) for lec in loaded.lectures)
     return BuildTimes(stages=times, lectures=len(loaded.lectures), slides=slides,
-                      pages=report.pages, rendered=report.rendered)
+                      pages=report.pages, rendered=report.rendered, files=report.files, linked=report.linked)
 
 
-def build_in_process(course: Path, out: Path, cache: Path) -> BuildTimes:
-    """Run one_build in a fresh Python with LECTUREKIT_CACHE=CACHE; the process's own wall time included."""
-    env = {**os.environ, "LECTUREKIT_CACHE": str(cache)}
+def build_in_process(course: Path, out: Path, cache: Path, examples: bool = True) -> BuildTimes:
+    """Run one_build in a fresh Python with LECTUREKIT_CACHE=CACHE; the process's own wall time included.
+
+    EXAMPLES False sets LECTUREKIT_RUN_EXAMPLES=0: the pipeline alone, without the example runs.
+    """
+    env = {**os.environ, "LECTUREKIT_CACHE": str(cache), **({} if examples else {RUN_EXAMPLES_ENV: "0"})}
     start = time.perf_counter()
     done = subprocess.run([sys.executable, __file__, "--one-build", str(course), str(out)], env=env,
                           capture_output=True, text=True, check=True)
@@ -136,13 +145,13 @@ def breakdown(times: BuildTimes) -> str:
     return ", ".join(parts + [f"start-up/imports {other:.2f}", background])
 
 
-def measure(work: Path) -> tuple[BuildTimes, BuildTimes]:
+def measure(work: Path, examples: bool = True) -> tuple[BuildTimes, BuildTimes]:
     """(cold full build, warm rebuild after adding one lecture) of the synthetic course, in a fresh WORK."""
     course, cache, out = work / "course", work / "cache", work / "site"
     write_course(course, LECTURES, SLIDES)
-    full = build_in_process(course, out, cache)
+    full = build_in_process(course, out, cache, examples)
     write_lecture(course, LECTURES + 1, SLIDES)
-    rebuild = build_in_process(course, out, cache)
+    rebuild = build_in_process(course, out, cache, examples)
     return full, rebuild
 
 
@@ -160,8 +169,12 @@ def main() -> None:
           f"-> {full.lectures} lectures, {full.slides} slides, {full.pages} pages")
     print(f"full cold build: {full.process:.2f} s ({breakdown(full)})")
     print(f"rebuild after adding one lecture: {rebuild.process:.2f} s ({breakdown(rebuild)}); "
-          f"{rebuild.rendered} of {rebuild.pages} pages rendered")
+          f"{rebuild.rendered} of {rebuild.pages} pages rendered, {rebuild.linked} of {rebuild.files} files linked from the previous site")
     print(f"rebuild / full = {rebuild.process / full.process:.3f}")
+    with tempfile.TemporaryDirectory(prefix="bench-incremental-no-examples-") as tmp:
+        bare_full, bare_rebuild = measure(Path(tmp), examples=False)
+    print(f"without running the examples ({RUN_EXAMPLES_ENV}=0): full {bare_full.process:.2f} s, rebuild "
+          f"{bare_rebuild.process:.2f} s = {bare_rebuild.process / bare_full.process:.3f} of it")
     with tempfile.TemporaryDirectory(prefix="bench-incremental-watch-") as tmp:
         watch_full, watch_rebuild = watch_in_process(Path(tmp))
     print(f"in one process (lecturekit serve --watch): full {watch_full.process:.2f} s, rebuild after adding a lecture "
