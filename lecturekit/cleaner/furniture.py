@@ -144,6 +144,19 @@ def _strip_page(page: CleanPage, model: FurnitureModel) -> list[CleanPage]:
     return [p for p in parts if p.lines or p.removed]
 
 
+def forget_page_counters(pages: list[CleanPage]) -> list[CleanPage]:
+    """PAGES without their printed numbers when those only count pages (one more on every page).
+
+    A frame counter (Beamer's "3/22") repeats on every build step of a slide, which tells builds apart
+    from new slides; a page counter (PowerPoint's page numbers) changes on every step and says nothing
+    about builds, so it must not keep the steps of one slide apart.
+    """
+    numbered = [(page.ref.page, page.slide_number) for page in pages if page.slide_number is not None]
+    if len(numbered) < 2 or len({number - position for position, number in numbered}) != 1:
+        return pages
+    return [page.model_copy(update={"slide_number": None}) for page in pages]
+
+
 def _furniture_reason(line: CleanLine, position: int, count: int, model: FurnitureModel, layout: bool) -> str | None:
     """Why LINE is furniture, or None when it is content."""
     text = line.text.strip()

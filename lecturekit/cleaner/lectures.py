@@ -11,12 +11,13 @@ from lecturekit.cleaner.builds import collapse_builds
 from lecturekit.cleaner.dates import dates_in, slug, source_date
 from lecturekit.cleaner.draft import CleanPage, Draft
 from lecturekit.cleaner.editions import edition_links
-from lecturekit.cleaner.furniture import learn_furniture, strip_furniture
+from lecturekit.cleaner.furniture import forget_page_counters, learn_furniture, strip_furniture
 from lecturekit.cleaner.group import Deck, LectureGroup, group_decks
 from lecturekit.cleaner.groupcache import GroupingCache
 from lecturekit.cleaner.kinds import slide_kind, strip_boilerplate
 from lecturekit.cleaner.merge import merge_sources
 from lecturekit.cleaner.normalize import normalize_page, source_is_ocr_like
+from lecturekit.cleaner.reflow import reflow
 from lecturekit.cache import Cache, content_key, tree_digest
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
@@ -33,7 +34,7 @@ def clean_source(source: Source) -> Deck:
     ocr_like = source_is_ocr_like(source)
     pages = [normalize_page(page, ocr_like) for page in source.pages]
     # Furniture goes before builds: a footer's changing page number would hide that two steps match.
-    pages = strip_furniture(pages, learn_furniture(pages))
+    pages = forget_page_counters(strip_furniture(pages, learn_furniture(pages)))
     if source.kind is SourceKind.NOTES:
         pages = strip_boilerplate(pages)
     pages = [_drop_date_only(page) for page in pages]
@@ -132,7 +133,8 @@ def clean_course(sources: list[Source], config: CourseConfig, diag: Diagnostics,
 
 
 def _build_lecture(group: LectureGroup, decks: list[Deck]) -> tuple[Lecture, list[Draft]]:
-    drafts = merge_sources([deck.drafts for deck in decks])
+    # Reflowed only now: the merge matches the sources' lines as each one laid them out.
+    drafts = [draft.model_copy(update={"body": reflow(draft.body)}) for draft in merge_sources([d.drafts for d in decks])]
     date = group.date or _lecture_date(decks)
     lecture = Lecture(id="", title=group.title or lecture_title(drafts, decks), date=date,
                       sources=[deck.name for deck in decks],

@@ -173,7 +173,7 @@ def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
             clean.removed.append(Removal(source=page.source, page=page.page, text=text,
                                          reason=RemovalReason.DECORATION, detail=reason))
             continue
-        if clean.lines and _joins(clean.lines[-1].text, text):
+        if clean.lines and joins_hyphenated(clean.lines[-1].text, text):
             clean.lines[-1].text = clean.lines[-1].text[:-1] + text
             continue
         clean.lines.append(CleanLine(text=text, size=line.size, top=line.top, number=line.number))
@@ -229,7 +229,8 @@ def _block_after(raw: str, in_block: bool) -> bool:
     return in_block
 
 
-def _joins(previous: str, text: str) -> bool:
+def joins_hyphenated(previous: str, text: str) -> bool:
+    """TEXT finishes a word PREVIOUS broke with a hyphen at the line end ("back-propa-" / "gation")."""
     return bool(HYPHEN_BREAK.search(previous)) and text[:1].islower() and "$" not in previous
 
 

@@ -6,7 +6,7 @@ import re
 
 from lecturekit.models import Option
 from lecturekit.quiz.markers import OptionLine, is_ocr_radio, read_option, reads_as_words, split_inline, split_stem_inline
-from lecturekit.quiz.mathflow import reflow_math
+from lecturekit.cleaner.mathflow import reflow_math
 from lecturekit.quiz.model import MarkerStyle, ParsedExercise
 
 MULTI_SELECT = re.compile(

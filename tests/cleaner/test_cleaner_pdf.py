@@ -20,11 +20,14 @@ FRAMES = [("Gradient descent", ["Start anywhere", "Follow the negative gradient"
           ("Questions?", [])]
 
 
-def write_deck(path: Path, labels: bool) -> None:
-    """A Beamer-like deck: one page per build step, a running header and a footer with slide numbers."""
+def write_deck(path: Path, labels: bool, page_counter: bool = False) -> None:
+    """A Beamer-like deck: one page per build step, a running header and a footer with slide numbers.
+
+    PAGE_COUNTER: the footer counts pages instead ("2/7" on the second step), as PowerPoint exports do.
+    """
     pdf = FPDF(orientation="L", unit="pt", format=(272, 363))
     pdf.set_auto_page_break(False)
-    total = len(FRAMES)
+    total = sum(max(1, len(bullets)) for _, bullets in FRAMES) if page_counter else len(FRAMES)
     for number, (title, bullets) in enumerate(FRAMES, start=1):
         for step in range(max(1, len(bullets))):
             pdf.add_page()
@@ -38,7 +41,8 @@ def write_deck(path: Path, labels: bool) -> None:
             for row, bullet in enumerate(bullets[: step + 1]):
                 pdf.text(30, 80 + 20 * row, f"- {bullet}")
             pdf.set_font("Helvetica", size=6)
-            pdf.text(20, 262, f"Univ. of Somewhere   January 14, 2026   {number}/{total}")
+            counter = pdf.page_no() if page_counter else number
+            pdf.text(20, 262, f"Univ. of Somewhere   January 14, 2026   {counter}/{total}")
     pdf.output(str(path))
 
 
@@ -58,3 +62,14 @@ def test_pdf_deck_builds_collapse_and_furniture_goes(tmp_path, labels):
     for draft in drafts:
         assert not any("CS 101" in line or "January" in line for line in draft.lines)
         assert {r.reason for r in draft.removed} >= {RemovalReason.FURNITURE}
+
+
+def test_pdf_deck_with_a_page_counter_still_collapses_its_builds(tmp_path):
+    path = tmp_path / "deck.pdf"
+    write_deck(path, labels=False, page_counter=True)  # "1/7", "2/7", "3/7" on the three steps of one slide
+    source = pdf_reader.read_pdf(path, IngestOptions(ocr=OcrMode.NEVER, cache=False), Diagnostics())
+    drafts = clean_source(source).drafts
+    assert [d.title for d in drafts] == [title for title, _ in FRAMES]
+    assert [p.page for p in drafts[0].pages] == [1, 2, 3] and [p.page for p in drafts[1].pages] == [4, 5]
+    assert drafts[0].merged_by == ["containment: p1+p2", "containment: p1+p3"]
+    assert all(r.detail == "footer with page counter" for r in drafts[0].removed if "7" in r.text)

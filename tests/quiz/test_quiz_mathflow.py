@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from quiz_support import TEXT_2026, seed_passage
 
-from lecturekit.quiz.mathflow import reflow_math
+from lecturekit.cleaner.mathflow import reflow_math
 from lecturekit.quiz.parse import parse_exercise
 from lecturekit.site.math import shared_renderer
 
