@@ -1,4 +1,4 @@
-"""Semantic search over this course's own cleaned slides with embeddings from TF-IDF + SVD (numpy only).
+"""Semantic search over this course's own cleaned slides with embeddings from TF-IDF + SVD in numpy.
 
 lecturekit reads and cleans the course first (builds merged, OCR glyphs, footers and duplicate pages
 removed), so each slide is searched once, as the site shows it. Every teaching slide (content and
@@ -6,7 +6,8 @@ notes; admin slides and exercises left out) becomes a TF-IDF vector; a truncated
 queries into a small dense embedding space (latent semantic analysis) where words used on similar
 slides end up close; slides are ranked by cosine similarity to the query. The top singular vectors
 come from a randomized range finder (Halko et al. 2011), not a full SVD of the slides x words matrix.
-The course folder is $LECTUREKIT_COURSE when set, else the repository's seeds/.
+The course folder is $LECTUREKIT_COURSE when set, else the demo course (seeds/) that comes with lecturekit;
+run it where lecturekit is installed (`pip install lecturekit`), since lecturekit does the reading.
 
 Topics: embeddings
 """
@@ -22,7 +23,7 @@ import numpy as np
 from lecturekit.errors import Diagnostics
 from lecturekit.ingest import IngestOptions
 from lecturekit.models import Slide, SlideKind
-from lecturekit.pipeline import clean, ingest
+from lecturekit.pipeline import bundled_seeds, clean, ingest
 
 TEACHING = (SlideKind.CONTENT, SlideKind.NOTES)
 MIN_WORDS = 8  # fewer words is a title over a picture: too little text to place it in the embedding space
@@ -34,11 +35,10 @@ QUERIES = ["how are the gradients of the weights computed",
 
 
 def course_folder() -> Path:
-    """$LECTUREKIT_COURSE, else the repository's seeds/ (else ./seeds when run as a notebook)."""
+    """$LECTUREKIT_COURSE, else the demo course installed with lecturekit (a download or notebook has no seeds/)."""
     if os.environ.get("LECTUREKIT_COURSE"):
         return Path(os.environ["LECTUREKIT_COURSE"])
-    here = Path(globals()["__file__"]).resolve().parent.parent if "__file__" in globals() else Path.cwd()
-    return here / "seeds"
+    return bundled_seeds()
 
 
 def teaching_slides(folder: Path) -> tuple[list[Slide], int]:

@@ -32,7 +32,7 @@ class RunResult(Model):
     exit_code: int
     output: str
     figure: str | None = None
-    error: str = ""  # the last lines of stderr, or why the run failed
+    error: str = ""  # the last line of stderr (a traceback names its exception there), or why the run failed
 
 
 def examples_dir() -> Path | None:
@@ -120,15 +120,16 @@ def run_example(example: Example, course: Path | None = None, timeout: float = T
         env = {**os.environ, FIGURE_ENV: str(figure_path), "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8",
                **SINGLE_THREADED}
         if course is not None:
-            env[COURSE_ENV] = str(course)
+            env[COURSE_ENV] = str(course.resolve())  # the script runs in a temporary folder
         try:
             done = subprocess.run([sys.executable, example.path], cwd=work, env=env, capture_output=True,
                                   text=True, encoding="utf-8", errors="replace", timeout=timeout)
         except subprocess.TimeoutExpired:
             return RunResult(exit_code=-1, output="", error=f"timed out after {timeout:.0f} s")
         figure = figure_path.read_text(encoding="utf-8") if figure_path.is_file() else None
-        stderr_tail = "\n".join(done.stderr.strip().splitlines()[-3:])
-        return RunResult(exit_code=done.returncode, output=done.stdout, figure=figure, error=stderr_tail)
+        # The warning is one line: a traceback's last line names the exception and its message.
+        last_line = next((line.strip() for line in reversed(done.stderr.splitlines()) if line.strip()), "")
+        return RunResult(exit_code=done.returncode, output=done.stdout, figure=figure, error=last_line)
 
 
 def run_cached(example: Example, course: Path | None, cache: Cache) -> RunResult:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -103,6 +104,25 @@ def test_a_failing_example_is_a_warning_and_the_rest_still_run(examples, tmp_pat
     assert done[0].output == "half\n"
     assert len(diag.warnings) == 1 and "exit code 3" in str(diag.warnings[0])
     assert str(broken_path) in str(diag.warnings[0])
+
+
+def test_an_example_that_raises_is_warned_about_in_one_line_naming_the_exception(tmp_path):
+    raising = tmp_path / "raising.py"
+    raising.write_text('"""Raises.\n\nTopics: sgd\n"""\ndef main():\n    raise ValueError("no slides to search")\nmain()\n')
+    diag = Diagnostics()
+    run_all([describe(raising)], None, diag, cache=Cache("examples", root=tmp_path / "cache"))
+    message = str(diag.warnings[0])
+    assert "\n" not in message and "Traceback" not in message and "line " not in message
+    assert message.endswith("ValueError: no slides to search")
+
+
+def test_a_course_given_as_a_relative_path_reaches_the_example(tmp_path, monkeypatch):
+    (tmp_path / "mycourse").mkdir()
+    probe = tmp_path / "probe.py"
+    probe.write_text('"""Prints its course."""\nimport os, pathlib\np = pathlib.Path(os.environ["LECTUREKIT_COURSE"])\n'
+                     'print(p.is_absolute(), p.is_dir())\n')
+    monkeypatch.chdir(tmp_path)  # the example itself runs in a temporary folder of its own
+    assert run_example(describe(probe), Path("mycourse")).output == "True True\n"
 
 
 def test_a_hanging_example_times_out(tmp_path):
