@@ -80,6 +80,17 @@ def test_moodle_xml_round_trip_and_schema(questions: list[Question], tmp_path: P
         moodle_xml.validate(root)
 
 
+def test_moodle_xml_multi_answer_grades_sum_to_100_and_a_wrong_tick_costs_everything(questions, tmp_path):
+    export(questions, ExportFormat.MOODLE_XML, tmp_path / "q.xml")
+    root = etree.fromstring((tmp_path / "q.xml").read_bytes())
+    ice3 = next(q for q in root.iterfind("question") if q.findtext("idnumber") == "2026-01-14/ice-3")
+    fractions = [a.get("fraction") for a in ice3.iterfind("answer")]
+    assert ice3.findtext("single") == "false"
+    assert fractions == ["33.33333", "33.33333", "-100", "33.33333"]  # keys 1, 2, 4 right; 3 (GPUs) wrong
+    single = next(q for q in root.iterfind("question") if q.findtext("idnumber") == "2026-01-14/ice-2")
+    assert sorted(a.get("fraction") for a in single.iterfind("answer")) == ["0", "0", "0", "100"]
+
+
 def test_qti_zip_as_canvas_imports_it(questions: list[Question], tmp_path: Path) -> None:
     export(questions, ExportFormat.QTI, tmp_path / "q.zip")
     assert_same(qti.read(tmp_path / "q.zip"), questions)

@@ -64,9 +64,11 @@ def _choices(node: etree._Element, question: Question) -> None:
 
 
 def _fraction(option: Option, correct: list[str], multiple: bool) -> str:
-    if option.key not in correct:
-        return "0"
-    return f"{100 / len(correct):.5g}" if multiple else "100"
+    """The option's grade in percent, written as Moodle's own grade list writes it (33.33333, 12.5)."""
+    if option.key in correct:
+        return f"{100 / len(correct):.5f}".rstrip("0").rstrip(".") if multiple else "100"
+    # A wrong tick in a multi-answer question costs everything: otherwise ticking all boxes scores 100%.
+    return "-100" if multiple and correct else "0"
 
 
 def _text(parent: etree._Element, tag: str, value: str, fmt: str | None = "html") -> None:
