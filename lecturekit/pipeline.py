@@ -48,8 +48,12 @@ def extract_questions(lectures: list[Lecture], root: Path | None, config: Course
     return extract_course_questions(lectures, root, config, diag)
 
 
-def load_course(paths: list[Path], options: IngestOptions | None = None, diag: Diagnostics | None = None) -> Course:
-    """Read and validate everything (no writing): sources → lectures → questions → topics."""
+def load_course(paths: list[Path], options: IngestOptions | None = None, diag: Diagnostics | None = None,
+                run_examples: bool = True) -> Course:
+    """Read and validate everything (no writing): sources → lectures → questions → topics.
+
+    RUN_EXAMPLES False finds the examples without running them: only the site shows their output.
+    """
     diag = diag if diag is not None else Diagnostics()
     options = options or IngestOptions()
     config, sources = ingest(paths, options, diag)
@@ -58,7 +62,7 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
     # found and slides tagged. Not before ingest: an example that reads the course (semantic_search)
     # ingests it too, and after ingest() it finds every source in the cache instead of reading it again.
     with ThreadPoolExecutor(max_workers=1) as background:
-        examples = background.submit(prepare_examples, root)
+        examples = background.submit(prepare_examples, root, run_examples)
         lectures = clean(sources, config, diag)
         # Questions before topics: topic tagging looks at question stems too.
         questions = extract_questions(lectures, root, config, diag)
@@ -73,11 +77,11 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
     return course
 
 
-def prepare_examples(root: Path | None) -> PreparedExamples:
-    """Find and run the course's runnable examples (the topics stage's part that needs no lectures)."""
+def prepare_examples(root: Path | None, run: bool = True) -> PreparedExamples:
+    """Find and (RUN) run the course's runnable examples (the topics stage's part that needs no lectures)."""
     from lecturekit.topics import prepare_examples as prepare
 
-    return prepare(root)
+    return prepare(root, run=run)
 
 
 def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Diagnostics,

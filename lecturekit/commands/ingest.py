@@ -19,9 +19,11 @@ from lecturekit.ingest import IngestOptions, OcrMode
 @click.option("--ocr", type=click.Choice([m.value for m in OcrMode]), default=OcrMode.AUTO.value, show_default=True,
               help="auto: OCR only pages without a usable text layer.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel OCR workers (default: one per core).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the OCR cache.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the OCR and source caches.")
+@click.option("--strict", is_flag=True, help="Fail on any error or warning; same as `lecturekit --strict ingest`.")
 @guarded
-def ingest_command(paths: tuple[Path, ...], as_json: bool, raw: bool, ocr: str, jobs: int | None, no_cache: bool) -> int:
+def ingest_command(paths: tuple[Path, ...], as_json: bool, raw: bool, ocr: str, jobs: int | None, no_cache: bool,
+                   strict: bool) -> int:
     """Read lecture sources (PDF, images, text dumps, notes) and print their pages or cleaned lectures."""
     from lecturekit.ingest.dispatch import ingest_paths
     from lecturekit.ingest.output import nothing_usable_code, render
@@ -34,8 +36,9 @@ def ingest_command(paths: tuple[Path, ...], as_json: bool, raw: bool, ocr: str, 
     lectures = None if raw else clean(result.sources, result.config, diag) if result.sources else []
     if output := render(result, lectures, as_json):
         click.echo(output)
-    code = report(diag)
-    return nothing_usable_code(result) or (code if settings().strict else ExitCode.OK)
+    strict = strict or settings().strict
+    code = report(diag, strict=strict)
+    return nothing_usable_code(result) or (code if strict else ExitCode.OK)
 
 
 COMMANDS: list[click.Command] = [ingest_command]

@@ -29,7 +29,7 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
     from lecturekit.quiz.model import QuestionSet
 
     diag = Diagnostics()
-    course = load_course(list(paths), diag=diag)
+    course = load_course(list(paths), diag=diag, run_examples=False)
     output = QuestionSet(questions=course.questions).model_dump_json(indent=2) if as_json else format_rows(check_course(course))
     click.echo(output)
     return report(diag)
@@ -41,7 +41,7 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @guarded
 def export_command(course: Path | None, fmt: str, output: Path) -> int:
-    """Write the course's questions (default: the demo course) as GIFT, Aiken, Moodle XML, QTI, Anki or JSON."""
+    """Write the course's questions (default: the demo course) as GIFT, Aiken, Moodle XML, QTI, Anki, JSON or markdown."""
     from lecturekit.quiz.formats import export_questions
     from lecturekit.commands.quiz_session import course_at
 
@@ -96,7 +96,7 @@ def keys_command(course: Path | None, scaffold: bool) -> int:
 @click.option("--seed", type=int, default=0, show_default=True)
 @guarded
 def take_command(course: Path | None, lecture: str | None, shuffle: bool, wrong_first: bool, seed: int) -> int:
-    """Take the quiz in the terminal (answers may be piped on stdin)."""
+    """Take the quiz of COURSE (default: the demo course) in the terminal; answers may be piped on stdin."""
     from lecturekit.commands.quiz_session import course_at, take_quiz
     from lecturekit.quiz.take import TakeOptions
 

@@ -17,8 +17,8 @@ from lecturekit.quiz.take import QuizResult, TakeOptions, choose_questions, hist
 
 
 def course_at(path: Path | None, diag: Diagnostics) -> Course:
-    """The course at PATH, or the bundled demo course."""
-    return load_course([(path or bundled_seeds()).resolve()], diag=diag)
+    """The course at PATH, or the bundled demo course (examples found, not run: no quiz shows their output)."""
+    return load_course([(path or bundled_seeds()).resolve()], diag=diag, run_examples=False)
 
 
 def key_summary(course: Course) -> str:

@@ -22,7 +22,7 @@ def topics_command(course: Path | None, as_json: bool) -> int:
     from lecturekit.topics.report import coverage, to_json, to_table, topic_rows
 
     diag = Diagnostics()
-    loaded = load_course([course or bundled_seeds()], diag=diag)
+    loaded = load_course([course or bundled_seeds()], diag=diag, run_examples=False)  # names only, no output
     rows = topic_rows(loaded)
     gaps = coverage(loaded, rows)
     click.echo(to_json(rows, gaps) if as_json else to_table(rows, gaps))

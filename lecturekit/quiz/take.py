@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import Field
 
 from lecturekit.cache import default_cache_dir
-from lecturekit.errors import Diagnostics
+from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.models import Course, Model, Question, QuestionKind
 from lecturekit.quiz.apply import option_key
 from lecturekit.quiz.text import to_terminal
@@ -88,7 +88,8 @@ def choose_questions(course: Course, options: TakeOptions, history: History, dia
     questions = [q for q in course.questions if options.lecture in (None, q.lecture)]
     if options.lecture and not questions:
         known = sorted({q.lecture for q in course.questions})
-        diag.error(course.root, f"no questions for lecture {options.lecture!r} (lectures with questions: {', '.join(known)})")
+        raise UsageError(f"no questions for lecture {options.lecture!r} (lectures with questions: {', '.join(known)})",
+                         file=course.root)
     if options.shuffle:
         random.Random(options.seed).shuffle(questions)
     if options.wrong_first:

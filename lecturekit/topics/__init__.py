@@ -52,14 +52,14 @@ class PreparedExamples(Model):
     ran: list[Diagnostic]  # from running them
 
 
-def prepare_examples(root: Path | None, jobs: int = 2) -> PreparedExamples:
-    """Discover the examples and run them (unless LECTUREKIT_RUN_EXAMPLES=0); needs only the course folder.
+def prepare_examples(root: Path | None, jobs: int = 2, run: bool = True) -> PreparedExamples:
+    """Discover the examples and, with RUN, run them (unless LECTUREKIT_RUN_EXAMPLES=0); needs only the course folder.
 
     It depends on no other stage, so the pipeline may run it in the background while it cleans.
     """
     found, ran = Diagnostics(), Diagnostics()
     examples = discover(examples_dir(), found)
-    if os.environ.get(RUN_EXAMPLES_ENV, "1") != "0":
+    if run and os.environ.get(RUN_EXAMPLES_ENV, "1") != "0":
         examples = run_all(examples, root, ran, jobs=jobs)
     return PreparedExamples(examples=examples, found=found.items, ran=ran.items)
 

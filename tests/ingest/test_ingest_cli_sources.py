@@ -58,3 +58,12 @@ def test_progress_bar_only_on_a_terminal_and_never_with_json(tmp_path: Path, run
     assert "Semantic Search" in json.loads(out)["sources"][0]["pages"][0]["text"]
     piped = run_cli("ingest", scan, "--raw", "--no-cache")  # stderr is a pipe: no bar either
     assert piped.returncode == 0 and piped.stderr == ""
+
+
+def test_strict_after_the_subcommand_fails_on_a_warning_like_the_global_flag(tmp_path: Path, run_cli) -> None:
+    latin1 = tmp_path / "notes.txt"
+    latin1.write_bytes("Café lecture\n\nGradient descent takes small steps downhill.\n".encode("latin-1"))
+    assert run_cli("ingest", latin1).returncode == 0  # a warning alone does not fail ingest
+    local, global_ = run_cli("ingest", latin1, "--strict"), run_cli("--strict", "ingest", latin1)
+    assert local.returncode == global_.returncode == 4
+    assert "Windows-1252" in local.stderr or "Latin-1" in local.stderr

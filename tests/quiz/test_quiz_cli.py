@@ -191,7 +191,7 @@ def test_take_rejects_invalid_answers_and_asks_again(tiny: Path) -> None:
     assert "'7' is not an option (1, 2)" in out and "choose one answer" in out
     assert "Key pending" in out and "Score: 0/0" in out
     code, out, err = run("quiz", "take", str(tiny), "--lecture", "nope", input="")
-    assert code == 1 and "no questions for lecture 'nope'" in err
+    assert code == 2 and "no questions for lecture 'nope'" in err and "Score" not in out  # a usage error: no quiz
 
 
 def _read_until_exit(master: int) -> bytes:
@@ -247,3 +247,13 @@ def test_extract_reads_options_written_on_the_stem_line(tmp_path: Path) -> None:
     assert questions[0].stem == "Pick the loss for classification:"
     assert [o.text for o in questions[0].options] == ["MSE", "Cross-entropy", "Hinge"]
     assert [o.text for o in questions[1].options] == ["SGD", "Adam"]
+
+
+def test_quiz_commands_find_the_examples_but_never_run_them(monkeypatch) -> None:
+    from lecturekit.topics import examples
+
+    monkeypatch.setattr(examples, "run_example", lambda *args, **kwargs: pytest.fail("a quiz command ran an example"))
+    for args in (("quiz", "extract", str(SEEDS), "--json"), ("check", str(SEEDS)), ("topics", str(SEEDS), "--json")):
+        code, _, err = run(*args)
+        assert code == 0, (args, err)
+
