@@ -22,6 +22,22 @@ TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 # A fenced code block as the cleaner keeps it: the ``` / ~~~ fence lines stay, the code keeps its indentation.
 FENCED = re.compile(r"^(?P<fence>```|~~~)(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^(?P=fence)[ \t]*$", re.S | re.M)
+SNIPPET_CHARS = 160
+LEADING_BULLET = re.compile(r"^[-*•]\s+")
+
+
+def snippet_text(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """The start of TEXT on one line for `TextRenderer.inline`, cut at a word boundary (with " …"), never inside a mark."""
+    flat = LEADING_BULLET.sub("", " ".join(text.split()).replace("$$", "$"))
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit + 1].rsplit(" ", 1)[0]  # a word that ends at LIMIT stays
+    # A cut inside $math$, `code`, **bold**, ~~struck~~ or a [link](url) would leave its marks as raw text: stop before it.
+    for token in INLINE.finditer(flat):
+        if token.start() < len(cut) < token.end():
+            cut = flat[: token.start()].rstrip()
+            break
+    return cut + " …"
 
 
 class TextRenderer:

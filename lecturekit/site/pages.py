@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from lecturekit.models import Course, EditionLink, Lecture, Model, Question, SlideDiff
+from lecturekit.models import Course, EditionLink, Lecture, Model, Question, SlideDiff, Topic
 from lecturekit.site import links
-
 
 
 class LectureRef(Model):
@@ -164,8 +163,13 @@ def questions_by_lecture(course: Course) -> dict[str, list[Question]]:
     return grouped
 
 
+def ordered_topics(course: Course) -> list[Topic]:
+    """Topics by name (case-insensitive, then id): the order of every topic list and of topic prev/next."""
+    return sorted(course.topics, key=lambda t: (t.name.lower(), t.id))
+
+
 def topic_refs(course: Course, ids: set[str]) -> list[TopicRef]:
-    return [TopicRef(id=t.id, name=t.name) for t in sorted(course.topics, key=lambda t: t.id) if t.id in ids]
+    return [TopicRef(id=t.id, name=t.name) for t in ordered_topics(course) if t.id in ids]
 
 
 def quiz_topic_ids(questions: list[Question]) -> set[str]:

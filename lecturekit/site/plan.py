@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from lecturekit.cache import Cache
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Question
 from lecturekit.site import links
 from lecturekit.site.examplecache import ExampleInputs
+from lecturekit.site.markup import snippet_text
 from lecturekit.site.pages import (
     HomeEntry, HomeInput, LecturePageInput, PagePlan, QuizPageInput, QuizSection, SlideRef, TopicIndexInput,
-    TopicPageInput, TopicRef, TopicSlideInput, edition_links, lecture_ref, ordered_lectures, questions_by_lecture,
-    quiz_slide_refs, quiz_topic_ids, slide_refs, topic_refs,
+    TopicPageInput, TopicRef, TopicSlideInput, edition_links, lecture_ref, ordered_lectures, ordered_topics,
+    questions_by_lecture, quiz_slide_refs, quiz_topic_ids, slide_refs, topic_refs,
 )
-
-SNIPPET_CHARS = 160
-MARKS = re.compile(r"\*\*|~~|`|^[-*•]\s+")
 
 
 def plan_pages(course: Course, diag: Diagnostics, cache: Cache | None = None) -> list[PagePlan]:
@@ -92,7 +88,7 @@ def _quizzes(course: Course, refs: dict[str, SlideRef], grouped: dict[str, list[
 
 def _topics(course: Course, refs: dict[str, SlideRef], diag: Diagnostics, cache: Cache | None) -> list[PagePlan]:
     examples = {ex.name: ex for ex in course.examples}
-    topics = sorted(course.topics, key=lambda t: t.name.lower())
+    topics = ordered_topics(course)
     names = {t.id: t.name for t in topics}
     inputs = ExampleInputs(course, names, cache)
     slides = _topic_slides(course, refs)
@@ -121,7 +117,7 @@ def _topic_slides(course: Course, refs: dict[str, SlideRef]) -> dict[str, list[T
         for slide in lecture.slides:
             if not slide.topics or slide.id not in refs:
                 continue
-            ref, snippet = refs[slide.id], plain_snippet(slide.text.partition("\n")[2])
+            ref, snippet = refs[slide.id], snippet_text(slide.text.partition("\n")[2])
             for tag in slide.topics:
                 # Parts of a validated Course: no need to check them again, thousands of times per build.
                 item = TopicSlideInput.model_construct(slide=ref, score=tag.score, snippet=snippet)
@@ -138,14 +134,3 @@ def _topic_questions(course: Course) -> dict[str, list[Question]]:
         for topic in dict.fromkeys(tag.topic for tag in question.topics):
             found.setdefault(topic, []).append(question)
     return found
-
-
-def plain_snippet(text: str) -> str:
-    """The start of a slide body on one line: markup marks taken out, $math$ kept whole (the page renders it)."""
-    plain = MARKS.sub("", " ".join(text.split()).replace("$$", "$"))
-    if len(plain) <= SNIPPET_CHARS:
-        return plain
-    cut = plain[:SNIPPET_CHARS].rsplit(" ", 1)[0]
-    if cut.count("$") % 2:  # never end inside a formula: stop before it
-        cut = cut[: cut.rindex("$")].rstrip()
-    return cut + " …"

@@ -111,7 +111,7 @@ class PageRenderer:
     def _view(self, plan: PagePlan, r: Renderer) -> Model:
         data = plan.data
         if isinstance(data, HomeInput):
-            return home_view(data, plan.path, plan.title)
+            return home_view(data, plan.path)
         if isinstance(data, LecturePageInput):
             return lecture_view(data, plan.path, r)
         if isinstance(data, QuizPageInput):

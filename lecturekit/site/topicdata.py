@@ -85,4 +85,6 @@ def pygments_css() -> str:
     dark_auto = HtmlFormatter(style=PYGMENTS_CSS_DARK_STYLE).get_style_defs(":root:not([data-theme=light]) .highlight")
     # The style's own background, not the site's code background: its token colours are chosen to contrast with it.
     own_background = ".highlight { border-radius: 6px; }\n.highlight pre { background: transparent; }"
-    return f"{light}\n{dark}\n@media (prefers-color-scheme: dark) {{\n{dark_auto}\n}}\n{own_background}\n"
+    # Dark colours on screen only, like site.css's palette: printed code is always the light style.
+    return (f"{light}\n@media screen {{\n{dark}\n}}\n@media screen and (prefers-color-scheme: dark) {{\n{dark_auto}\n}}\n"
+            f"{own_background}\n")

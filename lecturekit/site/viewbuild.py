@@ -17,6 +17,7 @@ from lecturekit.site.views import (
 )
 
 COUNT_ORDER = ["unchanged", "edited", "only here", "only in that edition"]
+FIGURE_ONLY = "(figure only — no text on this slide)"
 
 
 def relation(diff: SlideDiff) -> str:
@@ -80,6 +81,12 @@ def slide_body(slide: Slide) -> str:
     return rest if first.strip() == slide.title.strip() else slide.text
 
 
+def empty_body_note(slide: Slide, body: str) -> str:
+    """What a slide shows when it has only a title: on a slide that is a figure (its text was not kept); else nothing."""
+    # A notes section with only a heading is a heading, not a figure.
+    return FIGURE_ONLY if not body.strip() and slide.kind is not SlideKind.NOTES else ""
+
+
 def lecture_view(data: LecturePageInput, path: str, r: Renderer) -> LectureView:
     lec = data.lecture
     topic_names = {t.id: t.name for t in data.topics}
@@ -89,12 +96,14 @@ def lecture_view(data: LecturePageInput, path: str, r: Renderer) -> LectureView:
     for number, slide in enumerate(lec.slides, 1):
         file, location = slide_where(slide, lec.sources[0] if lec.sources else lec.id)
         what = f"slide {slide.id} ({slide.title!r})"
+        body = slide_body(slide)
         slides.append(SlideView(
             anchor=links.slide_anchor(slide.id),
             number=number,
             kind=slide.kind.value,
             title_html=r.inline(slide.title, file, location, what),
-            body_html=r.block(slide_body(slide), file, location, what),
+            body_html=r.block(body, file, location, what),
+            note=empty_body_note(slide, body),
             provenance=provenance_summary(slide),
             pages=provenance_lines(slide),
             removed=[f"{x.source} p. {x.page} ({x.reason.value}): {x.text}" for x in slide.removed],

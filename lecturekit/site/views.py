@@ -27,6 +27,7 @@ class SlideView(Model):
     kind: str
     title_html: str
     body_html: str
+    note: str = ""  # shown (escaped, muted) in place of an empty body, e.g. on a figure-only slide
     provenance: str  # one short line, e.g. "from 001 pp. 12–14 (builds), 000 p. 9"
     pages: list[str] = Field(default_factory=list)  # the expanded provenance, one line per page
     removed: list[str] = Field(default_factory=list)
@@ -47,7 +48,7 @@ class PageMeta(Model):
     """Shared chrome of every page: title, navigation, table of contents."""
 
     path: str
-    title: str
+    title: str  # the page's own title; "" on the home page, whose <title> is the course title alone
     kind: str
     toc: list[Link] = Field(default_factory=list)
     prev: Link | None = None
@@ -143,6 +144,13 @@ class TopicSlide(Model):
     snippet_html: str = ""  # the snippet with its $math$ rendered, everything else escaped
 
 
+class TopicQuestion(Model):
+    """A practice question on a topic page: a link by its label and the start of its stem."""
+
+    link: Link
+    stem_html: str  # the stem's start with marks and $math$ rendered, everything else escaped
+
+
 class TopicView(Model):
     meta: PageMeta
     name: str
@@ -150,7 +158,7 @@ class TopicView(Model):
     summary_html: str
     related: list[Link]
     slides: list[TopicSlide]
-    questions: list[Link]
+    questions: list[TopicQuestion]
     examples: list[ExampleView]
 
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 
-from lecturekit.models import QuestionKind
+from lecturekit.models import Question, QuestionKind
 from lecturekit.site import links
+from lecturekit.site.markup import snippet_text
 from lecturekit.site.pages import ExampleInput, HomeInput, TopicIndexInput, TopicPageInput
 from lecturekit.site.viewbuild import Renderer
-from lecturekit.site.views import ExampleView, HomeLecture, HomeView, Link, PageMeta, TopicIndexView, TopicSlide, TopicView
+from lecturekit.site.views import (
+    ExampleView, HomeLecture, HomeView, Link, PageMeta, TopicIndexView, TopicQuestion, TopicSlide, TopicView,
+)
 
 EXAMPLES_DIR = "examples"
 
 
-def home_view(data: HomeInput, path: str, title: str) -> HomeView:
+def home_view(data: HomeInput, path: str) -> HomeView:
     lectures, notes = [], []
     for entry in data.entries:
         keyed = [q.id for q in entry.questions if q.kind is QuestionKind.MCQ and q.answer]
@@ -30,7 +33,7 @@ def home_view(data: HomeInput, path: str, title: str) -> HomeView:
     toc = [Link(href="#lectures", text="Lectures")] + ([Link(href="#notes", text="Notes")] if notes else [])
     toc += [Link(href="#topics", text="Topics")] if data.topics else []
     return HomeView(
-        meta=PageMeta(path=path, title=title, kind="home", toc=toc),
+        meta=PageMeta(path=path, title="", kind="home", toc=toc),
         lectures=lectures, notes=notes,
         topics=[Link(href=links.topic_href(t.id), text=t.name) for t in data.topics],
         practice=Link(href=links.PRACTICE_HREF, text="Practice everything") if questions else None,
@@ -70,6 +73,12 @@ def example_view(data: ExampleInput) -> ExampleView:
     )
 
 
+def topic_question(q: Question, r: Renderer) -> TopicQuestion:
+    """A question as a topic page lists it: its stem rendered like a slide snippet (bad TeX is the quiz page's to report)."""
+    href = f"{links.quiz_href(q.lecture)}#{links.question_anchor(q.id)}"
+    return TopicQuestion(link=Link(href=href, text=q.label), stem_html=r.snippet(snippet_text(q.stem)))
+
+
 def topic_view(data: TopicPageInput, path: str, r: Renderer) -> TopicView:
     slides = [
         TopicSlide(link=Link(href=s.slide.href, text=s.slide.title, note=f"slide {s.slide.number}"),
@@ -77,10 +86,7 @@ def topic_view(data: TopicPageInput, path: str, r: Renderer) -> TopicView:
                    snippet_html=r.snippet(s.snippet))
         for s in data.slides
     ]
-    questions = [
-        Link(href=f"{links.quiz_href(q.lecture)}#{links.question_anchor(q.id)}", text=f"{q.label}: {' '.join(q.stem.split())[:140]}")
-        for q in data.questions
-    ]
+    questions = [topic_question(q, r) for q in data.questions]
     examples = [example_view(e) for e in data.examples]
     toc = [Link(href="#summary", text="Summary"), Link(href="#slides", text=f"Slides ({len(slides)})")]
     toc += [Link(href="#questions", text=f"Questions ({len(questions)})")] if questions else []

@@ -99,6 +99,26 @@ def test_site_browser_review_mode_brings_wrong_first(context, site):
     assert "1 you got wrong first" in page.inner_text(".review-status")
     page.click('[data-quiz="all"]')
     assert page.eval_on_selector_all("form.question", "els => els.filter(e => !e.hidden).length") == 4
+    # QA: review had cleared the questions it asked, so after "Show all" they looked unanswered (the score still
+    # said 1 right). Every question shows its kept answer again, as after a reload.
+    assert page.inner_text(".score-right") == "1"
+    assert page.inner_text("#q-2026-01-14-ice-1 .feedback") == "Right."
+    assert page.is_checked("#q-2026-01-14-ice-1-o2") and page.is_visible("#q-2026-01-14-ice-1 .explanation")
+    assert page.inner_text("#q-2026-01-14-ice-2 .feedback").startswith("Not quite")
+    assert page.is_visible("#q-2026-01-14-ice-2 button.retry") and not page.is_visible("#q-2026-01-14-ice-2 button.check")
+
+
+def test_site_browser_review_answers_kept_when_showing_all(context, site):
+    """An answer given during review is the one shown after "Show all questions"; unasked ones stay fresh."""
+    page = context.new_page()
+    page.goto(url(site, "practice.html"))
+    choose(page, "q-2026-01-14-ice-2", ["3"])
+    page.click('[data-quiz="review"]')
+    choose(page, "q-2026-01-14-ice-2", ["1", "2"])
+    page.click('[data-quiz="all"]')
+    assert page.inner_text("#q-2026-01-14-ice-2 .feedback") == "Right."
+    assert page.inner_text("#q-2026-01-14-ice-1 .feedback") == "" and page.is_visible("#q-2026-01-14-ice-1 button.check")
+    assert page.inner_text(".score-right") == "1"
 
 
 def test_site_browser_keyboard_only_answering(context, site):
@@ -215,20 +235,31 @@ def test_site_browser_topic_page_from_lecture_with_notebook(context, site):
     assert any("def grad" in cell.source for cell in notebook.cells)
 
 
+def toggle_state(page) -> tuple[str, str]:
+    return page.inner_text("#theme-toggle"), page.get_attribute("#theme-toggle", "aria-pressed")
+
+
 def test_site_browser_dark_mode_toggle_is_kept(context, site):
     page = context.new_page()
     page.emulate_media(color_scheme="light")
     page.goto(url(site, "index.html"))
     light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert toggle_state(page) == ("Dark mode: off", "false")
     page.click("#theme-toggle")
     dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert light != dark and page.get_attribute("#theme-toggle", "aria-pressed") == "true"
+    assert light != dark and toggle_state(page) == ("Dark mode: on", "true")  # QA: the label said "Dark mode" either way
     page.reload()
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark
+    assert toggle_state(page) == ("Dark mode: on", "true")
+    page.click("#theme-toggle")
+    assert toggle_state(page) == ("Dark mode: off", "false")
     fresh = context.browser.new_context(color_scheme="dark")
     follows = fresh.new_page()
     follows.goto(url(site, "index.html"))
     assert follows.evaluate("getComputedStyle(document.body).backgroundColor") == dark  # system setting followed
+    assert toggle_state(follows) == ("Dark mode: on", "true")
+    follows.emulate_media(color_scheme="light")  # the system setting changes while the page is open
+    follows.wait_for_function("document.getElementById('theme-toggle').textContent === 'Dark mode: off'")
     fresh.close()
 
 
@@ -250,3 +281,95 @@ def test_site_browser_print_layout(context, site):
     assert page.is_visible("#slide-s02")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser fires before printing
     assert page.evaluate("document.getElementById('slide-s01').open")  # folded admin slides print too
+    # QA: printing opened every provenance list and the other edition's slide list (pages of "removed: …" lines).
+    assert page.evaluate("[...document.querySelectorAll('details.provenance, .edition details')].every(d => !d.open)")
+    page.evaluate("document.querySelectorAll('details.provenance').forEach(d => d.open = true)")  # opened on screen
+    assert page.evaluate("getComputedStyle(document.querySelector('#slide-s02 .provenance ul')).display") == "none"
+    assert page.is_visible("#slide-s02 .provenance summary")  # the one summary line prints
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not page.evaluate("document.getElementById('slide-s01').open")  # folded again after printing
+
+
+def test_site_browser_print_wraps_code_and_uses_the_light_palette(context, site):
+    """QA: long code lines were clipped at the margin; with the dark theme, code and muted text printed light grey."""
+    page = context.new_page()
+    page.goto(url(site, "topic-backpropagation.html"))
+    page.emulate_media(media="print", color_scheme="light")
+    light_code = page.evaluate("getComputedStyle(document.querySelector('#example-backprop_demo .highlight .k')).color")
+    page.emulate_media(media="screen", color_scheme="light")
+    page.click("#theme-toggle")  # dark chosen on the page, and (below) by the system as well
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    page.emulate_media(media="print", color_scheme="dark")
+    style = "(sel, prop) => getComputedStyle(document.querySelector(sel))[prop]"
+    assert page.evaluate(f"({style})('.highlight pre', 'whiteSpace')") == "pre-wrap"
+    assert page.evaluate(f"({style})('.output', 'whiteSpace')") == "pre-wrap"
+    assert page.evaluate(f"({style})('body', 'backgroundColor')") == "rgb(255, 255, 255)"
+    assert page.evaluate(f"({style})('.where', 'color')") == "rgb(85, 91, 102)"  # the light --muted
+    assert page.evaluate(f"({style})('#example-backprop_demo .highlight .k', 'color')") == light_code
+    page.goto(url(site, "lecture-2026-01-14.html"))
+    assert page.evaluate(f"({style})('#slide-s02 .provenance', 'color')") == "rgb(85, 91, 102)"
+    assert page.evaluate(f"({style})('code', 'backgroundColor')") == "rgb(243, 244, 246)"  # the light --code-bg
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 420}, {"width": 375, "height": 420}], ids=["desktop", "phone"])
+def test_site_browser_linked_question_is_not_under_the_score_bar(browser, site, viewport):
+    """QA: a link to a question scrolled its heading under the sticky score bar (heading at y=11, bar to y=93)."""
+    ctx = browser.new_context(viewport=viewport)
+    page = ctx.new_page()
+    for target in ("q-2026-01-14-ice-1", "q-2024-01-11-ice-1"):
+        page.goto(url(site, "practice.html") + "#" + target)
+        page.wait_for_function(f"document.getElementById('{target}').getBoundingClientRect().top < 300")
+        top, bar = page.evaluate(f"""[document.getElementById('{target}').getBoundingClientRect().top,
+                                      document.querySelector('.quiz-bar').getBoundingClientRect().bottom]""")
+        assert page.evaluate("window.scrollY") > 0  # the page did scroll to the question
+        assert bar <= top < bar + 40, (target, top, bar)
+    # In-page links too (a TOC entry, the review list's jumps): the same margin applies to every anchor target.
+    page.evaluate("location.hash = '#q-2026-01-14-ice-2'")
+    page.wait_for_function("document.getElementById('q-2026-01-14-ice-2').getBoundingClientRect().top < 300")
+    top, bar = page.evaluate("""[document.getElementById('q-2026-01-14-ice-2').getBoundingClientRect().top,
+                                 document.querySelector('.quiz-bar').getBoundingClientRect().bottom]""")
+    assert bar <= top, (top, bar)
+    ctx.close()
+
+
+def search_hrefs(page, query: str) -> list[str]:
+    page.fill("#search-box", query)
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    return page.eval_on_selector_all("#search-results a", "els => els.map(e => e.getAttribute('href'))")
+
+
+def test_site_browser_search_joins_hyphens_and_knows_topic_aliases(context, site):
+    """QA: "backprop" missed slides titled "Back Propagation …"; "hyperparameter" missed "Hyper-parameters"."""
+    page = context.new_page()
+    page.goto(url(site, "index.html"))
+    # Tagged with Backpropagation (alias "backprop") though its text never says so.
+    assert "notes-2020-10-13.html#slide-s01" in search_hrefs(page, "backprop")
+    for query in ("hyperparameter", "hyper-parameters", "hyper parameter"):
+        page.fill("#search-box", "")
+        assert "lecture-2026-01-14.html#slide-s06" in search_hrefs(page, query), query
+    page.fill("#search-box", "")
+    assert "lecture-2026-01-14.html#slide-s02" in search_hrefs(page, "back propagation")  # "Back-propagation"
+
+
+def test_site_browser_search_suggests_near_words(context, site):
+    """QA: a misspelt query ("backprpo", "lerning rate", "gradiant") said "0 results" and nothing else."""
+    page = context.new_page()
+    page.goto(url(site, "index.html"))
+    for typo, meant in (("backprpo", "backprop"), ("lerning rate", "learning rate"), ("gradiant", "gradient")):
+        page.fill("#search-box", typo)
+        page.wait_for_selector("#search-results .suggest button")
+        ideas = page.eval_on_selector_all("#search-results .suggest button", "els => els.map(e => e.textContent)")
+        assert ideas[0] == meant, (typo, ideas)
+        assert page.inner_text("#search-status").startswith(f"0 results. Did you mean {meant}")
+    page.click("#search-results .suggest button")  # searches the suggestion
+    page.wait_for_selector("#search-results a")
+    assert page.input_value("#search-box") == "gradient"
+    assert "notes-2020-10-13.html#slide-s02" in page.eval_on_selector_all(
+        "#search-results a", "els => els.map(e => e.getAttribute('href'))")
+    page.fill("#search-box", "lerning rate")
+    page.wait_for_selector("#search-results .suggest button")
+    page.keyboard.press("Enter")  # Enter takes the first suggestion, as it takes the first hit
+    page.wait_for_selector('#search-results a[href="lecture-2026-01-14.html#slide-s05"]')
+    page.fill("#search-box", "zzqxj")  # nothing near: no suggestion
+    page.wait_for_function("document.getElementById('search-status').textContent === '0 results'")
+    assert page.locator("#search-results .suggest").count() == 0

@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 
 from site_support import build, load_fixture_course, tree
 from lecturekit.errors import UsageError
-from lecturekit.models import Severity
+from lecturekit.models import Severity, TopicTag
 from lecturekit.site import render
 from lecturekit.site.atomic import MARKER
 
@@ -245,12 +245,39 @@ def test_site_topic_snippets_render_math(fixture_site):
     assert "\\frac" not in visible
 
 
-def test_site_plain_snippet_never_cuts_a_formula():
-    from lecturekit.site.plan import plain_snippet
+def test_site_snippet_never_cuts_a_formula_or_a_mark():
+    from lecturekit.site.markup import snippet_text
 
     text = "- Intro " + "word " * 24 + "$\\sum_{i=1}^{d} a_i \\theta_i^2 + b_i \\theta_i + c_i$ and more text after it"
-    assert plain_snippet(text) == "Intro" + " word" * 24 + " …"  # the formula that would be cut is left out whole
-    assert plain_snippet("- short $x^2$ here") == "short $x^2$ here"
+    assert snippet_text(text) == "Intro" + " word" * 24 + " …"  # the formula that would be cut is left out whole
+    assert snippet_text("- short $x^2$ here") == "short $x^2$ here"
+    assert snippet_text("Which is ~~not~~ a **hyper-parameter**?") == "Which is ~~not~~ a **hyper-parameter**?"  # marks kept
+    struck = "word " * 30 + "~~a struck phrase that runs on past the end~~ tail"
+    assert snippet_text(struck) == ("word " * 30).strip() + " …"
+    assert snippet_text("word " * 30 + "dimension of the gradient") == ("word " * 30).strip() + " dimension …"  # whole words
+
+
+def test_site_topic_page_question_stems_are_rendered_like_snippets(tmp_path):
+    """QA: topic pages showed "~~not~~" and raw "$f(\\theta) = …$" cut mid-word ("dimension of t") with no ellipsis."""
+    course = load_fixture_course()
+    struck = next(q for q in course.questions if q.id == "2024-01-11/ice-1")
+    long = next(q for q in course.questions if q.id == "2026-01-14/ice-1")
+    struck.topics = long.topics = [TopicTag(topic="learning-rate", score=1.0)]
+    long.stem = ("Assume you are minimizing a function as follows:\n$f(\\theta) = \\sum_{i=1}^{d} (a_i\\theta_i^2 + b_i\\theta_i + c_i)$\n"
+                 "What is the dimension of the gradient with a full-batch size and a batch-size of 8 <b>(assume d > 8)</b>?")
+    build(course, tmp_path / "site")
+    doc = lxml_html.fromstring((tmp_path / "site" / "topic-learning-rate.html").read_bytes())
+    items = {li.find("a").get("href"): li for li in doc.get_element_by_id("questions").iter("li")}
+    not_item = items["quiz-2024-01-11.html#q-2024-01-11-ice-1"]
+    assert "~~" not in not_item.text_content() and not_item.find(".//del").text == "not"
+    math_item = items["quiz-2026-01-14.html#q-2026-01-14-ice-1"]
+    assert [a.text for a in math_item.iter("annotation")] == [
+        "f(\\theta) = \\sum_{i=1}^{d} (a_i\\theta_i^2 + b_i\\theta_i + c_i)"]
+    visible = " ".join(t for e in math_item.iter() if e.tag != "annotation" for t in [e.text or "", e.tail or ""])
+    assert "$" not in visible and "\\sum" not in visible
+    stem = math_item.find_class("stem")[0].text_content()
+    assert stem.endswith(" …") and stem.split()[-2] in long.stem.split()  # cut after a whole word, never "… of t"
+    assert "<b>" not in (tmp_path / "site" / "topic-learning-rate.html").read_text(encoding="utf-8")  # escaped
 
 
 def test_site_home_lists_lectures_by_date_and_notes_apart(fixture_site):
@@ -272,3 +299,54 @@ def test_site_without_v8_shows_tex_and_warns(tmp_path, monkeypatch):
     assert any("KaTeX could not start" in d.message for d in diag.warnings)
     doc = lxml_html.fromstring((tmp_path / "site" / "lecture-2026-01-14.html").read_bytes())
     assert not doc.find_class("katex") and doc.find_class("tex")
+
+
+def test_site_title_only_slide_says_it_is_a_figure(tmp_path):
+    """QA: an image-only slide (title, no text) rendered as an empty box; a review link landed on nothing."""
+    course = load_fixture_course()
+    lecture = next(lec for lec in course.lectures if lec.id == "2024-01-11")
+    lecture.slides[1].text = lecture.slides[1].title  # "Learning rate": a figure whose text was not kept
+    notes = next(lec for lec in course.lectures if lec.id == "2020-10-13")
+    notes.slides[1].text = notes.slides[1].title  # a notes heading with nothing under it is no figure
+    build(course, tmp_path / "site")
+    doc = lxml_html.fromstring((tmp_path / "site" / "lecture-2024-01-11.html").read_bytes())
+    body = doc.get_element_by_id("slide-s02").find_class("slide-body")[0]
+    assert [p.text for p in body.find_class("slide-note")] == ["(figure only — no text on this slide)"]
+    assert not doc.get_element_by_id("slide-s01").find_class("slide-note")  # slides with text show their text
+    notes_doc = lxml_html.fromstring((tmp_path / "site" / "notes-2020-10-13.html").read_bytes())
+    assert not notes_doc.find_class("slide-note")
+
+
+def titles(out: Path) -> dict[str, str]:
+    return {page.name: lxml_html.fromstring(page.read_bytes()).findtext(".//title") for page in html_files(out)}
+
+
+def test_site_page_titles_name_the_course_once(fixture_site):
+    """QA: the home page's <title> was the course title twice."""
+    out, _, _ = fixture_site
+    course = load_fixture_course().title
+    found = titles(out)
+    assert found["index.html"] == course
+    assert found["topics.html"] == f"Topics · {course}"
+    assert found["lecture-2026-01-14.html"] == f"Training and Back-propagation · {course}"
+    assert all(title.count(course) == 1 for title in found.values())
+
+
+def test_site_topics_in_name_order_everywhere(tmp_path):
+    """QA: the home page listed topics by id while the topics index and prev/next went by name."""
+    course = load_fixture_course()
+    rate = next(t for t in course.topics if t.id == "learning-rate")
+    rate.name = "A learning rate"  # by name it now comes before "Backpropagation"; by id it stays after
+    build(course, tmp_path / "site")
+    out = tmp_path / "site"
+    expected = ["topic-learning-rate.html", "topic-backpropagation.html"]
+
+    def tags(name: str) -> list[str]:
+        doc = lxml_html.fromstring((out / name).read_bytes())
+        return [a.get("href") for a in doc.find_class("topic-cloud")[0].iter("a")]
+
+    assert tags("index.html") == expected and tags("topics.html") == expected
+    first = lxml_html.fromstring((out / expected[0]).read_bytes())
+    assert [a.get("href") for a in first.find_class("pager")[0].iter("a")] == [expected[1]]
+    index = (out / "search-index.js").read_text(encoding="utf-8")
+    assert index.index('"topic-learning-rate.html"') < index.index('"topic-backpropagation.html"')

@@ -136,18 +136,41 @@
     quiz.querySelector(".score-right").textContent = String(right);
   }
 
+  // Shows the answer kept for FORM (its choice and result), or a fresh question when none is kept.
+  function restore(form) {
+    var record = answers[form.getAttribute("data-qid")];
+    if (record && record.choice && record.choice.length) {
+      inputs(form).forEach(function (i) { i.checked = record.choice.indexOf(i.value) >= 0; });
+      showResult(form, record.choice);
+    } else {
+      clear(form);
+    }
+  }
+
   forms.forEach(function (form) {
     if (!form.querySelector(".check")) return;
     shuffle(form);
     form.addEventListener("submit", function (event) { event.preventDefault(); check(form); });
     part(form, ".retry").addEventListener("click", function () { retry(form); });
-    var record = answers[form.getAttribute("data-qid")];
-    if (record && record.choice && record.choice.length) {
-      inputs(form).forEach(function (i) { i.checked = record.choice.indexOf(i.value) >= 0; });
-      showResult(form, record.choice);
-    }
+    restore(form);
   });
   updateScore();
+
+  /* ---------------------------------------------------------------- sticky score bar */
+  // Anchor targets stop below the bar (site.css: scroll-margin-top), so it must know the bar's real height:
+  // it grows when the buttons wrap on a phone or the review status takes a line.
+  var bar = quiz.querySelector(".quiz-bar");
+  function measureBar() {
+    if (bar) document.documentElement.style.setProperty("--sticky-top", bar.offsetHeight + "px");
+  }
+  measureBar();
+  if (bar && window.ResizeObserver) new ResizeObserver(measureBar).observe(bar);
+  window.addEventListener("resize", measureBar);
+  // site.js scrolled to the linked question before the bar was measured and answers restored: scroll again.
+  if (location.hash && location.hash !== "#review") {
+    var linked = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (linked && quiz.contains(linked)) linked.scrollIntoView();
+  }
 
   /* ---------------------------------------------------------------- review mode (Leitner) */
   var reviewStatus = quiz.querySelector(".review-status");
@@ -187,6 +210,9 @@
 
   function leaveReview() {
     home.forEach(function (h) { h.parent.appendChild(h.form); h.form.hidden = false; });
+    // Review cleared the questions it asked; every question shows its kept answer again, as after a reload.
+    forms.forEach(function (form) { if (form.querySelector(".check")) restore(form); });
+    updateScore();
     quiz.querySelectorAll(".quiz-group").forEach(function (g) { g.hidden = false; });
     var holder = quiz.querySelector(".review-list");
     if (holder) holder.parentNode.removeChild(holder);
