@@ -44,7 +44,7 @@ def slopes_at(x: float) -> dict[str, float]:
 
 
 def figure() -> str:
-    x = np.linspace(-6, 6, 121)
+    x = np.linspace(-5, 5, 101)
     series = [(f"{name}'", list(x), list(g_prime(x))) for name, (_, g_prime) in ACTIVATIONS.items()]
     return line_plot(series, "Derivatives g'(x): sigmoid and tanh saturate", "x", "g'(x)")
 
