@@ -118,3 +118,30 @@ def _report_folder(folder: Path, root: Path | None, found: list[Path], given: in
             used = f"{root / name} applies" if (root / name).is_file() else f"{root} has no {name}"
             diag.warn(folder / name, f"ignored: only the first folder given is the course root ({used}); "
                       "give this folder first to use it")
+
+
+def register_sources(config: Path, lecture_id: str, names: list[str], grouped: list[str] | None = None) -> None:
+    """Add NAMES to lecture LECTURE_ID in course.toml (a new [[lectures]] entry if it has none), comments kept.
+
+    GROUPED: the sources the lecture has now when the course groups it by itself (it is not in course.toml
+    yet); they are listed too, so naming the lecture does not take them out of it and rename it.
+    """
+    import tomlkit  # edits the file in place: the instructor's comments and layout stay
+
+    text = config.read_text(encoding="utf-8") if config.is_file() else ""
+    try:
+        document = tomlkit.parse(text)
+    except ValueError as exc:  # tomlkit's ParseError
+        raise UsageError(f"not valid TOML: {exc}", file=config) from exc
+    lectures = document.setdefault("lectures", tomlkit.aot())
+    entry = next((lecture for lecture in lectures if lecture.get("id") == lecture_id), None)
+    if entry is None:
+        entry = tomlkit.table()
+        entry.update({"id": lecture_id, "sources": tomlkit.array()})
+        entry.trivia.indent = "\n" if text.strip() else ""  # a blank line between it and what the file had
+        lectures.append(entry)
+    sources = entry.setdefault("sources", tomlkit.array())
+    for name in [*(grouped or []), *names]:
+        if name not in sources:
+            sources.append(name)
+    config.write_text(tomlkit.dumps(document), encoding="utf-8")

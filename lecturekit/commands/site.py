@@ -47,8 +47,7 @@ def serve(site: Path, port: int, course: Path | None) -> int:
     rebuild = (lambda: _say_built(build_course(course, site, Diagnostics()))) if course else None
     if rebuild and not site.is_dir():
         rebuild()
-    click.echo(f"serving {site} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", err=True)
-    serve_site(site, port, course, rebuild)
+    serve_site(site, port, course, rebuild, announce=lambda line: click.echo(line, err=True))
     return 0
 
 

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from lecturekit.errors import LecturekitError
+from lecturekit.errors import LecturekitError, UsageError
 
 HOST = "127.0.0.1"  # preview only: never listen on other interfaces
 
@@ -35,8 +35,13 @@ def watch(folder: Path, rebuild: Callable[[], None], interval: float = 1.0, stop
 
 
 def make_server(site: Path, port: int) -> http.server.ThreadingHTTPServer:
+    """A server of SITE on 127.0.0.1:PORT; a port that cannot be had is a usage error, not a crash."""
     handler = functools.partial(_QuietHandler, directory=str(site))
-    return http.server.ThreadingHTTPServer((HOST, port), handler)
+    try:
+        return http.server.ThreadingHTTPServer((HOST, port), handler)
+    except OSError as exc:
+        raise UsageError(f"cannot serve on {HOST}:{port} ({exc.strerror}); choose another port with --port",
+                         file=site) from exc
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -44,9 +49,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(site: Path, port: int, course: Path | None = None, rebuild: Callable[[], None] | None = None) -> None:
+def serve(site: Path, port: int, course: Path | None = None, rebuild: Callable[[], None] | None = None,
+          announce: Callable[[str], None] = print) -> None:
     """Serve SITE until interrupted; with COURSE and REBUILD, rebuild on every change of the course."""
     server = make_server(site, port)
+    announce(f"serving {site} on http://{HOST}:{server.server_address[1]}/ (Ctrl-C to stop)")  # once it listens
     if course is not None and rebuild is not None:
         threading.Thread(target=watch, args=(course, rebuild), daemon=True).start()
     try:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import tomllib
 from pathlib import Path
 
 from pydantic import Field
 
-from lecturekit.course import COURSE_FILE
+from lecturekit.course import COURSE_FILE, is_source_candidate, register_sources
 from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.models import Course, Method, Model, QuestionKind
 from lecturekit.site.options import BuildReport, SiteOptions
@@ -56,19 +55,39 @@ class AddReport(Model):
 
 
 def copy_sources(files: list[Path], course_dir: Path, lecture_id: str | None) -> list[str]:
-    """Copy FILES into the course folder (and register them under LECTURE_ID in course.toml)."""
-    course_dir.mkdir(parents=True, exist_ok=True)
-    names = []
+    """Copy FILES into the course folder (and register them under LECTURE_ID in course.toml).
+
+    A file whose name the course already uses for other bytes is refused before anything is copied:
+    replacing a source silently would re-point its questions and orphan their answer keys.
+    """
     for file in files:
         if not file.is_file():
             raise UsageError("no such file", file=file)
         target = course_dir / file.name
-        if file.resolve() != target.resolve():
-            shutil.copy2(file, target)
-        names.append(file.name)
+        if target.is_file() and file.resolve() != target.resolve() and target.read_bytes() != file.read_bytes():
+            raise UsageError(f"the course already has a different {file.name}; nothing added (rename the new file, "
+                             f"or remove {target} first to replace it)", file=file)
+    grouped = lecture_sources(course_dir, lecture_id) if lecture_id else []
+    course_dir.mkdir(parents=True, exist_ok=True)
+    for file in files:
+        if file.resolve() != (course_dir / file.name).resolve():
+            shutil.copy2(file, course_dir / file.name)
+    names = [file.name for file in files]
     if lecture_id:
-        register_sources(course_dir / COURSE_FILE, lecture_id, names)
+        register_sources(course_dir / COURSE_FILE, lecture_id, names, grouped)
     return names
+
+
+def lecture_sources(course_dir: Path, lecture_id: str) -> list[str]:
+    """The sources lecture LECTURE_ID has as the course groups it now ([] when the course has no such lecture)."""
+    from lecturekit.ingest import IngestOptions
+    from lecturekit.pipeline import clean, ingest
+
+    if not course_dir.is_dir() or not any(is_source_candidate(path) for path in course_dir.iterdir()):
+        return []
+    quiet = Diagnostics()  # the build that follows reports the course's problems once
+    config, sources = ingest([course_dir], IngestOptions(), quiet)
+    return next((lecture.sources for lecture in clean(sources, config, quiet) if lecture.id == lecture_id), [])
 
 
 def usable_files(files: list[Path], diag: Diagnostics) -> list[Path]:
@@ -88,27 +107,6 @@ def usable_files(files: list[Path], diag: Diagnostics) -> list[Path]:
             raise UsageError(f"nothing added, it cannot be read: {why}", file=file)
         diag.error(file, f"not added to the course: {why}")
     return [f for f in files if f.resolve() in readable]
-
-
-def register_sources(config: Path, lecture_id: str, names: list[str]) -> None:
-    """Add NAMES to the lecture LECTURE_ID in course.toml, appending a [[lectures]] entry when it is new."""
-    text = config.read_text(encoding="utf-8") if config.is_file() else ""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"not valid TOML: {exc}", file=config) from exc
-    lectures = data.get("lectures", [])
-    existing = next((lec for lec in lectures if lec.get("id") == lecture_id), None)
-    if existing is None:
-        listed = ", ".join(f'"{n}"' for n in names)
-        block = f'\n[[lectures]]\nid = "{lecture_id}"\nsources = [{listed}]\n'
-        config.write_text(text.rstrip("\n") + "\n" + block if text else block.lstrip("\n"), encoding="utf-8")
-        return
-    import tomli_w
-
-    # Rewriting keeps every value but not the file's comments; only needed when the lecture already exists.
-    existing["sources"] = sorted(set(existing.get("sources", [])) | set(names))
-    config.write_text(tomli_w.dumps(data), encoding="utf-8")
 
 
 def summarize(course: Course, names: list[str]) -> AddReport:

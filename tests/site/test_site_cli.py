@@ -15,7 +15,8 @@ from lecturekit.cli import main
 from lecturekit.errors import UsageError
 from lecturekit.pipeline import bundled_seeds
 from lecturekit.site.serve import HOST, make_server, watch
-from lecturekit.site.workflow import register_sources, summarize
+from lecturekit.course import register_sources
+from lecturekit.site.workflow import summarize
 
 SEED_2024 = "004_6907600352c4fa8e.txt"
 
@@ -26,9 +27,10 @@ def test_site_register_sources_appends_and_merges(tmp_path):
     register_sources(config, "week1", ["a.pdf"])
     text = config.read_text(encoding="utf-8")
     assert text.startswith("# my course") and '[[lectures]]\nid = "week1"\nsources = ["a.pdf"]' in text
-    register_sources(config, "week1", ["b.txt"])
-    data = tomllib.loads(config.read_text(encoding="utf-8"))
-    assert data["lectures"] == [{"id": "week1", "sources": ["a.pdf", "b.txt"]}] and data["title"] == "T"
+    register_sources(config, "week1", ["b.txt"])  # the lecture exists now: edited in place, comments kept
+    text = config.read_text(encoding="utf-8")
+    assert text.startswith("# my course\n") and tomllib.loads(text)["title"] == "T"
+    assert tomllib.loads(text)["lectures"] == [{"id": "week1", "sources": ["a.pdf", "b.txt"]}]
 
 
 def test_site_summarize_counts_what_a_source_brought():
@@ -80,6 +82,50 @@ def test_site_serve_answers_on_localhost(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_site_serve_on_a_port_in_use_is_a_usage_error_naming_it(tmp_path):
+    site = tmp_path / "site"
+    build(load_fixture_course(), site)
+    first = make_server(site, 0)
+    try:
+        port = first.server_address[1]
+        result = CliRunner().invoke(main, ["serve", str(site), "--port", str(port)])
+        assert result.exit_code == 2 and "Traceback" not in result.output
+        assert f"cannot serve on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
+        assert "serving" not in result.stderr  # announced only once it listens
+    finally:
+        first.server_close()
+
+
+def test_site_cli_add_to_a_lecture_grouped_by_itself_keeps_its_sources_and_id(tmp_path, monkeypatch):
+    monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("LECTUREKIT_RUN_EXAMPLES", "0")
+    course, notes = tmp_path / "course", tmp_path / "extra-notes.txt"
+    course.mkdir()
+    shutil.copy(bundled_seeds() / "003_ac6d1436580ceec6.txt", course)  # no course.toml: grouped as 2020-10-13
+    notes.write_text("Worked example\n\nThe chain rule applied to a two-layer network, step by step.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["add", str(notes), "--course", str(course), "--lecture", "2020-10-13"])
+    assert result.exit_code == 0, result.output
+    listed = tomllib.loads((course / "course.toml").read_text(encoding="utf-8"))["lectures"]
+    assert listed == [{"id": "2020-10-13", "sources": ["003_ac6d1436580ceec6.txt", "extra-notes.txt"]}]
+    assert "→ lectures 2020-10-13:" in result.stdout and "2020-10-13-2" not in result.output
+
+
+def test_site_cli_add_refuses_to_replace_a_source_with_other_bytes(tmp_path, monkeypatch):
+    monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("LECTUREKIT_RUN_EXAMPLES", "0")
+    course, newer = tmp_path / "course", tmp_path / "new" / "003_ac6d1436580ceec6.txt"
+    course.mkdir()
+    newer.parent.mkdir()
+    seed = bundled_seeds() / "003_ac6d1436580ceec6.txt"
+    shutil.copy(seed, course)
+    newer.write_text(seed.read_text(encoding="utf-8") + "\nA section added later\n\nMore text.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["add", str(newer), "--course", str(course)])
+    assert result.exit_code == 2 and "already has a different 003_ac6d1436580ceec6.txt" in result.stderr
+    assert (course / seed.name).read_bytes() == seed.read_bytes()
+    again = CliRunner().invoke(main, ["add", str(seed), "--course", str(course)])  # the same bytes: fine
+    assert again.exit_code == 0, again.output
 
 
 def test_site_watch_survives_an_unusable_moment(tmp_path, capsys):
