@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter
 
 from lecturekit.models import Source
@@ -41,5 +42,6 @@ def source_date(source: Source) -> dt.date | None:
 
 
 def slug(text: str) -> str:
-    """A lower-case, dash-separated id made from TEXT."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "lecture"
+    """A lower-case, dash-separated id made from TEXT, accents dropped ("Café" → "cafe")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "lecture"

@@ -75,7 +75,8 @@ def collect(course: Course) -> SearchIndex:
         groups.append("Quizzes")
         for q in sorted(course.questions, key=lambda q: q.id):
             href = f"{links.quiz_href(q.lecture)}#{links.question_anchor(q.id)}"
-            docs.append(SearchDoc(title=q.label, href=href, group=len(groups) - 1, text=q.stem))
+            # The lecture in the title: every lecture has an "ICE #1", and results must tell them apart.
+            docs.append(SearchDoc(title=f"{q.label} ({q.lecture})", href=href, group=len(groups) - 1, text=q.stem))
     if course.topics:
         groups.append("Topics")
         for topic in ordered_topics(course):

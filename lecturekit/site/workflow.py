@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.models import Course, Method, Model, QuestionKind
 from lecturekit.site.options import BuildReport, SiteOptions
 from lecturekit.site.render import build_site
+
+LECTURE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def load(course_dir: Path | None, diag: Diagnostics) -> Course:
@@ -60,6 +63,9 @@ def copy_sources(files: list[Path], course_dir: Path, lecture_id: str | None) ->
     A file whose name the course already uses for other bytes is refused before anything is copied:
     replacing a source silently would re-point its questions and orphan their answer keys.
     """
+    if lecture_id is not None and not LECTURE_ID.fullmatch(lecture_id):
+        raise UsageError(f"lecture id {lecture_id!r}: use letters, digits, '-', '_' and '.' (ids become file names "
+                         "and links), e.g. 2026-01-21 or week-3")
     for file in files:
         if not file.is_file():
             raise UsageError("no such file", file=file)

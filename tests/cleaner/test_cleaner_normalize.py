@@ -67,3 +67,10 @@ def test_is_decoration(text):
 @pytest.mark.parametrize("text", ["$$", "2", "ok", "i=1", "d∑", "```"])
 def test_not_decoration(text):
     assert not is_decoration(text)
+
+
+def test_slug_drops_accents_instead_of_letters():
+    from lecturekit.cleaner.dates import slug
+
+    assert slug("Café lecture: Über-fitting") == "cafe-lecture-uber-fitting"
+    assert slug("θ and ∑") == "and" and slug("∑") == "lecture"

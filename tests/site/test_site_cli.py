@@ -126,6 +126,8 @@ def test_site_cli_add_refuses_to_replace_a_source_with_other_bytes(tmp_path, mon
     assert (course / seed.name).read_bytes() == seed.read_bytes()
     again = CliRunner().invoke(main, ["add", str(seed), "--course", str(course)])  # the same bytes: fine
     assert again.exit_code == 0, again.output
+    odd = CliRunner().invoke(main, ["add", str(seed), "--course", str(course), "--lecture", "Bad Id!"])
+    assert odd.exit_code == 2 and "lecture id 'Bad Id!'" in odd.stderr and not (course / "course.toml").exists()
 
 
 def test_site_watch_survives_an_unusable_moment(tmp_path, capsys):
