@@ -23,6 +23,12 @@ class SlideRef(Model):
     number: int
     title: str
     lecture: str
+    notes: bool = False  # a section of notes (its page numbers nothing), not a numbered slide
+
+    @property
+    def name(self) -> str:
+        """"slide 9", or "section 9" in notes."""
+        return f"{'section' if self.notes else 'slide'} {self.number}"
 
 
 class TopicRef(Model):
@@ -136,7 +142,8 @@ def slide_refs(course: Course) -> dict[str, SlideRef]:
         href = links.lecture_href(lecture)
         for number, slide in enumerate(lecture.slides, 1):
             anchor = links.slide_anchor(slide.id)
-            refs[slide.id] = SlideRef(id=slide.id, href=f"{href}#{anchor}", number=number, title=slide.title, lecture=lecture.title)
+            refs[slide.id] = SlideRef(id=slide.id, href=f"{href}#{anchor}", number=number, title=slide.title,
+                                      lecture=lecture.title, notes=links.is_notes(lecture))
     return refs
 
 

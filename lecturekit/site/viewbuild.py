@@ -200,7 +200,7 @@ def question_view(q: Question, slides: dict[str, SlideRef], topics: dict[str, st
     anchor = links.question_anchor(q.id)
     keyed = q.kind is QuestionKind.MCQ and bool(q.answer) and bool(q.options)
     target = slides.get(q.review_slide or q.slide or "")
-    review = Link(href=target.href, text=f"Review slide {target.number}", note=target.title) if target else None
+    review = Link(href=target.href, text=f"Review {target.name}", note=target.title) if target else None
     options = [
         OptionView(key=o.key, input_id=f"{anchor}-o{links.slug(o.key)}", html=r.inline(o.text, file, location, what))
         for o in q.options

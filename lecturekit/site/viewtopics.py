@@ -81,7 +81,7 @@ def topic_question(q: Question, r: Renderer) -> TopicQuestion:
 
 def topic_view(data: TopicPageInput, path: str, r: Renderer) -> TopicView:
     slides = [
-        TopicSlide(link=Link(href=s.slide.href, text=s.slide.title, note=f"slide {s.slide.number}"),
+        TopicSlide(link=Link(href=s.slide.href, text=s.slide.title, note=s.slide.name),
                    lecture=s.slide.lecture, score=round(s.score, 2), snippet=s.snippet,
                    snippet_html=r.snippet(s.snippet))
         for s in data.slides
