@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 
 from lecturekit import __version__
-from lecturekit.cache import Cache, content_key
+from lecturekit.cache import Cache, content_key, tree_digest
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Diagnostic, Model
 from lecturekit.site import links
@@ -57,15 +57,6 @@ def template_env(bytecode_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-
-
-def tree_digest(folder: Path) -> str:
-    """A hash over every file (name and bytes) under FOLDER, in sorted order."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(str(path.relative_to(folder)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 class PageRenderer:
