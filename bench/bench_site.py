@@ -9,11 +9,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from synthetic_course import synthetic_course, synthetic_lecture, synthetic_questions
+
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course
 from lecturekit.site import SiteOptions, build_site
 from lecturekit.site.math import shared_renderer
-from lecturekit.site.synthetic import synthetic_course, synthetic_lecture, synthetic_questions
 
 LECTURES = 40
 SLIDES = 50

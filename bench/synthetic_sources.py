@@ -25,7 +25,7 @@ class Frame:
 
 def vocabulary() -> tuple[list[str], list[str]]:
     """(plain words of the seed lectures, topic alias phrases of the shipped taxonomy)."""
-    from lecturekit.site.synthetic import vocabulary as seed_words
+    from synthetic_course import vocabulary as seed_words
     from lecturekit.topics.taxonomy import load_shipped
 
     aliases = sorted({alias for topic in load_shipped() for alias in topic.aliases if alias.isascii()})

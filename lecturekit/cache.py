@@ -1,7 +1,8 @@
-"""Content-hash cache for expensive stage results (OCR above all), stored as JSON files."""
+"""Content-hash cache for expensive stage results (OCR above all), stored as JSON files, keyed with the code that made them."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -13,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter
 
 CACHE_VERSION = "1"
+PACKAGE_DIR = Path(__file__).resolve().parent
 Value = TypeVar("Value")
 Valid = TypeVar("Valid", bound=BaseModel)
 
@@ -79,7 +81,10 @@ class Cache:
             # Write then rename, so parallel workers never read a half-written entry.
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(value, handle)
+                if isinstance(value, BaseModel):  # serialised by pydantic directly: no dict of every field in memory
+                    handle.write(value.model_dump_json(exclude_defaults=True))
+                else:
+                    json.dump(value, handle)
             os.replace(tmp, path)
         except OSError:
             pass  # a read-only or full cache must never fail a build
@@ -92,3 +97,13 @@ def tree_digest(folder: Path, pattern: str = "*") -> str:
         digest.update(str(path.relative_to(folder)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@functools.cache
+def code_version(*packages: str) -> str:
+    """A hash of lecturekit's Python code in PACKAGES ("cleaner", "site"; none: all of it), once per process.
+
+    A cached result keys on the code that made it, so a changed stage never serves stale results.
+    """
+    folders = [PACKAGE_DIR / name for name in packages] or [PACKAGE_DIR]
+    return content_key(*(tree_digest(folder, "*.py") for folder in folders))

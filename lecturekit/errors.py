@@ -14,6 +14,8 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad usage or an unusable course
     MISSING_DEPENDENCY = 3  # an external tool (tesseract) is needed and absent
     STRICT_WARNINGS = 4  # --strict and at least one warning
+    INTERNAL_ERROR = 70  # a bug in lecturekit, not in the input (sysexits EX_SOFTWARE)
+    IO_ERROR = 74  # the output cannot be written: unwritable, not a folder, disk full (sysexits EX_IOERR)
     INTERRUPTED = 130
 
 
@@ -50,6 +52,12 @@ class SourceError(LecturekitError):
 
 class AnswerKeyError(LecturekitError):
     """An answers.toml (or an imported quiz file) is malformed."""
+
+
+class OutputError(LecturekitError):
+    """The output (a site folder, an export file) cannot be written; nothing was replaced."""
+
+    exit_code = ExitCode.IO_ERROR
 
 
 class MissingDependency(LecturekitError):

@@ -41,6 +41,9 @@ class Line(Model):
     bold: bool = False
     confidence: float | None = None  # mean OCR word confidence of this line, 0..100
     number: int | None = None  # 1-based line number in a text source (for messages)
+    block: int | None = None  # text-layer PDFs: the layout block (column part, box, table) in reading order
+    monospace: bool = False  # set in a fixed-pitch font (code); its leading spaces are measured indentation
+    color: str | None = None  # text-layer PDFs: the fill colour most of the line is drawn in, e.g. "0.2,0.2,0.7"
 
 
 class Page(Model):
@@ -55,6 +58,7 @@ class Page(Model):
     lines: list[Line] = Field(default_factory=list)
     confidence: float | None = None  # mean OCR word confidence of the page, 0..100
     first_line: int | None = None  # 1-based line in a text source where the page starts
+    removed: list[Removal] = Field(default_factory=list)  # text in the file a viewer never sees, or unreadable
 
 
 class Source(Model):
@@ -84,6 +88,9 @@ class RemovalReason(str, Enum):
     DUPLICATE = "duplicate"  # the same slide again (identical page, or another source's copy)
     BOILERPLATE = "boilerplate"  # e-mail / meeting-tool chrome around notes
     EMPTY = "empty"
+    CONTROL = "control"  # control or invisible format characters (NUL, ESC, bidi overrides) taken out of a line
+    HIDDEN = "hidden"  # in the PDF's text layer but not shown (off the page, clipped, invisible, covered)
+    UNREADABLE = "unreadable"  # glyphs without a Unicode meaning ((cid:N), private use, wrong script)
 
 
 class PageRef(Model):
@@ -156,6 +163,10 @@ class Lecture(Model):
 class QuestionKind(str, Enum):
     MCQ = "mcq"
     DISCUSSION = "discussion"
+    TRUE_FALSE = "true-false"  # options "True" and "False", answer one of their keys
+    SHORT_ANSWER = "short-answer"  # typed answer checked against `accepted`
+    NUMERIC = "numeric"  # typed number checked against `numeric`
+    MATCHING = "matching"  # each left item matched to one right item (`pairs`)
 
 
 class Option(Model):
@@ -163,6 +174,35 @@ class Option(Model):
     text: str
     garbled: bool = False  # kept as read; flagged for the instructor
     feedback: str | None = None
+    weight: float | None = None  # percent of the marks a multi-answer option is worth (negative: a penalty)
+
+
+class AcceptedAnswer(Model):
+    """One accepted answer of a short-answer question (case ignored when checking)."""
+
+    text: str
+    weight: float = 100.0  # percent of the marks
+    feedback: str | None = None
+
+
+class NumericAnswer(Model):
+    """One accepted value of a numeric question: VALUE ± TOLERANCE (a range lo..hi is its midpoint ± half-width)."""
+
+    value: float
+    tolerance: float = 0.0
+    weight: float = 100.0
+    feedback: str | None = None
+    as_range: bool = False  # written as a range (GIFT `lo..hi`): written back the same way
+
+    def accepts(self, number: float) -> bool:
+        return abs(number - self.value) <= self.tolerance + 1e-9 * max(1.0, abs(self.value))
+
+
+class MatchPair(Model):
+    """One row of a matching question: a prompt and the answer it goes with."""
+
+    left: str
+    right: str
 
 
 class Question(Model):
@@ -180,6 +220,18 @@ class Question(Model):
     review_slide: str | None = None  # id of the slide that teaches it (from answers.toml)
     flags: list[str] = Field(default_factory=list)  # "garbled", "ambiguous", ...
     topics: list[TopicTag] = Field(default_factory=list)
+    key_source: str | None = None  # where the key came from: "speaker notes", "check mark (deck.pdf p. 4)", "answers.toml"
+    accepted: list[AcceptedAnswer] = Field(default_factory=list)  # short-answer keys
+    numeric: list[NumericAnswer] = Field(default_factory=list)  # numeric keys
+    pairs: list[MatchPair] = Field(default_factory=list)  # matching keys (the right column is shown shuffled)
+
+    @property
+    def unkeyed(self) -> bool:
+        """A gradable question without an answer key yet: practice, key pending (not an error)."""
+        if self.kind in (QuestionKind.MCQ, QuestionKind.TRUE_FALSE):
+            return not self.answer
+        keys = {QuestionKind.SHORT_ANSWER: self.accepted, QuestionKind.NUMERIC: self.numeric, QuestionKind.MATCHING: self.pairs}
+        return self.kind in keys and not keys[self.kind]
 
 
 # ---------------------------------------------------------------- topics
@@ -203,6 +255,26 @@ class Topic(Model):
     summary: str = ""
     related: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- pictures
+
+
+class ImageFormat(str, Enum):
+    WEBP = "webp"
+
+
+class SlideImage(Model):
+    """A picture of the final build page of a slide, for the site; its bytes stay in memory, never in JSON."""
+
+    slide: str  # slide id
+    source: str  # the page it shows (the last PDF or image page in the slide's provenance)
+    page: int
+    digest: str  # sha256 of the encoded bytes: names the site's file, keys the pages that show it
+    format: ImageFormat = ImageFormat.WEBP
+    width: int
+    height: int
+    data: bytes = Field(default=b"", exclude=True, repr=False)
 
 
 # ---------------------------------------------------------------- diagnostics and course
@@ -236,3 +308,4 @@ class Course(Model):
     topics: list[Topic] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
+    images: list[SlideImage] = Field(default_factory=list)  # page pictures of slides, in lecture and slide order

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from lecturekit.cleaner import clean_course
 from lecturekit.course import CourseConfig, discover_sources
 from lecturekit.errors import Diagnostics
-from lecturekit.ingest import IngestOptions
+from lecturekit.ingest import IngestOptions, ingest_paths, picture_targets, slide_pictures
 from lecturekit.models import Course, Lecture, Question, Source
-
-if TYPE_CHECKING:
-    from lecturekit.topics import PreparedExamples
+from lecturekit.quiz import extract_course_questions
+from lecturekit.topics import prepare_examples, tag_course
 
 DEFAULT_TITLE = "Course"
 
@@ -28,31 +26,26 @@ def bundled_seeds() -> Path:
 
 def ingest(paths: list[Path], options: IngestOptions, diag: Diagnostics) -> tuple[CourseConfig, list[Source]]:
     """Read every source under PATHS into pages; a bad source becomes a diagnostic, not a stop."""
-    from lecturekit.ingest.dispatch import ingest_paths
-
     result = ingest_paths(paths, options, diag)
     return result.config, result.sources
 
 
 def clean(sources: list[Source], config: CourseConfig, diag: Diagnostics) -> list[Lecture]:
     """Pages → clean slides grouped into lectures (normalize, furniture, builds, merge)."""
-    from lecturekit.cleaner import clean_course
-
     return clean_course(sources, config, diag)
 
 
 def extract_questions(lectures: list[Lecture], root: Path | None, config: CourseConfig, diag: Diagnostics) -> list[Question]:
     """Find the exercises in the slides and overlay the course's answer keys."""
-    from lecturekit.quiz import extract_course_questions
-
     return extract_course_questions(lectures, root, config, diag)
 
 
 def load_course(paths: list[Path], options: IngestOptions | None = None, diag: Diagnostics | None = None,
-                run_examples: bool = True) -> Course:
-    """Read and validate everything (no writing): sources → lectures → questions → topics.
+                run_examples: bool = True, images: bool = True) -> Course:
+    """Read and validate everything (no writing): sources → lectures → questions → topics (→ slide pictures).
 
     RUN_EXAMPLES False finds the examples without running them: only the site shows their output.
+    IMAGES False leaves out the slides' page pictures.
     """
     diag = diag if diag is not None else Diagnostics()
     options = options or IngestOptions()
@@ -61,9 +54,12 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
     # The examples need no lectures: they run in the background while the sources are cleaned, questions
     # found and slides tagged. Not before ingest: an example that reads the course (semantic_search)
     # ingests it too, and after ingest() it finds every source in the cache instead of reading it again.
-    with ThreadPoolExecutor(max_workers=1) as background:
-        examples = background.submit(prepare_examples, root, run_examples)
+    with ThreadPoolExecutor(max_workers=2) as background:
+        examples = background.submit(prepare_examples, root, run=run_examples)
         lectures = clean(sources, config, diag)
+        # Slide pictures are drawn and encoded outside the GIL, alongside questions and topics.
+        targets = picture_targets(sources, lectures) if images else []
+        pictures = background.submit(slide_pictures, sources, targets, options)
         # Questions before topics: topic tagging looks at question stems too.
         questions = extract_questions(lectures, root, config, diag)
         course = Course(
@@ -73,20 +69,7 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
             questions=questions,
         )
         course = tag_course(course, root, config, diag, examples.result)
+    course.images = pictures.result().report(diag)
     course.diagnostics = list(diag.items)
     return course
 
-
-def prepare_examples(root: Path | None, run: bool = True) -> PreparedExamples:
-    """Find and (RUN) run the course's runnable examples (the topics stage's part that needs no lectures)."""
-    from lecturekit.topics import prepare_examples as prepare
-
-    return prepare(root, run=run)
-
-
-def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Diagnostics,
-               examples: Callable[[], PreparedExamples]) -> Course:
-    """Topics for every slide and question, the taxonomy and the examples (EXAMPLES waits for them) filled in."""
-    from lecturekit.topics import tag_course as tag
-
-    return tag(course, root, config, diag, examples)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from lecturekit.cleaner.draft import CleanPage, Draft
+from lecturekit.cleaner.kinds import assign_kinds
 from lecturekit.cleaner.normalize import HYPHEN_BREAK, is_url_only
 from lecturekit.cleaner.similarity import (
-    containment,
     line_key,
     numbers,
     ordered_union,
@@ -17,18 +17,19 @@ from lecturekit.cleaner.similarity import (
 )
 from lecturekit.models import Method, Removal, RemovalReason, SourceKind
 
+PICTURE_METHODS = (Method.TEXT_LAYER, Method.OCR)  # pages that are pictures: a slide even without text
 FENCE_OR_MATH = re.compile(r"^\s*(```|~~~|\$\$)")
 TITLE_MATCH = 0.9
 LINE_CONTAINMENT = 0.9
-LOOKBACK = 3  # how many slides back a build interrupted by other pages is still joined
-PARAGRAPH_CHARS = 40
 MAX_SWEEPS = 4  # each sweep is linear; real decks settle after one
 WORD_CONTAINMENT = 0.75  # OCR steps read the same figure text differently; words still overlap
+TITLE_PLACE_TOLERANCE = 0.03  # share of the page height a build's title may move between steps
+TITLE_SIZE_TOLERANCE = 0.1  # share of its size a build's title may change by between steps
 
 
 def attach_leading_links(pages: list[CleanPage]) -> list[CleanPage]:
     """Move bare links at the top of a text page to the page before (where their slide is)."""
-    for previous, page in zip(pages, pages[1:]):
+    for previous, page in zip(pages, pages[1:], strict=False):
         if page.lines and page.lines[0].top is None and previous.lines:
             while page.lines and is_url_only(page.lines[0].text):
                 previous.lines.append(page.lines.pop(0))
@@ -42,40 +43,76 @@ def attach_leading_links(pages: list[CleanPage]) -> list[CleanPage]:
 def page_to_draft(page: CleanPage, kind: SourceKind) -> Draft:
     """A one-page draft: the reader's title when the page still has it, else the first line; the rest the body."""
     texts = page.texts
+    title_line = page.lines[0]
     if page.title in texts[1:] and page.lines[texts.index(page.title)].top is not None:
+        title_line = page.lines[texts.index(page.title)]
         texts.remove(page.title)  # layout pages only: in plain text the first line is the title
         texts.insert(0, page.title)
+    place = (title_line.top, title_line.size) if title_line.top is not None and title_line.size else None
     return Draft(source=page.ref.source, source_kind=kind, title=texts[0], body=texts[1:], pages=[page.ref],
+                 removed=list(page.removed), label=page.label, slide_number=page.slide_number,
+                 title_place=place, ocr_like=page.ocr_like, confidence=page.confidence)
+
+
+def figure_draft(page: CleanPage, kind: SourceKind) -> Draft:
+    """A page of a PDF or image with no text left: a figure slide titled by its place ("Slide 12")."""
+    return Draft(source=page.ref.source, source_kind=kind, title=f"Slide {page.label or page.ref.page}", pages=[page.ref],
                  removed=list(page.removed), label=page.label, slide_number=page.slide_number,
                  ocr_like=page.ocr_like, confidence=page.confidence)
 
 
-def build_signal(previous: Draft, step: Draft, group: Draft) -> str | None:
-    """The signal saying STEP continues the slide PREVIOUS belongs to, or None for a new slide."""
-    if previous.label is not None and step.label is not None and previous.label == step.label:
-        return "identical" if previous.lines == step.lines else "page-label"
-    if _numbers_differ(previous.slide_number, step.slide_number):
-        return None  # two printed slide numbers: identical text on both is a repeated slide, not a step
+def build_signal(previous: Draft, step: Draft) -> str | None:
+    """The signal saying STEP is a build of PREVIOUS, the page (or slide) right before it, or None.
+
+    Page labels decide when both carry one (Beamer gives every overlay of a frame its label), then
+    printed frame counters; else STEP must repeat PREVIOUS's title and show all its lines, in order.
+    """
+    if previous.label is not None and step.label is not None:
+        if previous.label != step.label:
+            return None
+        if previous.lines == step.lines:
+            return "identical"
+        return "page-label" if _one_frame(previous, step) else None
+    if previous.slide_number is not None and step.slide_number is not None:
+        if previous.slide_number != step.slide_number:
+            return None  # two printed numbers: identical text on both is a repeated slide, not a step
+        return "identical" if previous.lines == step.lines else "slide-number"
+    if not same_title(previous.title, step.title) or not _same_title_place(previous, step):
+        return None
     if previous.lines == step.lines:
         return "identical"
-    if previous.label is not None and step.label is not None:
-        return None
-    if previous.slide_number is not None and step.slide_number is not None:
-        return "slide-number"
-    # Containment only between steps with the same title: a tiny page never joins an unrelated slide.
-    if not same_title(previous.title, step.title):
-        return None
-    fuzzy = read_fuzzily(previous, step)
-    if contains_step(previous.body, step.body, fuzzy) or contains_step(group.body, step.body, fuzzy):
-        return "containment"
-    if fuzzy and word_containment(previous.body, step.body) >= WORD_CONTAINMENT:
-        return "containment"
-    return None
+    if not previous.body and not _laid_out_alike(previous, step):
+        return None  # a title alone (a section divider) says nothing about the slide that follows it
+    return "containment" if contained_in_order(previous.body, step.body, read_fuzzily(previous, step)) else None
+
+
+def _one_frame(previous: Draft, step: Draft) -> bool:
+    """Whether two pages with one label show one frame: a shared title, or shared lines.
+
+    Beamer gives an unnumbered frame (a title page, a section page) the label of the frame before
+    it; such a page has its own title and nothing of that frame's text.
+    """
+    if same_title(previous.title, step.title):
+        return True
+    return any(line_key(line) in {line_key(other) for other in step.body} for line in previous.body)
 
 
 def same_title(a: str, b: str) -> bool:
     """Whether two steps carry one title: close text and the same numbers ("Slide 2" is not "Slide 3")."""
     return title_similarity(a, b) >= TITLE_MATCH and numbers(a) == numbers(b)
+
+
+def _same_title_place(a: Draft, b: Draft) -> bool:
+    # A build keeps its title where it was; a divider's centred title and a slide's top title differ.
+    if a.title_place is None or b.title_place is None:
+        return True
+    (top_a, size_a), (top_b, size_b) = a.title_place, b.title_place
+    return abs(top_a - top_b) <= TITLE_PLACE_TOLERANCE and abs(size_a - size_b) <= TITLE_SIZE_TOLERANCE * size_a
+
+
+def _laid_out_alike(a: Draft, b: Draft) -> bool:
+    """Whether both drafts come from laid-out pages with their titles in one place (a title-only first step)."""
+    return a.title_place is not None and b.title_place is not None
 
 
 def read_fuzzily(*drafts: Draft) -> bool:
@@ -84,35 +121,28 @@ def read_fuzzily(*drafts: Draft) -> bool:
     return any(d.ocr_like and any(ref.method is not Method.TEXT_LAYER for ref in d.pages) for d in drafts)
 
 
-def _numbers_differ(a: int | None, b: int | None) -> bool:
-    return a is not None and b is not None and a != b
+def contained_in_order(inner: list[str], outer: list[str], fuzzy: bool = False) -> bool:
+    """Whether OUTER shows every line of INNER in INNER's order (OCR: nearly every line, or its words).
+
+    An OCR reading varies figure text and drops a glyph line from step to step, so a fuzzy check
+    accepts LINE_CONTAINMENT of the lines in order, or WORD_CONTAINMENT of the words.
+    """
+    found = _in_order(inner, outer, fuzzy)
+    if not fuzzy:
+        return found == len(inner)
+    if found >= LINE_CONTAINMENT * len(inner):
+        return True
+    return found > 0 and word_containment(inner, outer) >= WORD_CONTAINMENT
 
 
-def contains_step(a: list[str], b: list[str], fuzzy: bool = True) -> bool:
-    """Whether one body holds the other, list items and other lines compared as separate classes."""
-    if a and b and containment(a, b, fuzzy) == 0:
-        return False  # two bodies with no line in common are two slides, whatever their shapes
-    for part_a, part_b in zip(_line_classes(a), _line_classes(b)):
-        if max(containment(part_a, part_b, fuzzy), containment(part_b, part_a, fuzzy)) < LINE_CONTAINMENT:
-            return False
-    return True
-
-
-def _line_classes(body: list[str]) -> tuple[list[str], list[str]]:
-    # A build may drop an intro line while it adds bullets: each class must nest on its own.
-    return [t for t in body if t.startswith("- ")], [t for t in body if not t.startswith("- ")]
-
-
-def interrupted_signal(group: Draft, step: Draft) -> str | None:
-    """The signal joining STEP to an earlier slide of the same title after other pages came between."""
-    if group.label is not None and step.label is not None:
-        return None
-    if group.slide_number is not None and step.slide_number is not None:
-        return "slide-number after interruption" if group.slide_number == step.slide_number else None
-    fuzzy = read_fuzzily(group, step)
-    if same_title(group.title, step.title) and contains_step(group.body, step.body, fuzzy):
-        return "containment after interruption"
-    return None
+def _in_order(inner: list[str], outer: list[str], fuzzy: bool) -> int:
+    """How many lines of INNER OUTER shows in INNER's order (greedy, each OUTER line used once)."""
+    found, cursor = 0, 0
+    for line in inner:
+        match = next((i for i in range(cursor, len(outer)) if same_line(line, outer[i], fuzzy)), None)
+        if match is not None:
+            found, cursor = found + 1, match + 1
+    return found
 
 
 def collapse_builds(pages: list[CleanPage], kind: SourceKind) -> tuple[list[Draft], list[Removal]]:
@@ -122,16 +152,19 @@ def collapse_builds(pages: list[CleanPage], kind: SourceKind) -> tuple[list[Draf
     for page in attach_leading_links(pages):
         if page.lines:
             steps.append(page_to_draft(page, kind))
+        elif page.ref.method in PICTURE_METHODS:
+            steps.append(figure_draft(page, kind))
         else:
             orphans.extend(_page_gone(page))
-    return collapse_steps(steps), orphans
+    return assign_kinds(collapse_steps(steps)), orphans
 
 
 def collapse_steps(steps: list[Draft]) -> list[Draft]:
-    """Consecutive (or briefly interrupted) steps of one slide merged into one draft each.
+    """Neighbouring steps of one slide merged into one draft each; the order of STEPS is kept.
 
-    Merged slides are swept again until nothing joins: a slide that grew by a later step may now
-    hold its neighbour, and cleaning the output again must not merge what this pass left apart.
+    Merged slides are swept again until nothing joins: a slide made of several steps may be held,
+    whole and in order, by the slide after it, and cleaning the output again must not merge what
+    this pass left apart.
     """
     drafts = _collapse_once(steps)
     for _ in range(MAX_SWEEPS):
@@ -143,46 +176,13 @@ def collapse_steps(steps: list[Draft]) -> list[Draft]:
 
 def _collapse_once(steps: list[Draft]) -> list[Draft]:
     drafts: list[Draft] = []
-    previous: tuple[Draft, int] | None = None
-    for step in steps:
-        target, signal = _find_group(drafts, previous, step)
-        if target is None or signal is None:
+    for previous, step in zip([None, *steps], steps, strict=False):
+        signal = build_signal(previous, step) if previous is not None else None
+        if signal is None:
             drafts.append(step)
-            target = len(drafts) - 1
         else:
-            drafts[target] = merge_step(drafts[target], step, signal)
-        previous = (step, target)
-    return merge_shared_text(drafts)
-
-
-def _find_group(drafts: list[Draft], previous: tuple[Draft, int] | None, step: Draft) -> tuple[int | None, str | None]:
-    """Which draft STEP belongs to (the previous step's slide, or a recent one with its title)."""
-    if previous is not None:
-        last_step, index = previous
-        if signal := build_signal(last_step, step, drafts[index]):
-            return index, signal
-    for index in range(len(drafts) - 1, max(-1, len(drafts) - 1 - LOOKBACK), -1):
-        if previous is not None and index == previous[1]:
-            continue
-        if signal := interrupted_signal(drafts[index], step):
-            return index, signal
-    return None, None
-
-
-def merge_shared_text(drafts: list[Draft]) -> list[Draft]:
-    """Neighbouring drafts that share a whole paragraph are one slide split by the reader."""
-    out: list[Draft] = []
-    for draft in drafts:
-        if out and _shares_paragraph(out[-1], draft):
-            out[-1] = merge_step(out[-1], draft, "shared-text")
-        else:
-            out.append(draft)
-    return out
-
-
-def _shares_paragraph(a: Draft, b: Draft) -> bool:
-    long_a = [t for t in a.body if len(line_key(t)) >= PARAGRAPH_CHARS]
-    return any(same_line(x, y) for x in long_a for y in b.body if len(line_key(y)) >= PARAGRAPH_CHARS)
+            drafts[-1] = merge_step(drafts[-1], step, signal)
+    return drafts
 
 
 def _page_gone(page: CleanPage) -> list[Removal]:

@@ -1,18 +1,24 @@
-"""Dates and titles found in lecture material."""
+"""Dates written in lecture material, and the date a source is about."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 
 from lecturekit.models import Source
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
-WRITTEN_DATE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
-                          r"\s+(\d{4})\b", re.IGNORECASE)
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+}
+WRITTEN_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
+    r"\s+(\d{4})\b",
+    re.IGNORECASE,
+)
 NUMERIC_DATE = re.compile(r"\((\d{1,2})/(\d{1,2})/(\d{4})\)|\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -39,9 +45,3 @@ def source_date(source: Source) -> dt.date | None:
     if not counts:
         return None
     return min(counts, key=lambda d: (-counts[d], d))
-
-
-def slug(text: str) -> str:
-    """A lower-case, dash-separated id made from TEXT, accents dropped ("Café" → "cafe")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "lecture"

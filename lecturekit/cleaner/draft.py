@@ -45,6 +45,7 @@ class Draft(Model):
     removed: list[Removal] = Field(default_factory=list)
     label: str | None = None
     slide_number: int | None = None
+    title_place: tuple[float, float] | None = None  # (top, size) of the title line on a laid-out page
     ocr_like: bool = False
     confidence: float | None = None
     kind: SlideKind | None = None

@@ -44,9 +44,9 @@ def edition_links(older: Lecture, older_drafts: list[Draft], newer: Lecture,
     for pair in align(older_drafts, newer_drafts, edition_similarity, EDITED_MIN):
         old = older.slides[pair.a].id if pair.a is not None else None
         new = newer.slides[pair.b].id if pair.b is not None else None
-        if old is None:
+        if pair.a is None:
             status = SlideStatus.NEW
-        elif new is None:
+        elif pair.b is None:
             status = SlideStatus.REMOVED
         else:
             same = _key(older_drafts[pair.a]) == _key(newer_drafts[pair.b])

@@ -68,17 +68,19 @@ def learn_furniture(pages: list[CleanPage]) -> FurnitureModel:
     distinct_titles = {page_title(page) for page in pages if page.lines}
     needed = max(MIN_PAGES, RECUR_SHARE * len(distinct_titles))
     needed_small = max(SMALL_MIN_PAGES, SMALL_RECUR_SHARE * len(distinct_titles))
-    keys = [k for k, t, small in zip(clusters, titles_of, small_of)
+    keys = [k for k, t, small in zip(clusters, titles_of, small_of, strict=True)
             if len(t) >= needed or (small and len(t) >= needed_small)]
     keys += [furniture_key(line.text) for page in pages for line in page.lines
-             if _counter_footer(line.text) and furniture_key(line.text) not in keys]
+             if _counter_footer(line.text) and (_at_edge(line) or not has_layout(page))
+             and furniture_key(line.text) not in keys]
     return FurnitureModel(keys=sorted(set(keys)))
 
 
 def _in_small_type(line: CleanLine, page: CleanPage) -> bool:
     """Whether LINE is set clearly smaller than the page's own text between its edges (layout pages only)."""
-    middle = [other.size for other in page.lines if other.size and other.top is not None and EDGE <= other.top <= 1 - EDGE]
-    return bool(line.size and middle) and line.size <= SMALL_SHARE * min(middle)
+    middle = [other.size for other in page.lines
+              if other.size is not None and other.top is not None and EDGE <= other.top <= 1 - EDGE]
+    return line.size is not None and bool(middle) and line.size <= SMALL_SHARE * min(middle)
 
 
 def page_title(page: CleanPage) -> str:
@@ -110,7 +112,7 @@ def _edge_lines(page: CleanPage, body_size: float | None) -> list[CleanLine]:
 def _counter_footer(text: str) -> bool:
     """A footer carrying a page counter: words and then "3/22" at the end of the line."""
     match = COUNTER_END.search(text)
-    return bool(match) and len(re.findall(r"[A-Za-z]{2,}", text[: match.start()])) >= 2
+    return match is not None and len(re.findall(r"[A-Za-z]{2,}", text[: match.start()])) >= 2
 
 
 def strip_furniture(pages: list[CleanPage], model: FurnitureModel) -> list[CleanPage]:
@@ -125,23 +127,28 @@ def _strip_page(page: CleanPage, model: FurnitureModel) -> list[CleanPage]:
     kept: list[CleanLine] = []
     parts: list[CleanPage] = []
     layout = has_layout(page)
+    # A page number stands alone at an edge; several lone numbers there label a figure (a table, an axis).
+    figure_numbers = layout and sum(1 for line in page.lines
+                                    if _at_edge(line) and NUMBER_ONLY.match(line.text.strip())) > 1
     for position, line in enumerate(page.lines):
-        why = _furniture_reason(line, position, len(page.lines), model, layout)
+        why = _furniture_reason(line, position, len(page.lines), model, layout, figure_numbers)
         if why is None:
             kept.append(line)
             continue
         page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=line.text,
                                     reason=RemovalReason.FURNITURE, detail=why))
-        counter = COUNTER_END.search(line.text) or NUMBER_ONLY.match(line.text.strip())
-        if counter and page.slide_number is None and DIGITS.search(line.text):
-            page.slide_number = int(DIGITS.findall(line.text)[-2 if COUNTER_END.search(line.text) else 0])
+        if COUNTER_END.search(line.text):  # a "8 / 11" counter outranks a lone number read before it
+            page.slide_number = int(DIGITS.findall(line.text)[-2])
+        elif NUMBER_ONLY.match(line.text.strip()) and page.slide_number is None and DIGITS.search(line.text):
+            page.slide_number = int(DIGITS.findall(line.text)[0])
         # Text dumps lose some page breaks; a footer followed by more content ends a page.
         if not layout and kept and _counter_footer(line.text) and position < len(page.lines) - 1:
             parts.append(page.model_copy(update={"lines": kept, "removed": page.removed}))
             page = page.model_copy(update={"lines": [], "removed": [], "slide_number": None})
             kept = []
     parts.append(page.model_copy(update={"lines": kept}))
-    return [p for p in parts if p.lines or p.removed]
+    # A page without text is kept (a figure); only an empty piece split off a text page goes.
+    return [p for p in parts if p.lines or p.removed or len(parts) == 1]
 
 
 def forget_page_counters(pages: list[CleanPage]) -> list[CleanPage]:
@@ -157,13 +164,14 @@ def forget_page_counters(pages: list[CleanPage]) -> list[CleanPage]:
     return [page.model_copy(update={"slide_number": None}) for page in pages]
 
 
-def _furniture_reason(line: CleanLine, position: int, count: int, model: FurnitureModel, layout: bool) -> str | None:
-    """Why LINE is furniture, or None when it is content."""
+def _furniture_reason(line: CleanLine, position: int, count: int, model: FurnitureModel, layout: bool,
+                      figure_numbers: bool = False) -> str | None:
+    """Why LINE is furniture, or None when it is content (FIGURE_NUMBERS: lone numbers are a figure's)."""
     text = line.text.strip()
-    at_edge = (line.top is not None and (line.top < EDGE or line.top > 1 - EDGE)) if layout else position in (count - 1, count - 2)
-    if NUMBER_ONLY.match(text) and at_edge and position > 0:
+    at_edge = _at_edge(line) if layout else position in (count - 1, count - 2)
+    if NUMBER_ONLY.match(text) and at_edge and position > 0 and not figure_numbers:
         return "page number"
-    if _counter_footer(text):
+    if _counter_footer(text) and (at_edge or not layout):  # mid-page, "(x - y)2 /2" is a formula
         return "footer with page counter"
     if position == 0 and not layout:
         return None
@@ -173,7 +181,19 @@ def _furniture_reason(line: CleanLine, position: int, count: int, model: Furnitu
     best = process.extractOne(key, model.keys, scorer=fuzz.ratio)
     if best and best[1] >= CLUSTER_MATCH:
         return "running header/footer"
-    if len(key) >= PARTIAL_MIN_CHARS and process.extractOne(key, model.keys, scorer=fuzz.partial_ratio,
-                                                            score_cutoff=PARTIAL_MATCH) and at_edge:
+    if len(key) >= PARTIAL_MIN_CHARS and at_edge and _part_of_furniture(key, model):
         return "running header/footer (partly read)"
     return None
+
+
+def _at_edge(line: CleanLine) -> bool:
+    return line.top is not None and (line.top < EDGE or line.top > 1 - EDGE)
+
+
+def _part_of_furniture(key: str, model: FurnitureModel) -> bool:
+    """Whether KEY reads as a piece of a running line (a footer OCR read in part), not a line holding one.
+
+    A caption that quotes the deck's header ("Me after Deep Learning 101") is the slide's own text.
+    """
+    found = process.extractOne(key, model.keys, scorer=fuzz.partial_ratio, score_cutoff=PARTIAL_MATCH)
+    return found is not None and len(key) <= len(found[0])

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from pydantic import Field
 
 from lecturekit.cleaner.align import alignment_score
 from lecturekit.cleaner.draft import Draft
 from lecturekit.cleaner.groupcache import GroupingCache
-from lecturekit.cleaner.sketch import NUM_PERM, SCHEME, lsh_index, minhash
 from lecturekit.cleaner.similarity import WORD
+from lecturekit.cleaner.sketch import NUM_PERM, SCHEME, LshIndex, jaccard, signature
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Model, Removal
@@ -72,7 +73,7 @@ def auto_groups(decks: list[Deck], cache: GroupingCache | None = None) -> list[L
 
 def _auto_groups(decks: list[Deck], cache: GroupingCache) -> list[LectureGroup]:
     parent = list(range(len(decks)))
-    dates = [{d.date} - {None} for d in decks]
+    dates: list[set[dt.date]] = [{d.date} if d.date else set() for d in decks]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -108,26 +109,24 @@ def _alignment(first: Deck, second: Deck, cache: GroupingCache) -> float:
 def candidate_pairs(decks: list[Deck], cache: GroupingCache | None = None) -> list[tuple[int, int]]:
     """Pairs of decks worth aligning: MinHash LSH over word trigrams, the closest few per deck."""
     cache = cache or GroupingCache()
-    lsh = lsh_index()
+    lsh = LshIndex()
     hashes = []
     for index, deck in enumerate(decks):
-        signature = minhash(cache.signature(deck.key, f"{SCHEME}/{NUM_PERM}", lambda deck=deck: _signature(deck)))
-        hashes.append(signature)
-        lsh.insert(str(index), signature)
-    pairs = set()
-    for index, signature in enumerate(hashes):
-        others = [int(o) for o in lsh.query(signature) if int(o) != index]
+        values = cache.signature(deck.key, f"{SCHEME}/{NUM_PERM}", functools.partial(_signature, deck))
+        hashes.append(values)
+        lsh.insert(str(index), values)
+    pairs: set[tuple[int, int]] = set()
+    for index, values in enumerate(hashes):
+        others = [int(o) for o in lsh.query(values) if int(o) != index]
         # Bounding the partners per deck keeps grouping linear in the number of decks.
-        closest = sorted(others, key=lambda o: (-signature.jaccard(hashes[o]), o))[:MAX_PARTNERS]
+        closest = sorted(others, key=lambda o: (-jaccard(values, hashes[o]), o))[:MAX_PARTNERS]
         pairs.update((min(index, o), max(index, o)) for o in closest)
     return sorted(pairs)
 
 
 def _signature(deck: Deck) -> list[int]:
     """The deck's MinHash hash values over its word trigrams."""
-    sketch = minhash()
-    sketch.update_batch([shingle.encode() for shingle in sorted(_shingles(deck))])  # = update() each, vectorised
-    return [int(value) for value in sketch.hashvalues]
+    return signature(shingle.encode() for shingle in sorted(_shingles(deck)))
 
 
 def _shingles(deck: Deck) -> set[str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lecturekit.cleaner.draft import CleanPage, Draft
+from lecturekit.cleaner.similarity import line_key
 from lecturekit.models import Removal, RemovalReason, SlideKind, SourceKind
 
 EXERCISE_TITLE = re.compile(r"\b(ICE|in[- ]class exercises?|quiz(?!\s+section)|breakouts?|poll|exercises?|"
@@ -13,8 +15,9 @@ ADMIN_TITLE = re.compile(r"\b(logistics?|lesistics|office hours?|quiz section|as
                          r"announcements?|syllabus|grading|deadlines?|presentation (slots|pointers)|"
                          r"course (info|information|logistics))\b", re.IGNORECASE)
 EXERCISE_LINE = re.compile(r"^(ICE|in[- ]class exercise|breakouts?(\s+time)?|quiz|poll)\s*#?\s*\d", re.IGNORECASE)
-ADMIN_BODY = re.compile(r"\b(due (this|next|on|by)|deadline|office hours|calendly|zoom|spreadsheet|"
-                        r"submit|grade!?|review session|kaggle|assigned today)\b", re.IGNORECASE)
+ADMIN_BODY = re.compile(r"\b(due (?:this|next|on|by)|deadlines?|office hours|calendly|zoom|spreadsheet|"
+                        r"submit|submissions?|grades?|grading|review session|kaggle|assigned today|piazza|"
+                        r"gradescope|late days?)\b", re.IGNORECASE)
 BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"^[^<>]{0,60}<[^@\s>]+@[^>\s]+>\s*$",  # "Name <address>" e-mail header
     r"^\d+ messages?$",
@@ -28,7 +31,16 @@ BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
     r"^©\s*\d{4}\s+.*\b(inc|llc|ltd|communications)\b",
     r"^visit \S+\.(com|org|net)\b",
 )]
-ADMIN_BODY_HITS = 2
+ADMIN_BODY_HITS = 2  # different admin cues a body needs
+ADMIN_LINE_SHARE = 0.25  # share of a body's lines that must carry a cue: a passing "submit" is not admin
+SHARED_MIN_SLIDES = 3  # a body line on this many slides of a deck is the deck's, not the slide's
+TITLE_WORD = re.compile(r"[a-z]{3,}")
+# Words an admin title may carry beside its admin words ("Course logistics for this week").
+ADMIN_FILLER = frozenset({"and", "the", "for", "this", "next", "week", "weeks", "today", "class", "course",
+    "lecture", "reminder", "reminders", "info", "information", "update", "updates", "upcoming",
+    "important", "due", "dates", "date", "policy", "policies", "new", "our", "your", "some", "few",
+    "quick", "final", "midterm", "exam", "exams", "project", "projects", "schedule", "part", "paper",
+    "papers", "team", "teams", "group", "groups"})
 
 
 def is_boilerplate(text: str) -> bool:
@@ -56,14 +68,55 @@ def looks_like_exercise(head_lines: list[str]) -> bool:
 
 
 def slide_kind(draft: Draft) -> SlideKind:
-    """What a slide is for: an exercise, course admin, prose notes, or teaching content."""
-    if EXERCISE_TITLE.search(draft.title) or any(EXERCISE_LINE.match(line) for line in draft.body[:2]):
+    """What a slide is for: an exercise, course admin, prose notes, or teaching content.
+
+    The kind set for the slide's deck (assign_kinds) wins: only there are the deck's shared lines known.
+    """
+    if draft.kind is not None:
+        return draft.kind
+    return _kind(draft, set())
+
+
+def assign_kinds(drafts: list[Draft]) -> list[Draft]:
+    """DRAFTS of one deck with their kinds, judged on each slide's own words, not on lines the deck repeats."""
+    shared = _shared_lines(drafts)
+    return [draft.model_copy(update={"kind": _kind(draft, shared)}) for draft in drafts]
+
+
+def _shared_lines(drafts: list[Draft]) -> set[str]:
+    """Body lines on several slides of a deck (a footer or a boilerplate box): no slide's own words."""
+    counts = Counter(line_key(line) for draft in drafts for line in {*draft.body})
+    return {key for key, count in counts.items() if count >= SHARED_MIN_SLIDES}
+
+
+def _kind(draft: Draft, shared: set[str]) -> SlideKind:
+    if EXERCISE_TITLE.search(draft.title):
         return SlideKind.EXERCISE
-    body = "\n".join(draft.body)
     # A notes section may mention logistics in passing; only slides are titled by their admin purpose.
-    admin_title = ADMIN_TITLE.search(draft.title) and draft.source_kind is not SourceKind.NOTES
-    if admin_title or len(ADMIN_BODY.findall(body)) >= ADMIN_BODY_HITS:
+    if draft.source_kind is not SourceKind.NOTES and admin_title(draft.title):
+        return SlideKind.ADMIN  # "Announcements" that open with "Quiz 1 is on Friday" announce a quiz
+    if any(EXERCISE_LINE.match(line) for line in draft.body[:2]):
+        return SlideKind.EXERCISE
+    if admin_body([line for line in draft.body if line_key(line) not in shared]):
         return SlideKind.ADMIN
     if draft.source_kind is SourceKind.NOTES:
         return SlideKind.NOTES
     return SlideKind.CONTENT
+
+
+def admin_title(title: str) -> bool:
+    """Whether TITLE names course admin and nothing else ("Logistics", "Homework 2", "Announcements (week 3)").
+
+    "Variable assignment" or "Grading functions" name a topic: a word beyond the admin words is content.
+    """
+    if not ADMIN_TITLE.search(title):
+        return False
+    rest = ADMIN_TITLE.sub(" ", title.lower())
+    return not [w for w in TITLE_WORD.findall(rest) if w not in ADMIN_FILLER]
+
+
+def admin_body(lines: list[str]) -> bool:
+    """Whether LINES are about logistics: two different cues, on a good share of the lines."""
+    cued = [line for line in lines if ADMIN_BODY.search(line)]
+    cues = {match.lower() for line in cued for match in ADMIN_BODY.findall(line)}
+    return len(cues) >= ADMIN_BODY_HITS and len(cued) >= ADMIN_LINE_SHARE * len(lines)

@@ -5,28 +5,42 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from pathlib import Path
 
+from lecturekit.cache import Cache, code_version, content_key
 from lecturekit.cleaner.builds import collapse_builds
-from lecturekit.cleaner.dates import dates_in, slug, source_date
+from lecturekit.cleaner.dates import dates_in, source_date
 from lecturekit.cleaner.draft import CleanPage, Draft
 from lecturekit.cleaner.editions import edition_links
 from lecturekit.cleaner.furniture import forget_page_counters, learn_furniture, strip_furniture
 from lecturekit.cleaner.group import Deck, LectureGroup, group_decks
 from lecturekit.cleaner.groupcache import GroupingCache
+from lecturekit.cleaner.ids import assign_ids, lecture_ids
 from lecturekit.cleaner.kinds import slide_kind, strip_boilerplate
 from lecturekit.cleaner.merge import merge_sources
 from lecturekit.cleaner.normalize import normalize_page, source_is_ocr_like
 from lecturekit.cleaner.reflow import reflow
-from lecturekit.cache import Cache, content_key, tree_digest
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
-from lecturekit.models import Lecture, Removal, RemovalReason, Slide, Source, SourceKind
+from lecturekit.models import Lecture, Model, Removal, RemovalReason, Slide, Source, SourceKind
 
 AGENDA_TITLE = re.compile(r"^(today'?s lecture|today|agenda|this lecture)\b", re.IGNORECASE)
-GENERIC_TITLES = re.compile(r"^(introduction|overview|logistics|outline|agenda|references|summary|quick recap|"
-                            r"next steps|questions\??)$", re.IGNORECASE)
+GENERIC_TITLES = re.compile(
+    r"^(introduction|overview|logistics|outline|agenda|references|summary|quick recap|"
+    r"next steps|questions\??)$",
+    re.IGNORECASE,
+)
 DATE_ONLY = re.compile(r"^(date:?\s*)?[A-Za-z]*,?\s*[A-Za-z]+\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}$")
+
+
+class BuiltLecture(Model):
+    """One lecture as the cleaner builds it: its group, the Lecture, and the merged drafts its slides came from.
+
+    The drafts keep each slide's lines apart from its text, which the edition links compare line by line.
+    """
+
+    group: LectureGroup
+    lecture: Lecture
+    drafts: list[Draft]
 
 
 def clean_source(source: Source) -> Deck:
@@ -64,14 +78,30 @@ def _fold_into(heading: Draft, section: Draft) -> Draft:
     body = section.lines
     removed = [*heading.removed, *section.removed]
     if section.title.casefold().startswith(heading.title.casefold()):
-        removed.append(Removal(source=section.source, page=section.pages[0].page if section.pages else 0,
-                               text=section.title, reason=RemovalReason.DUPLICATE,
-                               detail=f"repeats the heading {heading.title!r} above it"))
+        removed.append(
+            Removal(
+                source=section.source,
+                page=section.pages[0].page if section.pages else 0,
+                text=section.title,
+                reason=RemovalReason.DUPLICATE,
+                detail=f"repeats the heading {heading.title!r} above it",
+            )
+        )
         body = section.body
     first = f"p{section.pages[0].page}" if section.pages else "?"
-    return section.model_copy(update={
-        "title": heading.title, "body": body, "pages": [*heading.pages, *section.pages], "removed": removed,
-        "merged_by": [*heading.merged_by, f"heading: p{heading.pages[0].page}+{first}", *section.merged_by]})
+    return section.model_copy(
+        update={
+            "title": heading.title,
+            "body": body,
+            "pages": [*heading.pages, *section.pages],
+            "removed": removed,
+            "merged_by": [
+                *heading.merged_by,
+                f"heading: p{heading.pages[0].page}+{first}",
+                *section.merged_by,
+            ],
+        }
+    )
 
 
 def clean_source_cached(source: Source, cache: Cache) -> Deck:
@@ -81,7 +111,7 @@ def clean_source_cached(source: Source, cache: Cache) -> Deck:
     lecture to a course re-cleans only the new sources.
     """
     # Not the path: cleaning never reads it, and the same course given as "course" or "/abs/course" is one course.
-    key = content_key(source.model_dump_json(exclude={"path"}), _cleaner_version())
+    key = content_key(source.model_dump_json(exclude={"path"}), code_version("cleaner"))
     deck = cache.get_valid(key, Deck)
     if deck is None:
         deck = clean_source(source)
@@ -90,25 +120,26 @@ def clean_source_cached(source: Source, cache: Cache) -> Deck:
     return deck
 
 
-_CLEANER_VERSION: list[str] = []
-
-
-def _cleaner_version() -> str:
-    if not _CLEANER_VERSION:
-        _CLEANER_VERSION.append(tree_digest(Path(__file__).parent, "*.py"))
-    return _CLEANER_VERSION[0]
-
-
 def _drop_date_only(page: CleanPage) -> CleanPage:
     """A page that only states a date is a title card: the date goes to the lecture, the line to a record."""
     if page.lines and all(DATE_ONLY.match(line.text) for line in page.lines):
-        page.removed.extend(Removal(source=page.ref.source, page=page.ref.page, text=line.text,
-                                    reason=RemovalReason.FURNITURE, detail="date line") for line in page.lines)
+        page.removed.extend(
+            Removal(
+                source=page.ref.source,
+                page=page.ref.page,
+                text=line.text,
+                reason=RemovalReason.FURNITURE,
+                detail="date line",
+            )
+            for line in page.lines
+        )
         page.lines = []
     return page
 
 
-def clean_course(sources: list[Source], config: CourseConfig, diag: Diagnostics, cache: Cache | None = None) -> list[Lecture]:
+def clean_course(
+    sources: list[Source], config: CourseConfig, diag: Diagnostics, cache: Cache | None = None
+) -> list[Lecture]:
     """Clean every source and group the results into lectures (course.toml first, then automatically)."""
     cache = cache or Cache("decks")
     decks = []
@@ -116,32 +147,55 @@ def clean_course(sources: list[Source], config: CourseConfig, diag: Diagnostics,
         try:
             decks.append(clean_source_cached(source, cache))
         except Exception as exc:  # one source the cleaner cannot handle must not stop the others
-            diag.error(source.name, f"cleaner failed on this source ({type(exc).__name__}: {exc}); it is left out")
+            diag.error(
+                source.name, f"cleaner failed on this source ({type(exc).__name__}: {exc}); it is left out"
+            )
             continue
         if not decks[-1].drafts:
             reasons = sorted({r.reason.value for r in decks[-1].removed}) or ["no pages"]
-            diag.warn(source.name, f"no slide left after cleaning ({', '.join(reasons)}); see the lecture's removals")
-    groups = group_decks(decks, config, diag, GroupingCache(Cache("grouping", cache.dir.parent, cache.enabled)))
+            diag.warn(
+                source.name,
+                f"no slide left after cleaning ({', '.join(reasons)}); see the lecture's removals",
+            )
+    groups = group_decks(
+        decks, config, diag, GroupingCache(Cache("grouping", cache.dir.parent, cache.enabled))
+    )
     by_name = {deck.name: deck for deck in decks}
     built = [_build_lecture(group, [by_name[s] for s in group.sources]) for group in groups]
-    ids = _lecture_ids(groups, [lecture for lecture, _ in built])
-    lectures = []
-    for (lecture, drafts), lecture_id in zip(built, ids):
-        lectures.append(_with_id(lecture, lecture_id))
-    _link_editions(groups, lectures, [drafts for _, drafts in built], diag)
-    return sorted(lectures, key=lambda lec: (lec.date or dt.date.max, lec.id))
+    ids = lecture_ids([b.lecture for b in built], [b.group.id for b in built])
+    for lecture_built, lecture_id in zip(built, ids, strict=True):
+        assign_ids(lecture_built.lecture, lecture_id)
+    _link_editions(built, diag)
+    return sorted((b.lecture for b in built), key=lambda lec: (lec.date or dt.date.max, lec.id))
 
 
-def _build_lecture(group: LectureGroup, decks: list[Deck]) -> tuple[Lecture, list[Draft]]:
+def _build_lecture(group: LectureGroup, decks: list[Deck]) -> BuiltLecture:
     # Reflowed only now: the merge matches the sources' lines as each one laid them out.
-    drafts = [draft.model_copy(update={"body": reflow(draft.body)}) for draft in merge_sources([d.drafts for d in decks])]
+    drafts = [
+        draft.model_copy(update={"body": reflow(draft.body)})
+        for draft in merge_sources([d.drafts for d in decks])
+    ]
     date = group.date or _lecture_date(decks)
-    lecture = Lecture(id="", title=group.title or lecture_title(drafts, decks), date=date,
-                      sources=[deck.name for deck in decks],
-                      removed=[r for deck in decks for r in deck.removed])
-    lecture.slides = [Slide(id="", title=d.title, text="\n".join(d.lines), kind=slide_kind(d), pages=d.pages,
-                            merged_by=d.merged_by, removed=d.removed) for d in drafts]
-    return lecture, drafts
+    lecture = Lecture(
+        id="",
+        title=group.title or lecture_title(drafts, decks),
+        date=date,
+        sources=[deck.name for deck in decks],
+        removed=[r for deck in decks for r in deck.removed],
+    )
+    lecture.slides = [
+        Slide(
+            id="",
+            title=d.title,
+            text="\n".join(d.lines),
+            kind=slide_kind(d),
+            pages=d.pages,
+            merged_by=d.merged_by,
+            removed=d.removed,
+        )
+        for d in drafts
+    ]
+    return BuiltLecture(group=group, lecture=lecture, drafts=drafts)
 
 
 def _lecture_date(decks: list[Deck]) -> dt.date | None:
@@ -169,52 +223,23 @@ def lecture_title(drafts: list[Draft], decks: list[Deck]) -> str:
     return drafts[0].title if drafts else (decks[0].name if decks else "Lecture")
 
 
-def _lecture_ids(groups: list[LectureGroup], lectures: list[Lecture]) -> list[str]:
-    """Ids: course.toml's, else the ISO date when no other lecture shares it, else a slug of the title."""
-    date_counts = Counter(lec.date for group, lec in zip(groups, lectures) if not group.id and lec.date)
-    taken = {group.id for group in groups if group.id}
-    ids = []
-    for group, lecture in zip(groups, lectures):
-        if group.id:
-            ids.append(group.id)
-            continue
-        base = lecture.date.isoformat() if lecture.date and date_counts[lecture.date] == 1 else slug(lecture.title)
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate, n = f"{base}-{n}", n + 1
-        taken.add(candidate)
-        ids.append(candidate)
-    return ids
-
-
-def _with_id(lecture: Lecture, lecture_id: str) -> Lecture:
-    """Slide ids from titles ("2026-01-14/understanding-batch-size"), numbered only among equal titles.
-
-    Positions would shift whenever a source adds a slide, silently re-pointing every link and every
-    answer key's review slide; a title-based id survives that.
-    """
-    lecture.id = lecture_id
-    seen: Counter[str] = Counter()
-    for slide in lecture.slides:
-        base = slug(slide.title)[:48].strip("-") or "slide"
-        seen[base] += 1
-        slide.id = f"{lecture_id}/{base}" if seen[base] == 1 else f"{lecture_id}/{base}-{seen[base]}"
-    return lecture
-
-
-def _link_editions(groups: list[LectureGroup], lectures: list[Lecture], drafts: list[list[Draft]],
-                   diag: Diagnostics) -> None:
-    index_of = {lecture.id: i for i, lecture in enumerate(lectures)}
-    for i, group in enumerate(groups):
-        target = group.edition_group
-        if group.edition_of is not None:
-            target = index_of.get(group.edition_of)
+def _link_editions(built: list[BuiltLecture], diag: Diagnostics) -> None:
+    """Link each lecture to its other edition (course.toml's edition_of, else the one grouping found)."""
+    index_of = {b.lecture.id: i for i, b in enumerate(built)}
+    for i, item in enumerate(built):
+        target = item.group.edition_group
+        if item.group.edition_of is not None:
+            target = index_of.get(item.group.edition_of)
             if target is None:
-                diag.warn("course.toml", f"lecture {lectures[i].id}: edition_of {group.edition_of} is not a lecture")
+                diag.warn(
+                    "course.toml",
+                    f"lecture {item.lecture.id}: edition_of {item.group.edition_of} is not a lecture",
+                )
                 continue
         if target is None or target == i:
             continue
-        older, newer = sorted((i, target), key=lambda k: (lectures[k].date or dt.date.min, k))
-        link_old, link_new = edition_links(lectures[older], drafts[older], lectures[newer], drafts[newer])
-        lectures[older].editions.append(link_old)
-        lectures[newer].editions.append(link_new)
+        first, second = sorted((i, target), key=lambda k: (built[k].lecture.date or dt.date.min, k))
+        older, newer = built[first], built[second]
+        link_old, link_new = edition_links(older.lecture, older.drafts, newer.lecture, newer.drafts)
+        older.lecture.editions.append(link_old)
+        newer.lecture.editions.append(link_new)

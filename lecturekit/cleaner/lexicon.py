@@ -1,4 +1,4 @@
-"""Whether an OCR line reads as words: an English word list (spacy-lookups-data) plus the lecture's own words."""
+"""English words from spacy-lookups-data's tables, and whether an OCR line reads as words (those plus the lecture's)."""
 
 from __future__ import annotations
 
@@ -44,9 +44,12 @@ class TokenCounts(Model):
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lower-case English words: spaCy's lemma table, its stop words, and its web word list cut by frequency."""
-    lemmas: dict[str, str] = _lookup_table("en_lemma_lookup.json.gz")
-    frequent = {word for word, log_prob in _lookup_table("en_lexeme_prob.json.gz").items()
-                if word.isalpha() and word.islower() and log_prob >= _frequency_floor(len(word))}
+    lemmas: dict[str, str] = lookup_table("en_lemma_lookup.json.gz")
+    frequent = {
+        word
+        for word, log_prob in lookup_table("en_lexeme_prob.json.gz").items()
+        if word.isalpha() and word.islower() and log_prob >= _frequency_floor(len(word))
+    }
     return frozenset(w.lower() for pair in lemmas.items() for w in pair) | frequent | stop_words()
 
 
@@ -56,7 +59,8 @@ def _frequency_floor(length: int) -> float:
     return SHORT_WORD_FLOOR if length <= 3 else MEDIUM_WORD_FLOOR if length <= 5 else -100.0
 
 
-def _lookup_table(name: str) -> dict:
+def lookup_table(name: str) -> dict:
+    """One of spacy-lookups-data's English tables ("en_lemma_lookup.json.gz", "en_lexeme_prob.json.gz")."""
     table = resources.files("spacy_lookups_data") / "data" / name
     with table.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
         return json.load(text)
@@ -75,7 +79,11 @@ def count_tokens(text: str, vocabulary: set[str]) -> TokenCounts:
     counts = TokenCounts()
     tokens = text.removeprefix("- ").split()
     # An acronym spelled out in parentheses vouches for its bare uses in the same line ("AE ... (AE)").
-    defined = {t.strip(EDGE_PUNCTUATION).lower() for t in tokens if t.startswith("(") and ACRONYM.fullmatch(t.strip("(),"))}
+    defined = {
+        t.strip(EDGE_PUNCTUATION).lower()
+        for t in tokens
+        if t.startswith("(") and ACRONYM.fullmatch(t.strip("(),"))
+    }
     for token in tokens:
         kind = _token_kind(token, vocabulary | defined)
         if kind == "known":
@@ -93,7 +101,11 @@ def _token_kind(token: str, vocabulary: set[str]) -> str:
     if URL.match(token):
         return "known"
     core = PLURAL_MARK.sub("", token).strip(EDGE_PUNCTUATION)
-    if token in OPERATORS or LIST_MARKER.match(token) or (core and not LETTERS.search(core) and any(c.isdigit() for c in core)):
+    if (
+        token in OPERATORS
+        or LIST_MARKER.match(token)
+        or (core and not LETTERS.search(core) and any(c.isdigit() for c in core))
+    ):
         return "neutral"
     if not core or not LETTERS.search(core):
         return "light" if len(token) == 1 else "unknown"  # a run of symbols (">.", "()") is figure debris
@@ -116,7 +128,9 @@ def _is_word(core: str, token: str, vocabulary: set[str]) -> bool:
         return False  # case flipping inside a word ("oWe", "INoC") is a misread, unlike "PyTorch"
     parts = COMPOUND.split(core)  # "mini-batch", "higher/lower"
     parts[-1] = CONTRACTION.sub("", parts[-1])  # "don't", "model's"
-    parts = [part for part in parts if not (part.isalnum() and any(c.isdigit() for c in part))]  # "GPT4o-Nano"
+    parts = [
+        part for part in parts if not (part.isalnum() and any(c.isdigit() for c in part))
+    ]  # "GPT4o-Nano"
     if not all(LETTERS.fullmatch(part) for part in parts):
         return False  # letters glued to symbols ("g>.", "g;changes", "uy,is")
     return all(part.lower() in english_words() or part.lower() in vocabulary for part in parts)

@@ -15,17 +15,39 @@ LOWER_LIMIT = re.compile(r"^(?P<var>[A-Za-z])\s*=\s*(?P<start>[\w\u0370-\u03ff]{
 EXPONENT = re.compile(r"[0-9]{1,2}")
 LEADING_SUBSCRIPT = re.compile(r"^(?P<sub>[A-Za-z])(?=[\s+\-−=),]|$)\s*(?P<rest>.*)$")
 TEX_NAMES = {
-    "α": r"\alpha", "β": r"\beta", "γ": r"\gamma", "δ": r"\delta", "ε": r"\epsilon", "η": r"\eta",
-    "θ": r"\theta", "λ": r"\lambda", "μ": r"\mu", "π": r"\pi", "σ": r"\sigma", "τ": r"\tau",
-    "φ": r"\phi", "ω": r"\omega", "∑": r"\sum", "∏": r"\prod", "∇": r"\nabla", "∂": r"\partial",
-    "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "≈": r"\approx", "∈": r"\in", "·": r"\cdot", "×": r"\times",
-    "∞": r"\infty", "−": "-",
+    "α": r"\alpha",
+    "β": r"\beta",
+    "γ": r"\gamma",
+    "δ": r"\delta",
+    "ε": r"\epsilon",
+    "η": r"\eta",
+    "θ": r"\theta",
+    "λ": r"\lambda",
+    "μ": r"\mu",
+    "π": r"\pi",
+    "σ": r"\sigma",
+    "τ": r"\tau",
+    "φ": r"\phi",
+    "ω": r"\omega",
+    "∑": r"\sum",
+    "∏": r"\prod",
+    "∇": r"\nabla",
+    "∂": r"\partial",
+    "≤": r"\le",
+    "≥": r"\ge",
+    "≠": r"\ne",
+    "≈": r"\approx",
+    "∈": r"\in",
+    "·": r"\cdot",
+    "×": r"\times",
+    "∞": r"\infty",
+    "−": "-",
 }
 SYMBOL_CHAR = re.compile(r"[A-Za-z\u0370-\u03ff]")
 
 
 class MathRun(Model):
-    """Lines [start, end) of a stem that hold one formula broken over lines."""
+    """Lines [start, end) of a text (a slide's lines, a question's stem) that hold one formula broken over lines."""
 
     start: int
     end: int
@@ -47,14 +69,19 @@ def reflow_math(lines: list[str]) -> list[str]:
 def is_math_fragment(line: str) -> bool:
     """A short line without prose words: "f (θ) =", "d∑", "i=1", "(aiθ", "2"."""
     text = line.strip()
-    return 0 < len(text) <= MAX_MATH_LINE and "$" not in text and "\\" not in text and not PROSE_WORD.search(text)
+    return (
+        0 < len(text) <= MAX_MATH_LINE
+        and "$" not in text
+        and "\\" not in text
+        and not PROSE_WORD.search(text)
+    )
 
 
 def math_runs(lines: list[str]) -> list[MathRun]:
     """Runs of two or more formula fragments (blank lines inside allowed) with at least one math symbol."""
     runs: list[MathRun] = []
     start = None
-    for number, line in enumerate([*lines, "end of stem"]):
+    for number, line in enumerate([*lines, "end of the lines"]):  # prose: it closes a run at the end
         if is_math_fragment(line) or (start is not None and not line.strip()):
             start = number if start is None else start
             continue
@@ -62,7 +89,7 @@ def math_runs(lines: list[str]) -> list[MathRun]:
             end = number
             while end > start and not lines[end - 1].strip():
                 end -= 1
-            fragments = [l for l in lines[start:end] if l.strip()]
+            fragments = [text for text in lines[start:end] if text.strip()]
             if len(fragments) >= 2 and any(MATH_SYMBOL.search(f) for f in fragments):
                 runs.append(MathRun(start=start, end=end))
         start = None
@@ -83,7 +110,9 @@ def sum_to_tex(fragments: list[str]) -> str | None:
         if operator and lower and operator["upper"]:
             head = " ".join(fragments[:number])
             body = _body([f for f in [operator["rest"], *fragments[number + 2 :]] if f], lower["var"])
-            limits = f"{TEX_NAMES[operator['op']]}_{{{lower['var']}={lower['start']}}}^{{{operator['upper']}}}"
+            limits = (
+                f"{TEX_NAMES[operator['op']]}_{{{lower['var']}={lower['start']}}}^{{{operator['upper']}}}"
+            )
             return _tidy(" ".join(filter(None, [_symbols(head, None), limits, body])))
     return None
 
@@ -100,10 +129,11 @@ def _body(fragments: list[str], index: str) -> str:
         fragment = rest.pop(0)
         if EXPONENT.fullmatch(fragment) and pieces:
             sub = LEADING_SUBSCRIPT.match(rest[0]) if rest else None
-            lowered = sub is not None and sub["sub"] == index
-            pieces[-1] += f"_{index}^{fragment}" if lowered else f"^{fragment}"
-            if lowered:
+            if sub is not None and sub["sub"] == index:
+                pieces[-1] += f"_{index}^{fragment}"
                 rest[0] = sub["rest"]
+            else:
+                pieces[-1] += f"^{fragment}"
             continue
         pieces.append(_symbols(fragment, index))
     return " ".join(p for p in pieces if p)

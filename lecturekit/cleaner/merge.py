@@ -37,7 +37,7 @@ def _merge_two(base: list[Draft], other: list[Draft], vocabulary: set[str], best
             out.append(merge_slide(base[pair.a], other[pair.b], vocabulary))
         elif pair.a is not None:
             out.append(base[pair.a])
-        else:
+        elif pair.b is not None:
             only = other[pair.b]
             out.append(drop_unread_lines(only, vocabulary) if only.ocr_like and not best_is_ocr else only)
     return out
@@ -51,7 +51,8 @@ def merge_slide(a: Draft, b: Draft, vocabulary: set[str] | None = None) -> Draft
     title_variants = [loser.title] if loser.title != winner.title else []
     # Lines only an OCR reading has are kept when they read as words; garbled figure text is recorded.
     known = words(winner.lines) | (vocabulary or set())
-    kept, dropped = [winner.title], []
+    kept: list[str] = [winner.title]
+    dropped: list[str] = []
     for line in union.lines:
         garbled = line in union.added and loser.ocr_like and not reads_as_words(line, known, KNOWN_SHARE)
         (dropped if garbled else kept).append(line)

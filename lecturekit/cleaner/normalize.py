@@ -7,6 +7,7 @@ import unicodedata
 
 from lecturekit.cleaner.draft import CleanLine, CleanPage
 from lecturekit.cleaner.kinds import looks_like_exercise
+from lecturekit.controls import CONTROLS, for_terminal, strip_controls
 from lecturekit.models import Line, Method, Page, PageRef, Removal, RemovalReason, Source
 
 CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474)) + "".join(chr(c) for c in range(0x2776, 0x2794))
@@ -28,6 +29,7 @@ LEADING_ZERO = re.compile(r"^0\d")  # "07": dots of a figure, not a number
 FIRST_WORD = re.compile(r"[A-Za-z]{2,}")
 MATH_OR_CODE = re.compile(r"(\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`)")
 FENCE = re.compile(r"^\s*(```|~~~)")
+SPACES = re.compile(r" {2,}")
 # A label and then only lone capitals or glyphs; an answer key ("Answers: A C") is never junk.
 LABEL_THEN_LETTERS = re.compile(r"^(?!.*\b(?i:answers?|keys?|solutions?|correct)\b)(.*[A-Za-z]{3}.*:)"
                                 r"\s+((?:[A-Z°©®@]{1,2}\s+)+[A-Z°©®@]{1,2})$")
@@ -50,12 +52,12 @@ ATX_MARKER = re.compile(r"^#{1,6}\s+")
 CLOSING_HASHES = re.compile(r"(\s+#+)?\s*$")  # "## Reverse mode ##"
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$")  # "|----|:---:|": table structure
 PUNCTUATION = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
-                             "—": "-", "–": "-", "‒": "-", "−": "-", "\u00a0": " ", "\u200b": ""})
+                             "—": "-", "–": "-", "‒": "-", "−": "-", "\u00a0": " "})
 
 
 def normalize_line(text: str) -> str:
     """One line normalized outside its math and code spans; applying it twice changes nothing."""
-    text = text.strip()
+    text = CONTROLS.sub("", text).strip()
     chain = GLYPH_CHAIN.match(text)
     if chain and not _is_table_row(text):
         glyphs, rest = chain.group(1).split(), chain.group(2)
@@ -100,8 +102,8 @@ def _normalize_spans(text: str) -> str:
         if index % 2 == 1:
             out.append(part)
         else:
-            prose = _nfkc(part).translate(PUNCTUATION)
-            out.append(re.sub(r" {2,}", " ", prose))
+            prose = part if part.isascii() else _nfkc(part).translate(PUNCTUATION)  # NFKC leaves ASCII as it is
+            out.append(SPACES.sub(" ", prose) if "  " in prose else prose)
     return "".join(out).strip()
 
 
@@ -116,10 +118,12 @@ def is_decoration(text: str) -> bool:
     stripped = text.strip()
     if "$" in stripped or FENCE.match(stripped) or TABLE_RULE.match(stripped):
         return False
-    if any(ord(ch) > 127 and unicodedata.category(ch) == "Sm" for ch in stripped):
+    if not stripped.isascii() and any(unicodedata.category(ch) == "Sm" for ch in stripped if ord(ch) > 127):
         return False  # a math fragment from a text layer ("d∑"), not a rule or a bullet
+    if len(stripped) > 3:
+        return not any(map(str.isalnum, stripped))  # stops at the first letter: most lines are words
     alnum = [ch for ch in stripped if ch.isalnum()]
-    return not alnum or (len(alnum) == 1 and not alnum[0].isdigit() and len(stripped) <= 3)
+    return not alnum or (len(alnum) == 1 and not alnum[0].isdigit())
 
 
 def is_ocr_noise(text: str) -> bool:
@@ -153,7 +157,7 @@ def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
     exercise = ocr_like and looks_like_exercise([line.text.strip() for line in lines[:EXERCISE_HEAD_LINES]])
     in_block = False
     for line in lines:
-        raw = line.text.rstrip()
+        raw = _without_controls(line.text, clean).rstrip()
         if in_block or FENCE.match(raw) or raw.strip().startswith("$$"):
             # Code keeps its indentation; the fence lines stay so the site can show a code block.
             clean.lines.append(CleanLine(text=raw if in_block and not FENCE.match(raw) else raw.strip(),
@@ -179,6 +183,16 @@ def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
         clean.lines.append(CleanLine(text=text, size=line.size, top=line.top, number=line.number))
     clean.lines = tab_tables(clean.lines)
     return clean
+
+
+def _without_controls(text: str, page: CleanPage) -> str:
+    """TEXT without control and invisible format characters (code and math too), recorded as removed."""
+    kept, found = strip_controls(text)
+    if found:
+        # The record shows where they were as visible escapes, so the record itself drives no display.
+        page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=for_terminal(text),
+                                    reason=RemovalReason.CONTROL, detail=", ".join(found)))
+    return kept
 
 
 def tab_tables(lines: list[CleanLine]) -> list[CleanLine]:

@@ -113,9 +113,9 @@ def ordered_union(base: list[str], extra: list[str], fuzzy: bool = True) -> Unio
     added: list[str] = []
     floor = 0
     for index, line in enumerate(extra):
-        if matches[index] is not None:
-            floor = max(floor, matches[index] + 1)
-            if base[matches[index]] != line:
+        if (match := matches[index]) is not None:
+            floor = max(floor, match + 1)
+            if base[match] != line:
                 variants.append(line)
             continue
         following = next((m for m in matches[index + 1:] if m is not None and m >= floor), len(base))

@@ -1,0 +1,1 @@
+"""The CLI commands, one thin click module per stage; cli.py assembles them."""

@@ -10,9 +10,8 @@ from typing import Any
 
 import click
 
+from lecturekit.controls import for_terminal
 from lecturekit.errors import Diagnostics, ExitCode, LecturekitError
-
-INTERNAL_ERROR = 70  # EX_SOFTWARE: a bug in lecturekit, not in the input
 
 
 class Settings:
@@ -36,7 +35,7 @@ def report(diag: Diagnostics, strict: bool | None = None) -> ExitCode:
     strict = opts.strict if strict is None else strict
     for item in diag.items:
         if item in diag.errors or not opts.quiet:
-            click.echo(str(item), err=True)
+            click.echo(for_terminal(str(item)), err=True)  # file names and quoted text may hold escapes
     code = diag.exit_code(strict=strict)
     if diag.items and not opts.quiet:
         click.echo(f"{len(diag.errors)} error(s), {len(diag.warnings)} warning(s)", err=True)
@@ -56,7 +55,7 @@ def guarded(command: Callable[..., int | None]) -> Callable[..., None]:
         except LecturekitError as exc:
             if verbose:
                 traceback.print_exc()
-            click.echo(f"lecturekit: {exc}", err=True)
+            click.echo(for_terminal(f"lecturekit: {exc}"), err=True)
             sys.exit(int(exc.exit_code))
         except KeyboardInterrupt:
             click.echo("lecturekit: interrupted", err=True)
@@ -67,7 +66,7 @@ def guarded(command: Callable[..., int | None]) -> Callable[..., None]:
             if verbose:
                 traceback.print_exc()
             click.echo(f"lecturekit: internal error: {type(exc).__name__}: {exc} (run with -v for the traceback)", err=True)
-            sys.exit(INTERNAL_ERROR)
+            sys.exit(int(ExitCode.INTERNAL_ERROR))
         sys.exit(int(code or 0))
 
     return wrapper

@@ -25,7 +25,7 @@ from lecturekit.ingest import IngestOptions, OcrMode
 def ingest_command(paths: tuple[Path, ...], as_json: bool, raw: bool, ocr: str, jobs: int | None, no_cache: bool,
                    strict: bool) -> int:
     """Read lecture sources (PDF, images, text dumps, notes) and print their pages or cleaned lectures."""
-    from lecturekit.ingest.dispatch import ingest_paths
+    from lecturekit.ingest import ingest_paths
     from lecturekit.ingest.output import nothing_usable_code, render
     from lecturekit.pipeline import clean
 

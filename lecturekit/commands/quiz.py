@@ -29,7 +29,7 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
     from lecturekit.quiz.model import QuestionSet
 
     diag = Diagnostics()
-    course = load_course(list(paths), diag=diag, run_examples=False)
+    course = load_course(list(paths), diag=diag, run_examples=False, images=False)
     output = QuestionSet(questions=course.questions).model_dump_json(indent=2) if as_json else format_rows(check_course(course))
     click.echo(output)
     return report(diag)
@@ -42,8 +42,8 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
 @guarded
 def export_command(course: Path | None, fmt: str, output: Path) -> int:
     """Write the course's questions (default: the demo course) as GIFT, Aiken, Moodle XML, QTI, Anki, JSON or markdown."""
-    from lecturekit.quiz.formats import export_questions
     from lecturekit.commands.quiz_session import course_at
+    from lecturekit.quiz.formats import export_questions
 
     diag = Diagnostics()
     loaded = course_at(course, diag)
@@ -58,8 +58,8 @@ def export_command(course: Path | None, fmt: str, output: Path) -> int:
 @guarded
 def import_command(files: tuple[Path, ...], course_dir: Path | None) -> int:
     """Read GIFT, Aiken or markdown task-list quizzes; print them as JSON, or add them to a course."""
-    from lecturekit.quiz.model import QuestionSet
     from lecturekit.commands.quiz_session import import_files
+    from lecturekit.quiz.model import QuestionSet
 
     diag = Diagnostics()
     results = import_files(list(files), course_dir, diag)
@@ -76,8 +76,8 @@ def import_command(files: tuple[Path, ...], course_dir: Path | None) -> int:
 @guarded
 def keys_command(course: Path | None, scaffold: bool) -> int:
     """Check the course's answer keys; with --scaffold, write skeletons for the missing ones."""
-    from lecturekit.quiz import scaffold_answers
     from lecturekit.commands.quiz_session import answers_path, course_at, key_summary
+    from lecturekit.quiz import scaffold_answers
 
     diag = Diagnostics()
     loaded = course_at(course, diag)
@@ -113,8 +113,8 @@ def take_command(course: Path | None, lecture: str | None, shuffle: bool, wrong_
 def check_command(course: Path | None, strict: bool) -> int:
     """List unkeyed, ambiguous or garbled questions; errors fail, warnings fail under --strict."""
     from lecturekit.commands.common import settings
-    from lecturekit.quiz.check import check_course, format_rows
     from lecturekit.commands.quiz_session import course_at
+    from lecturekit.quiz.check import check_course, format_rows
 
     diag = Diagnostics()
     click.echo(format_rows(check_course(course_at(course, diag))))

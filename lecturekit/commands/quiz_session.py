@@ -8,30 +8,38 @@ from pathlib import Path
 
 import click
 
-from lecturekit.course import load_config
+from lecturekit.course import answers_file, load_config
 from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.models import Course, Question, QuestionKind
 from lecturekit.pipeline import bundled_seeds, load_course
 from lecturekit.quiz.formats import import_questions
-from lecturekit.quiz.take import QuizResult, TakeOptions, choose_questions, history_path, load_history, run_quiz, save_history
+from lecturekit.quiz.take import (
+    QuizResult,
+    TakeOptions,
+    choose_questions,
+    history_path,
+    load_history,
+    run_quiz,
+    save_history,
+)
 
 
 def course_at(path: Path | None, diag: Diagnostics) -> Course:
     """The course at PATH, or the bundled demo course (examples found, not run: no quiz shows their output)."""
-    return load_course([(path or bundled_seeds()).resolve()], diag=diag, run_examples=False)
+    return load_course([(path or bundled_seeds()).resolve()], diag=diag, run_examples=False, images=False)
 
 
 def key_summary(course: Course) -> str:
     """"3 of 4 multiple-choice questions keyed; 1 pending: …"."""
     mcqs = [q for q in course.questions if q.kind is QuestionKind.MCQ]
-    pending = [q.id for q in mcqs if not q.answer]
+    pending = [q.id for q in mcqs if q.unkeyed]
     line = f"{len(mcqs) - len(pending)} of {len(mcqs)} multiple-choice questions keyed"
     return line + (f"; pending: {', '.join(pending)}" if pending else "")
 
 
 def answers_path(course: Course) -> Path:
     root = Path(course.root)
-    return root / load_config(root).answers
+    return answers_file(root, load_config(root))
 
 
 def import_files(files: list[Path], course_dir: Path | None, diag: Diagnostics) -> list[tuple[Path, list[Question]]]:

@@ -22,13 +22,14 @@ def _say_built(built: BuildReport) -> None:
 @click.argument("course", required=False, type=click.Path(path_type=Path, file_okay=False))
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Site folder.")
 @click.option("--no-cache", is_flag=True, help="Render every page again.")
+@click.option("--no-images", is_flag=True, help="Leave out the slides' page pictures.")
 @guarded
-def build(course: Path | None, out: Path, no_cache: bool) -> int:
+def build(course: Path | None, out: Path, no_cache: bool, no_images: bool) -> int:
     """Build the static study site of COURSE (default: the bundled demo course)."""
-    from lecturekit.site.workflow import build_course
+    from lecturekit.workflows import build_course
 
     diag = Diagnostics()
-    _say_built(build_course(course, out, diag, SiteOptions(cache=not no_cache)))
+    _say_built(build_course(course, out, diag, SiteOptions(cache=not no_cache, images=not no_images)))
     return report(diag)
 
 
@@ -40,7 +41,7 @@ def build(course: Path | None, out: Path, no_cache: bool) -> int:
 def serve(site: Path, port: int, course: Path | None) -> int:
     """Serve a built site on 127.0.0.1 for preview."""
     from lecturekit.site.serve import serve as serve_site
-    from lecturekit.site.workflow import build_course
+    from lecturekit.workflows import build_course
 
     if not site.is_dir() and course is None:
         raise UsageError("no site here; run `lecturekit build` first or give --watch COURSE", file=site)
@@ -56,17 +57,18 @@ def serve(site: Path, port: int, course: Path | None) -> int:
 @click.option("--course", "course_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True)
 @click.option("--lecture", "lecture_id", help="Put the files into this lecture (course.toml).")
 @click.option("--out", type=click.Path(path_type=Path), help="Site folder (default: COURSE/_site).")
+@click.option("--no-images", is_flag=True, help="Leave out the slides' page pictures.")
 @guarded
-def add(files: tuple[Path, ...], course_dir: Path, lecture_id: str | None, out: Path | None) -> int:
+def add(files: tuple[Path, ...], course_dir: Path, lecture_id: str | None, out: Path | None, no_images: bool) -> int:
     """Copy lecture sources into a course, report what was found, scaffold answer keys, rebuild the site."""
-    from lecturekit.site.workflow import add_sources
+    from lecturekit.workflows import add_sources
 
     diag = Diagnostics()
-    found, built = add_sources(list(files), course_dir, lecture_id, out or course_dir / DEFAULT_OUT, diag)
+    found, built = add_sources(list(files), course_dir, lecture_id, out or course_dir / DEFAULT_OUT, diag,
+                               SiteOptions(images=not no_images))
     click.echo(f"added {', '.join(found.copied)} → lectures {', '.join(found.lectures) or '(none)'}: {found.slides} slides, "
                f"{found.builds_collapsed} build pages collapsed, {found.questions} questions ({found.unkeyed} unkeyed), "
-               f"{found.ocr_pages} OCR'd pages; answer keys scaffolded: "
-               f"{found.keys_scaffolded if found.keys_scaffolded is not None else 'n/a'}")
+               f"{found.ocr_pages} OCR'd pages; answer keys scaffolded: {found.keys_scaffolded}")
     _say_built(built)
     return report(diag)
 

@@ -22,7 +22,8 @@ def topics_command(course: Path | None, as_json: bool) -> int:
     from lecturekit.topics.report import coverage, to_json, to_table, topic_rows
 
     diag = Diagnostics()
-    loaded = load_course([course or bundled_seeds()], diag=diag, run_examples=False)  # names only, no output
+    # Names only: no example output, no slide pictures.
+    loaded = load_course([course or bundled_seeds()], diag=diag, run_examples=False, images=False)
     rows = topic_rows(loaded)
     gaps = coverage(loaded, rows)
     click.echo(to_json(rows, gaps) if as_json else to_table(rows, gaps))
@@ -31,17 +32,20 @@ def topics_command(course: Path | None, as_json: bool) -> int:
 
 @click.command("run")
 @click.argument("name")
+@click.option("--course", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Also look in this course's own examples/ folder (its examples win).")
 @guarded
-def run_command(name: str) -> int:
+def run_command(name: str, course: Path | None) -> int:
     """Run the example NAME (an example's name, or a topic id or alias such as "backprop") and return its exit code."""
     from lecturekit.errors import Diagnostics, UsageError
     from lecturekit.topics import link_examples
-    from lecturekit.topics.examples import discover, examples_dir
+    from lecturekit.topics.examples import course_examples_dir, discover, examples_dir
     from lecturekit.topics.report import resolve_example
     from lecturekit.topics.taxonomy import load_shipped
 
     diag = Diagnostics()
-    examples = discover(examples_dir(), diag)
+    own = discover(course_examples_dir(course), diag) if course_examples_dir(course) else []
+    examples = own + [e for e in discover(examples_dir(), diag) if e.name not in {o.name for o in own}]
     if not examples:
         raise UsageError("no runnable examples found (set LECTUREKIT_EXAMPLES to the examples folder)")
     example = resolve_example(name, link_examples(load_shipped(), examples, "taxonomy.toml", Diagnostics()), examples)

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from pydantic import Field
 
-from lecturekit.cache import Cache, content_key, tree_digest
-from lecturekit.course import CourseConfig, discover_sources, load_config
+from lecturekit.cache import Cache, code_version, content_key
+from lecturekit.course import CourseConfig, discover_sources, load_config, named_source_files
 from lecturekit.errors import Diagnostics, ExitCode, LecturekitError, SourceError, UsageError
-from lecturekit.ingest import IngestOptions
-from lecturekit.ingest.sniff import SUPPORTED, SourceFormat, decode_text, sniff
+from lecturekit.ingest.limits import MAX_TEXT_MB_ENV, MB, Limits
+from lecturekit.ingest.options import IngestOptions
+from lecturekit.ingest.sniff import SNIFF_BYTES, SUPPORTED, SourceFormat, decode_text, sniff
 from lecturekit.ingest.text import classify_text, read_text_pages
 from lecturekit.models import Diagnostic, Model, Source
 
@@ -45,10 +46,14 @@ class IngestResult(Model):
 def ingest_paths(paths: list[Path], options: IngestOptions, diag: Diagnostics) -> IngestResult:
     """Expand PATHS (files or a course folder), load course.toml, and read every source."""
     root, files = discover_sources(paths, diag)
+    # course.toml first: a path it names is checked before anything is read, and may add a source.
+    config = load_config(root, diag) if root else CourseConfig()
+    listed = {path.resolve() for path in files}
+    files += [path for path in named_source_files(config) if path.resolve() not in listed]
     if not files:
         raise UsageError(f"no lecture sources in it; {SUPPORTED}", file=root)
     result = ingest_files(files, options, diag)
-    result.config = load_config(root) if root else CourseConfig()
+    result.config = config
     return result
 
 
@@ -89,7 +94,8 @@ def read_source(path: Path, options: IngestOptions, diag: Diagnostics) -> Source
     data = read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     cache = Cache("sources", Path(options.cache_dir) if options.cache_dir else None, enabled=options.cache)
-    key = content_key(digest, path.name, options.model_dump_json(exclude={"progress", "jobs", "cache"}), _readers_version())
+    reading = options.model_dump_json(exclude={"progress", "jobs", "cache"})
+    key = content_key(digest, path.name, reading, code_version("ingest"))
     if (entry := cache.get_valid(key, CachedSource)) is not None:
         # The same bytes may sit at another path this time: messages name the path given now.
         diag.extend([d.model_copy(update={"file": str(path)}) if d.file == entry.source.path else d
@@ -102,7 +108,7 @@ def read_source(path: Path, options: IngestOptions, diag: Diagnostics) -> Source
         raise nothing_usable_error(path, local)
     diag.extend(local.items)
     if not local.errors:  # a page that failed (an OCR timeout, say) must be tried again next time
-        cache.put(key, CachedSource(source=source, diagnostics=local.items).model_dump(mode="json"))
+        cache.put(key, CachedSource(source=source, diagnostics=local.items))
     return source
 
 
@@ -121,16 +127,6 @@ def nothing_usable_error(path: Path, local: Diagnostics) -> SourceError:
     more = f"; {count - 1} more page error(s)" if count > 1 else ""
     return SourceError(f"nothing usable: no page could be read ({where}{message}{more}); "
                        "re-download or re-export it", path)
-
-
-_READERS_VERSION: list[str] = []
-
-
-def _readers_version() -> str:
-    # The readers' own code is part of the key: a changed reader never serves stale pages.
-    if not _READERS_VERSION:
-        _READERS_VERSION.append(tree_digest(Path(__file__).parent, "*.py"))
-    return _READERS_VERSION[0]
 
 
 def _read_uncached(path: Path, data: bytes, options: IngestOptions, diag: Diagnostics) -> Source:
@@ -176,10 +172,27 @@ def read_bytes(path: Path) -> bytes:
         raise SourceError("is a folder, not a file; give the folder alone to read it as a course", path)
     if not stat.S_ISREG(mode):
         raise SourceError("not a regular file (a FIFO, socket or device); save the material to a file first", path)
+    _check_text_size(path, path.stat().st_size)
     try:
         return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read ({exc.strerror}); check the file's permissions", path) from exc
+
+
+def _check_text_size(path: Path, size: int) -> None:
+    """Refuse a text source over the configured limit before reading it (its first bytes tell it is text)."""
+    limit = Limits.from_env().max_text_bytes
+    if size <= limit:
+        return
+    with path.open("rb") as handle:
+        head = handle.read(SNIFF_BYTES)
+    try:
+        is_text = sniff(head, str(path)).format is SourceFormat.TEXT
+    except SourceError:
+        is_text = False
+    if is_text:
+        raise SourceError(f"text file of {size / MB:.3g} MB is over the {limit / MB:.3g} MB limit for text "
+                          f"sources; split it, or raise ${MAX_TEXT_MB_ENV}", path)
 
 
 def read_text_source(path: Path, data: bytes, digest: str, text: str) -> Source:

@@ -11,6 +11,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import click
@@ -18,8 +19,9 @@ from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from lecturekit.cache import Cache, content_key
 from lecturekit.errors import Diagnostics, MissingDependency, SourceError
-from lecturekit.ingest import IngestOptions, OcrMode
 from lecturekit.ingest import tesseract
+from lecturekit.ingest.limits import Limits
+from lecturekit.ingest.options import IngestOptions, OcrMode
 from lecturekit.ingest.tesseract import OcrFailed, OcrResult
 from lecturekit.ingest.titles import assign_titles
 from lecturekit.models import Method, Page, Source, SourceKind
@@ -70,7 +72,8 @@ def _run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diag
              ) -> dict[int, OcrResult]:
     version = tesseract.tesseract_version()  # MissingDependency here, only when OCR is really needed
     cache = ocr_cache(options)
-    settings = (options.lang, version, str(tesseract.PSM), LAYOUT_VERSION)
+    # The pixel cap is in the key: it decides the dpi a huge page is rendered at.
+    settings = (options.lang, version, str(tesseract.PSM), LAYOUT_VERSION, str(Limits.from_env().max_page_pixels))
     keys = {task.page: content_key(task.key, str(task.dpi), *settings) for task in tasks}
     results: dict[int, OcrResult] = {}
     misses = []
@@ -213,7 +216,7 @@ def read_image(path: Path, options: IngestOptions, diag: Diagnostics) -> Source:
         diag.warn(path, "an image has no text without OCR and OCR is off; its pages are left empty")
         source.pages = [unread_page(path.name, n + 1) for n in range(len(frames))]
         return source
-    tasks = [OcrTask(page=n + 1, key=_pixels_key(frame), render=lambda frame=frame: prepare_image(frame))
+    tasks = [OcrTask(page=n + 1, key=_pixels_key(frame), render=partial(prepare_image, frame))
              for n, frame in enumerate(frames)]
     results = run_ocr(str(path), tasks, options, diag)
     source.pages = [ocr_page(path.name, n, results[n]) if n in results else unread_page(path.name, n)

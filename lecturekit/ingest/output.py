@@ -6,6 +6,7 @@ from collections import Counter
 
 from pydantic import Field
 
+from lecturekit.controls import for_terminal, json_for_terminal
 from lecturekit.errors import ExitCode
 from lecturekit.ingest.dispatch import IngestResult
 from lecturekit.models import Lecture, Method, Model, Source, SourceKind
@@ -81,7 +82,15 @@ def lecture_summary(lecture: Lecture) -> str:
 
 
 def render(result: IngestResult, lectures: list[Lecture] | None, as_json: bool) -> str:
-    """The text `lecturekit ingest` prints on stdout: RESULT's pages (LECTURES None) or the cleaned lectures."""
+    """The text `lecturekit ingest` prints on stdout: RESULT's pages (LECTURES None) or the cleaned lectures.
+
+    Source text may hold terminal escape sequences (a title-setting OSC, say): they are printed escaped.
+    """
+    text = _render(result, lectures, as_json)
+    return json_for_terminal(text) if as_json else for_terminal(text)
+
+
+def _render(result: IngestResult, lectures: list[Lecture] | None, as_json: bool) -> str:
     if lectures is None:
         if as_json:
             return raw_output(result.sources).model_dump_json(indent=2)

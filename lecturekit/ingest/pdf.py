@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import io
 import zlib
-from collections import Counter
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -14,31 +13,39 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, stream_value
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
 from PIL import Image
 
 from lecturekit.errors import Diagnostics, MissingDependency, SourceError
-from lecturekit.ingest import IngestOptions, OcrMode
+from lecturekit.ingest.glyphs import FontRepair
+from lecturekit.ingest.layout import page_lines
 from lecturekit.ingest.ocr import OcrTask, ocr_page, run_ocr
+from lecturekit.ingest.options import IngestOptions, OcrMode
 from lecturekit.ingest.tesseract import OcrResult
 from lecturekit.ingest.titles import assign_titles
-from lecturekit.models import Line, Method, Model, Page, Source, SourceKind
+from lecturekit.ingest.visibility import Collector, Drawing, FontManager, Glyph, Hidden, read_drawing
+from lecturekit.models import Line, Method, Model, Page, Removal, RemovalReason, Source, SourceKind
 
-WORD_GAP_RATIO = 0.15  # a gap wider than 15 % of the font size splits words (pdfTeX writes no spaces)
-LINE_OVERLAP = 0.5  # words whose boxes overlap vertically by half their height share a line
-DEDUPE_TOLERANCE = 1.0  # points: a glyph repeated closer than this is an overprinted "bold" copy
 MIN_USABLE_CHARS = 20  # fewer letters than this on a page mostly covered by pictures → OCR it
 SCAN_COVERAGE = 0.5  # fraction of the page area covered by pictures that makes it look scanned
 MAX_GARBLED = 0.1  # share of unmapped glyphs ((cid:N), U+FFFD) above which the text layer is unusable
-BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", "cmbx", "cmssbx")
+
+
+class Removed(Model):
+    """Text of the page's text layer that is left out, and why."""
+
+    text: str
+    reason: Hidden
 
 
 class TextLayer(Model):
     """What a page's text layer holds, and the facts that decide whether it can be used."""
 
     lines: list[Line]
+    removed: list[Removed]
     letters: int  # alphanumeric characters
     garbled: int  # glyphs without a Unicode mapping
     picture_coverage: float  # fraction of the page covered by images
@@ -61,8 +68,9 @@ def read_pdf(path: Path, options: IngestOptions, diag: Diagnostics) -> Source:
     with _open_pdf(path, data) as (pdf, document):
         pages: dict[int, Page] = {}
         tasks: list[OcrTask] = []
-        for index, plumber_page in enumerate(pdf.pages):
-            page, task = _read_page(path, plumber_page, document, options, diag)
+        reader = PageReader()
+        for plumber_page in pdf.pages:
+            page, task = _read_page(path, plumber_page, document, reader, options, diag)
             if page is not None:
                 pages[page.page] = page
             if task is not None:
@@ -88,14 +96,13 @@ def _ocr_or_keep_text(path: Path, tasks: list[OcrTask], page_count: int, options
         return {}
 
 
-def _read_page(path: Path, plumber_page: PlumberPage, document: pdfium.PdfDocument, options: IngestOptions,
-               diag: Diagnostics) -> tuple[Page | None, OcrTask | None]:
+def _read_page(path: Path, plumber_page: PlumberPage, document: pdfium.PdfDocument, reader: PageReader,
+               options: IngestOptions, diag: Diagnostics) -> tuple[Page | None, OcrTask | None]:
     """One page's text-layer Page and, when it needs OCR, the task that will replace it."""
     index = plumber_page.page_number - 1
     number = plumber_page.page_number
     try:
-        layer = read_text_layer(plumber_page)
-        key = page_fingerprint(plumber_page)
+        layer, key = read_text_layer(plumber_page, reader)
     except Exception as exc:  # noqa: BLE001 — one broken page must not lose the others
         reason = str(exc) or type(exc).__name__
         diag.error(path, f"page cannot be read ({reason}); skipped", location=f"p. {number}")
@@ -165,7 +172,7 @@ class DamagedPage(ValueError):
 def check_content_streams(page: PlumberPage) -> None:
     """Raise DamagedPage when a Flate content stream does not inflate (after decryption, if encrypted)."""
     # pdfminer quietly treats such a stream as empty, which would make the page vanish without a word.
-    for number, stream in enumerate(page.page_obj.contents, start=1):
+    for number, stream in enumerate(content_streams(page), start=1):
         filters = [name for name, _ in stream.get_filters()]
         if filters and filters[0] in LITERALS_FLATE_DECODE and stream.rawdata is not None:
             try:
@@ -183,91 +190,98 @@ def _plain_bytes(stream: PDFStream) -> bytes:
     return stream.decipher(stream.objid, stream.genno, stream.rawdata or b"", stream.attrs)
 
 
-def read_text_layer(page: PlumberPage) -> TextLayer:
-    """The page's text as lines (overprinted glyphs removed, words split by geometry) and its usability."""
+def read_text_layer(page: PlumberPage, reader: PageReader) -> tuple[TextLayer, str]:
+    """The page's visible text as lines in reading order, what was left out, its usability and fingerprint."""
     check_content_streams(page)
-    deduped = page.dedupe_chars(tolerance=DEDUPE_TOLERANCE)
-    kept = {id(char) for char in deduped.chars}
-    overprinted = [char for char in page.chars if id(char) not in kept]
-    words = deduped.extract_words(x_tolerance_ratio=WORD_GAP_RATIO, return_chars=True)
-    lines = [_line(group, page, overprinted) for group in group_lines(words)]
-    text = "".join(char["text"] for char in deduped.chars)
-    garbled = text.count("(cid:") + text.count("\ufffd")
-    area = float(page.width * page.height) or 1.0
-    pictures = sum(_visible_area(image, page) for image in page.images)
-    return TextLayer(
+    drawing = reader.read(page.page_obj)
+    lines = page_lines(drawing.glyphs, drawing.width, drawing.height)
+    text = "".join(glyph.text for glyph in drawing.glyphs)
+    area = drawing.width * drawing.height or 1.0
+    layer = TextLayer(
         lines=lines,
+        removed=_removed(drawing),
         letters=sum(ch.isalnum() for ch in text),
-        garbled=garbled,
-        picture_coverage=min(1.0, pictures / area),
-        has_graphics=bool(page.chars or page.images or page.curves or page.rects or page.lines),
+        garbled=sum(reason is Hidden.UNREADABLE for _, reason in drawing.hidden),
+        picture_coverage=min(1.0, drawing.picture_area / area),
+        has_graphics=drawing.has_graphics,
     )
+    return layer, _fingerprint(page, drawing, text)
 
 
-def group_lines(words: list[dict]) -> list[list[dict]]:
-    """Words in reading order grouped into lines by vertical overlap, each line sorted left to right."""
-    lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
-        if lines and _same_line(lines[-1], word):
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+class PageReader:
+    """One document's fonts, repairs and drawing collector, shared by its pages (fonts load once)."""
+
+    def __init__(self) -> None:
+        self.manager = FontManager(FontRepair())
+        self.collector = Collector(self.manager)
+
+    def read(self, page: PDFPage) -> Drawing:
+        """Interpret PAGE once: its visible glyphs, the hidden ones, its pictures."""
+        return read_drawing(page, self.manager, self.collector)
 
 
-def _same_line(line: list[dict], word: dict) -> bool:
-    top = min(w["top"] for w in line)
-    bottom = max(w["bottom"] for w in line)
-    overlap = min(bottom, word["bottom"]) - max(top, word["top"])
-    return overlap >= LINE_OVERLAP * min(bottom - top, word["bottom"] - word["top"])
+def _removed(drawing: Drawing) -> list[Removed]:
+    """The text a viewer does not see, one record per line and reason, in the order of the page."""
+    by_reason: dict[Hidden, list[Glyph]] = {}
+    for glyph, reason in drawing.hidden:
+        by_reason.setdefault(reason, []).append(glyph)
+    removed = []
+    for reason, glyphs in by_reason.items():
+        for line in page_lines(glyphs, drawing.width, drawing.height):
+            if line.text.strip():
+                removed.append(Removed(text=line.text, reason=reason))
+    return removed
 
 
-def _line(words: list[dict], page: PlumberPage, overprinted: list[dict]) -> Line:
-    chars = [char for word in words for char in word["chars"]]
-    sizes = Counter(round(float(char["size"]), 1) for char in chars)
-    bold_chars = sum(any(m in str(char.get("fontname", "")).lower() for m in BOLD_MARKERS) for char in chars)
-    top = min(w["top"] for w in words)
-    bottom = max(w["bottom"] for w in words)
-    doubled = any(top - 1 <= char["top"] <= bottom for char in overprinted)
-    return Line(
-        text=" ".join(w["text"] for w in words),
-        size=sizes.most_common(1)[0][0] if sizes else None,
-        top=round((top - page.bbox[1]) / float(page.height), 4),
-        x0=round((words[0]["x0"] - page.bbox[0]) / float(page.width), 4),
-        bold=doubled or bold_chars * 2 >= len(chars),
-    )
+def _fingerprint(page: PlumberPage, drawing: Drawing, text: str) -> str:
+    """A hash of what the page draws (content streams, images, text, box) that names its pixels unrendered."""
+    digest = hashlib.sha256(repr((page.bbox, page.page_obj.rotate)).encode())
+    for stream in content_streams(page):
+        digest.update(stream.get_data())
+    for image in drawing.images:
+        digest.update(image.get_rawdata() or image.get_data())
+    # Form XObjects keep their drawing outside the page stream; their text and images are covered here.
+    digest.update(text.encode())
+    return digest.hexdigest()
 
 
-def _visible_area(image: dict, page: PlumberPage) -> float:
-    x0, top, x1, bottom = page.bbox
-    width = max(0.0, min(float(image["x1"]), x1) - max(float(image["x0"]), x0))
-    height = max(0.0, min(float(image["bottom"]), bottom) - max(float(image["top"]), top))
-    return width * height
+def content_streams(page: PlumberPage) -> list[PDFStream]:
+    """The page's content streams, every indirect reference resolved (a /Contents array may hold references)."""
+    streams = []
+    for item in page.page_obj.contents:
+        try:
+            streams.append(stream_value(item))
+        except Exception:  # noqa: BLE001 — a reference to nothing is an empty stream, as viewers treat it
+            continue
+    return streams
 
 
 def text_page(source: str, number: int, label: str | None, layer: TextLayer) -> Page:
     """A Page from a text layer (title set later from the deck's size bands)."""
     text = "\n".join(line.text for line in layer.lines)
+    removed = [Removal(source=source, page=number, text=item.text,
+                       reason=RemovalReason.UNREADABLE if item.reason is Hidden.UNREADABLE else RemovalReason.HIDDEN,
+                       detail=item.reason.value) for item in layer.removed]
     return Page(source=source, page=number, label=label, method=Method.TEXT_LAYER, text=text,
-                lines=layer.lines)
+                lines=layer.lines, removed=removed)
 
 
-def page_fingerprint(page: PlumberPage) -> str:
-    """A hash of what the page draws (content streams, images, text, box) that names its pixels unrendered."""
-    digest = hashlib.sha256(repr((page.bbox, page.page_obj.rotate)).encode())
-    for stream in page.page_obj.contents:
-        digest.update(stream.get_data())
-    for image in page.images:
-        digest.update(image["stream"].get_rawdata() or image["stream"].get_data())
-    # Form XObjects keep their drawing outside the page stream; their text and images are covered here.
-    digest.update("".join(char["text"] for char in page.chars).encode())
-    return digest.hexdigest()
+def render_page(document: pdfium.PdfDocument, index: int, dpi: int, grayscale: bool = True,
+                max_pixels: int | None = None) -> Image.Image:
+    """The page as a picture at DPI: grayscale as tesseract will see it, or in colour (GRAYSCALE False) for the site.
 
+    A page so large that the bitmap would pass MAX_PIXELS (default: Limits, $LECTUREKIT_MAX_PAGE_PIXELS) is
+    rendered at the dpi that fits, decided from its size before any bitmap is made; the image says which dpi.
+    """
+    from lecturekit.ingest.limits import Limits, render_scale
+    from lecturekit.ingest.tesseract import RENDER_DPI
 
-def render_page(document: pdfium.PdfDocument, index: int, dpi: int) -> Image.Image:
-    """The page as a grayscale picture at DPI, as tesseract will see it."""
     page = document[index]
     try:
-        return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
+        width, height = page.get_size()
+        scale = render_scale(width, height, dpi, max_pixels or Limits.from_env().max_page_pixels)
+        image = page.render(scale=scale, grayscale=grayscale).to_pil()
+        image.info[RENDER_DPI] = max(1, round(scale * 72))
+        return image
     finally:
         page.close()

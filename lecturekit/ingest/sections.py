@@ -25,6 +25,8 @@ TITLE_MAX_CHARS = 70
 TITLE_MAX_WORDS = 10
 TITLE_END_PUNCTUATION = ".?!:;,"
 SLIDE_GAP = 2  # blank lines before a title-like line that mark a new slide in converted decks
+# reveal.js markdown: "---" (or "--" for a vertical slide) on its own between blank lines, or a <section> tag.
+REVEAL_SEPARATOR = re.compile(r"^(?:-{2,3}|\s*<section\b.*)$")
 
 
 class Section(Model):
@@ -34,6 +36,7 @@ class Section(Model):
     heading_text: str | None = None  # the heading line as written, to spot build repeats
     start: int | None = None  # index of the heading line
     after_body: bool = False  # whether it was opened right after a section with body text
+    label: str | None = None  # the reveal.js slide's ordinal: separated slides are never builds of each other
     lines: list[tuple[int, str]] = Field(default_factory=list)
 
     def body_count(self) -> int:
@@ -46,12 +49,12 @@ class Section(Model):
 def split_sections(lines: list[str], name: str, kind: SourceKind) -> list[Page]:
     """Pages of a notes/markdown text, one per section; `$$` math and fenced blocks never split."""
     sections = _collect(lines, kind)
-    pages = []
+    pages: list[Page] = []
     for section in sections:
         if not any(text.strip() for _, text in section.lines):
             continue
         first = next(number for number, text in section.lines if text.strip())
-        pages.append(make_page(name, len(pages) + 1, section.lines, first_line=first, title=section.title))
+        pages.append(make_page(name, len(pages) + 1, section.lines, first_line=first, title=section.title, label=section.label))
     return pages
 
 
@@ -92,13 +95,34 @@ def _collect_pass(lines: list[str], kind: SourceKind, known: dict[str, set[int]]
             shown_elsewhere = bool(known.get(stripped, set()) - {index}) and \
                 pairs[(sections[-1].heading_text or "", stripped)] < 2
             heading = _heading(lines, index, explicit, kind, sections[-1], titles, shown_elsewhere)
-        if heading is not None:
+        if in_block is None and _slide_separator(lines, index, kind):
+            sections.append(Section(label=f"s{len(sections)}"))  # the separator itself is markup, not slide text
+            continue
+        if heading is not None and kind is SourceKind.MARKDOWN and _untitled_blank(sections[-1]):
+            sections[-1].title, sections[-1].heading_text, sections[-1].start = heading, stripped, index
+            titles.add(heading)
+        elif heading is not None:
             titles.add(heading)
             after_body = sections[-1].body_count() > 0 and sections[-1].title != heading
             sections.append(Section(title=heading, heading_text=stripped, start=index, after_body=after_body))
         sections[-1].lines.append((index + 1, line))
         in_block = _block_state(stripped, in_block)
     return sections
+
+
+def _slide_separator(lines: list[str], index: int, kind: SourceKind) -> bool:
+    """Whether LINES[INDEX] separates reveal.js slides: a <section> tag, or in markdown a lone "---" / "--"."""
+    line = lines[index]
+    if not REVEAL_SEPARATOR.match(line) or index == 0:  # front matter's opening "---" separates nothing
+        return False
+    if line.lstrip().startswith("<section"):
+        return True
+    return kind is SourceKind.MARKDOWN and _blank_before(lines, index) and index + 1 < len(lines) and not lines[index + 1].strip()
+
+
+def _untitled_blank(section: Section) -> bool:
+    """Whether SECTION (opened by a slide separator) has no title and no text yet: a heading then titles it."""
+    return section.title is None and all(not text.strip() for _, text in section.lines)
 
 
 def _has_atx_heading(lines: list[str]) -> bool:

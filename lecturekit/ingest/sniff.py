@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from enum import Enum
 
@@ -110,7 +111,49 @@ def _text_encoding(data: bytes) -> str | None:
 
 
 def decode_text(data: bytes, sniffed: Sniffed, name: str, diag: Diagnostics) -> str:
-    """Decode a text source; non-UTF-8 text is read as Windows-1252/Latin-1 with a warning."""
+    """Decode a text source (non-UTF-8 read as Windows-1252/Latin-1 with a warning), mojibake repaired."""
+    return repair_mojibake(_decode(data, sniffed, name, diag), name, diag)
+
+
+# A UTF-8 lead byte read as Windows-1252/Latin-1 (Â-ô) followed by a continuation byte read the same way:
+# "â€™" for "’", "Ã©" for "é". Only lines with such a pair go to ftfy, which decides whether to re-decode.
+MOJIBAKE_PAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def repair_mojibake(text: str, name: str, diag: Diagnostics) -> str:
+    """TEXT with lines whose UTF-8 was once read as Windows-1252 ("Itâ€™s") repaired by ftfy, with a warning."""
+    if not MOJIBAKE_PAIR.search(text):
+        return text
+    import ftfy  # only for the rare text that needs it
+
+    pieces: list[str] = []
+    done = line = 0  # end of the text already handled; its line number (0-based)
+    repaired: list[int] = []
+    for match in MOJIBAKE_PAIR.finditer(text):
+        if match.start() < done:
+            continue  # a second pair on a line already handled
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        line += text.count("\n", done, start)
+        fixed = ftfy.fix_encoding(text[start:end])
+        if fixed != text[start:end]:
+            pieces += [text[done:start], fixed]
+            repaired.append(line + 1)
+        else:
+            pieces.append(text[done:end])
+        done = end
+    if not repaired:
+        return text
+    pieces.append(text[done:])
+    diag.warn(name, f"mojibake repaired on {len(repaired)} line(s) (UTF-8 once read as Windows-1252, "
+              "\"Itâ€™s\" for \"It’s\"); check the repaired text", repaired[0])
+    return "".join(pieces)
+
+
+def _decode(data: bytes, sniffed: Sniffed, name: str, diag: Diagnostics) -> str:
     if sniffed.detail != "cp1252":
         return data.decode(sniffed.detail, errors="replace")
     try:

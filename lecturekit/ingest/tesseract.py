@@ -18,6 +18,8 @@ PSM = 3  # fully automatic page segmentation: slides mix titles, bullets and foo
 INSTALL_HINT = "install it with `apt-get install tesseract-ocr` (or your system's tesseract package)"
 WORD_LEVEL = 5
 LINE_LEVEL = 4
+RENDER_DPI = "lecturekit-dpi"  # key in a rendered image's info: the dpi it was really rendered at
+TIMEOUT_MESSAGE = "timeout"  # pytesseract raises RuntimeError("Tesseract process timeout") and nothing else like it
 
 
 class OcrFailed(LecturekitError):
@@ -66,7 +68,8 @@ def single_threaded_env() -> None:
 
 
 def ocr_image(image: Image.Image, lang: str, dpi: int | None, timeout: float) -> OcrResult:
-    """OCR one grayscale image with tesseract's TSV output and rebuild its lines."""
+    """OCR one grayscale image with tesseract's TSV output and rebuild its lines (DPI: unless the render says)."""
+    dpi = image.info.get(RENDER_DPI, dpi)  # a huge page is rendered below the dpi asked for
     config = f"--psm {PSM}" + (f" --dpi {dpi}" if dpi else "")
     with tempfile.TemporaryDirectory(prefix="lecturekit-ocr-") as folder:
         # A fast PNG (level 1) instead of pytesseract's default: the encode is pure overhead here.
@@ -78,11 +81,14 @@ def ocr_image(image: Image.Image, lang: str, dpi: int | None, timeout: float) ->
             )
         except pytesseract.TesseractNotFoundError as exc:
             raise MissingDependency(f"tesseract is needed to OCR this file; {INSTALL_HINT}") from exc
-        except RuntimeError as exc:  # pytesseract's timeout, after it has killed the process
-            raise OcrFailed(f"OCR took longer than {timeout:g} s and was stopped ({exc})") from exc
-        except pytesseract.TesseractError as exc:
+        except pytesseract.TesseractError as exc:  # a RuntimeError too: it must be caught first
             message = " ".join(str(exc.message).split())[:200]
             raise OcrFailed(f"tesseract failed (status {exc.status}): {message}") from exc
+        except RuntimeError as exc:
+            if TIMEOUT_MESSAGE not in str(exc):
+                raise
+            # pytesseract's timeout, after it has killed the process.
+            raise OcrFailed(f"OCR took longer than {timeout:g} s and was stopped") from exc
     return lines_from_data(data, image.width, image.height)
 
 

@@ -74,30 +74,55 @@ class Chunk(Model):
 
 def read_dump(text: str, name: str) -> list[Page]:
     """Pages of a slide-text dump: a single-space start, a form feed or a page marker opens a page."""
-    chunks = [Chunk(first_line=1)]
+    pages = DumpPages(name)
+    chunk = Chunk(first_line=1)
     for number, raw in enumerate(split_lines(text), start=1):
         for piece_index, piece in enumerate(raw.split(FORM_FEED)):
             if piece_index > 0:  # a form feed ends the page before it
-                chunks.append(Chunk(first_line=number))
+                chunk = pages.close(chunk, Chunk(first_line=number))
             if marker := PAGE_MARKER.match(piece):
-                chunks.append(Chunk(first_line=number, label=marker.group(1)))
+                chunk = pages.close(chunk, Chunk(first_line=number, label=marker.group(1)))
                 continue
             starts_page = PAGE_START.match(piece) is not None
-            if starts_page and chunks[-1].has_text():
-                chunks.append(Chunk(first_line=number))
-            chunks[-1].lines.append((number, piece[1:] if starts_page else piece))
-    return _number_pages(chunks, name)
+            if starts_page and chunk.has_text():
+                chunk = pages.close(chunk, Chunk(first_line=number))
+            chunk.lines.append((number, piece[1:] if starts_page else piece))
+    return pages.finish(chunk)
 
 
-def _number_pages(chunks: list[Chunk], name: str) -> list[Page]:
-    # The text before the first page start is a page only when it holds something; a trailing
-    # form feed (how pdftotext ends a file) opens no page. A marked page stays even when empty.
-    while chunks and not chunks[-1].has_text() and chunks[-1].label is None:
-        chunks.pop()
-    if len(chunks) > 1 and not chunks[0].has_text() and chunks[0].label is None:
-        chunks.pop(0)
-    pages = []
-    for index, chunk in enumerate(chunks, start=1):
-        start = next((n for n, t in chunk.lines if t.strip()), chunk.first_line)
-        pages.append(make_page(name, index, chunk.lines, first_line=start, label=chunk.label))
-    return pages
+class DumpPages:
+    """The pages of a dump, each made as soon as its chunk closes, so that memory holds one chunk's raw lines."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.pages: list[Page] = []
+        self.first = True
+        self.held: list[Chunk] = []  # empty chunks: pages only if text follows them
+
+    def close(self, chunk: Chunk, following: Chunk) -> Chunk:
+        """Close CHUNK (a page, or held back while empty) and return FOLLOWING, the chunk now open."""
+        first, self.first = self.first, False
+        if _is_blank(chunk):
+            # Text before the first page start is a page only when it holds something; an empty page in
+            # the middle stays, but a trailing one (a final form feed, as pdftotext writes) opens no page.
+            if not first:
+                self.held.append(chunk)
+            return following
+        self._emit(chunk)
+        return following
+
+    def finish(self, chunk: Chunk) -> list[Page]:
+        """The pages, after the last CHUNK; trailing empty chunks make none."""
+        if not _is_blank(chunk):
+            self._emit(chunk)
+        return self.pages
+
+    def _emit(self, chunk: Chunk) -> None:
+        for held in [*self.held, chunk]:
+            start = next((n for n, t in held.lines if t.strip()), held.first_line)
+            self.pages.append(make_page(self.name, len(self.pages) + 1, held.lines, first_line=start, label=held.label))
+        self.held = []
+
+
+def _is_blank(chunk: Chunk) -> bool:
+    return chunk.label is None and not chunk.has_text()

@@ -1,14 +1,21 @@
-"""Slide titles from a deck's own font-size bands: the largest text near the top of each page."""
+"""Slide titles from the deck's title placeholder: its title font band at the top of each page."""
 
 from __future__ import annotations
+
+from collections import Counter
+from typing import NamedTuple
 
 from lecturekit.models import Line, Method, Page
 
 TOP_REGION = 0.3  # a title starts in the top 30 % of the page
-TITLE_RATIO = 1.15  # a title is at least this much larger than the deck's body text
-SAME_BAND = 0.9  # lines within 10 % of the largest candidate belong to the same title band
+TITLE_RATIO = 1.15  # without a deck title band, a title is at least this much larger than the body text
+SAME_BAND = 0.95  # lines within 5 % of the title size belong to the title band
 FOOTER_ZONE = 0.9  # lines starting in the bottom 10 % are footers, not body text
 CENTRED_TITLE_RATIO = 1.3  # section and title pages: a much larger line anywhere on the page
+REPEATED = 0.5  # a top line on more than half the pages is a running header or navigation bar
+MIN_LETTERS = 2  # a title has words: figure labels ("2 4 1 2") and symbols never are titles
+MAX_TITLE_LINES = 4
+ALIGNED = 0.03  # page widths: title lines starting this close are one title wrapped over lines
 
 
 def body_size(lines: list[Line]) -> float | None:
@@ -27,18 +34,90 @@ def body_size(lines: list[Line]) -> float | None:
     return sized[-1][0]
 
 
-def title_of(lines: list[Line], body: float | None) -> str | None:
-    """The page's title: the largest band above body size near the top, else a much larger line."""
+def _wordy(line: Line) -> bool:
+    return sum(ch.isalpha() for ch in line.text) >= MIN_LETTERS
+
+
+def _head(lines: list[Line], repeated: set[str], body: float) -> Line | None:
+    """The page's first line at the top that could be its title (not a running header, not small print)."""
+    for line in sorted(lines, key=lambda item: item.top or 0.0):
+        if (line.top or 0.0) > TOP_REGION:
+            return None
+        if line.text.strip() in repeated or not line.size or line.size < body or not _wordy(line):
+            continue
+        return line
+    return None
+
+
+class Band(NamedTuple):
+    """The deck's title placeholder style: its size and, when the deck colours titles, its colour."""
+
+    size: float
+    color: str | None
+
+
+def title_band(pages: list[list[Line]], body: float | None) -> Band | None:
+    """The deck's title style: the most common style of the pages' first lines at the top, when above body."""
     if not body:
         return None
-    sized = [line for line in lines if line.size and line.text.strip()]
-    near_top = [line for line in sized if (line.top or 0.0) <= TOP_REGION and line.size >= body * TITLE_RATIO]
-    candidates = near_top or [line for line in sized if line.size >= body * CENTRED_TITLE_RATIO]
+    repeated = running_lines(pages)
+    heads = [head for lines in pages if (head := _head(lines, repeated, body)) is not None]
+    styles = Counter(Band(round(head.size or 0.0, 1), head.color) for head in heads
+                     if (head.size or 0) > body or head.bold)
+    if not styles:
+        return None
+    style, count = styles.most_common(1)[0]
+    return style if count * 3 >= len(heads) else None
+
+
+def running_lines(pages: list[list[Line]]) -> set[str]:
+    """Texts of top lines on most pages above changing content (headers, navigation bars, section names)."""
+    # A build's title repeats on its pages too, but always above the same first line.
+    pages_with: Counter[str] = Counter()
+    followers: dict[str, set[str]] = {}
+    for lines in pages:
+        seen: set[str] = set()
+        for index, line in enumerate(lines):
+            text = line.text.strip()
+            if (line.top or 0.0) <= TOP_REGION and text not in seen:
+                seen.add(text)
+                pages_with[text] += 1
+                followers.setdefault(text, set()).add(lines[index + 1].text if index + 1 < len(lines) else "")
+    return {text for text, count in pages_with.items()
+            if len(pages) >= 4 and count > REPEATED * len(pages) and len(followers[text]) >= 3}
+
+
+def title_of(lines: list[Line], body: float | None, band: Band | None = None,
+             repeated: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The page's title: its lines in the deck's title band at the top (joined), else the largest text."""
+    if not body:
+        return None
+    sized = [line for line in lines if line.size and _wordy(line) and line.text.strip() not in repeated]
+    if band is not None:
+        in_band = [line for line in sized if (line.top or 0.0) <= TOP_REGION and line.color == band.color
+                   and abs((line.size or 0.0) - band.size) <= (1 - SAME_BAND) * band.size]
+        if in_band:
+            return _joined(in_band, lines)
+    near_top = [line for line in sized if (line.top or 0.0) <= TOP_REGION and (line.size or 0.0) >= body * TITLE_RATIO]
+    candidates = near_top or [line for line in sized if (line.size or 0.0) >= body * CENTRED_TITLE_RATIO]
     if not candidates:
         return None
-    largest = max(line.size for line in candidates)
-    band = [line.text.strip() for line in candidates if line.size >= largest * SAME_BAND]
-    return " ".join(band)
+    largest = max(line.size or 0.0 for line in candidates)
+    return _joined([line for line in candidates if (line.size or 0.0) >= largest * SAME_BAND], lines)
+
+
+def _joined(band: list[Line], lines: list[Line]) -> str:
+    """The first title line and the band lines right after it, aligned with it (a title wrapped over lines)."""
+    first = min(band, key=lambda line: line.top or 0.0)
+    kept = [first]
+    position = next(index for index, line in enumerate(lines) if line is first)
+    for line in lines[position + 1:position + MAX_TITLE_LINES]:
+        aligned = line.block == first.block or abs((line.x0 or 0.0) - (first.x0 or 0.0)) <= ALIGNED
+        same_style = line.size == first.size and line.color == first.color and _wordy(line)
+        if not same_style or not aligned:
+            break
+        kept.append(line)
+    return " ".join(line.text.strip() for line in kept)
 
 
 def assign_titles(pages: list[Page]) -> None:
@@ -46,5 +125,8 @@ def assign_titles(pages: list[Page]) -> None:
     for method in Method:
         same_kind = [page for page in pages if page.method is method]
         body = body_size([line for page in same_kind for line in page.lines])
+        layout = [page.lines for page in same_kind]
+        band = title_band(layout, body) if method is Method.TEXT_LAYER else None
+        repeated = running_lines(layout) if method is Method.TEXT_LAYER else set()
         for page in same_kind:
-            page.title = title_of(page.lines, body)
+            page.title = title_of(page.lines, body, band, repeated)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lecturekit.course import CourseConfig
+from lecturekit.course import CourseConfig, answers_file
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Lecture, Question
 from lecturekit.quiz.apply import apply_answers
 from lecturekit.quiz.find import find_blocks
+from lecturekit.quiz.grading import TYPED_KINDS, match_choices, typed_answer, typed_key
 from lecturekit.quiz.keys import load_answers
 from lecturekit.quiz.merge import build_questions
 from lecturekit.quiz.numbering import number_blocks
 from lecturekit.quiz.scaffold import scaffold_answers
 
-__all__ = ["extract_course_questions", "extract_questions", "scaffold_answers"]
+__all__ = ["TYPED_KINDS", "extract_course_questions", "extract_questions", "match_choices", "scaffold_answers",
+           "typed_answer", "typed_key"]
 
 
 def extract_questions(lectures: list[Lecture], diag: Diagnostics) -> list[Question]:
@@ -33,7 +35,7 @@ def extract_course_questions(lectures: list[Lecture], root: Path | None, config:
     from lecturekit.quiz.imported import load_imported
 
     questions = _unique(questions + load_imported(root, diag), diag)
-    keys = load_answers(root / config.answers, diag)
+    keys = load_answers(answers_file(root, config), diag)
     return apply_answers(questions, keys, lectures, diag)
 
 

@@ -32,7 +32,7 @@ FLAG_STATUS = (
 def question_statuses(question: Question) -> list[QuestionStatus]:
     """Everything an instructor should look at in one question (OK when nothing)."""
     found = []
-    if question.kind is QuestionKind.MCQ and question.answer is None:
+    if question.unkeyed:
         found.append(QuestionStatus.UNKEYED)
     for flag, status in FLAG_STATUS:
         if flag in question.flags:

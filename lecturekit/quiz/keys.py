@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from lecturekit.errors import Diagnostics
-from lecturekit.models import Option
+from lecturekit.models import MatchPair, Option, QuestionKind
 from lecturekit.quiz.model import AnswerEntry, AnswerFile
 
-FIELDS = ("answer", "explanation", "review", "feedback", "stem")
+FIELDS = ("answer", "explanation", "review", "feedback", "stem", "kind", "tolerance", "range", "pairs", "weights")
 TOML_LINE = re.compile(r"at line (\d+)")
 HEADER = re.compile(r"^\s*\[(?!\[)\s*(?P<name>.+?)\s*\]\s*(?:#.*)?$")
 KEY = re.compile(r"""^\s*(?P<key>"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.\-]+)\s*=""")
@@ -57,7 +57,7 @@ def _sections(text: str) -> list[tuple[int, str]]:
     lines = text.splitlines()
     starts = [0] + [i for i, line in enumerate(lines) if HEADER.match(line) and i > 0]
     ends = [*starts[1:], len(lines)]
-    return [(a + 1, "\n".join(lines[a:b])) for a, b in zip(starts, ends)]
+    return [(a + 1, "\n".join(lines[a:b])) for a, b in zip(starts, ends, strict=True)]
 
 
 def _error_line(exc: tomllib.TOMLDecodeError, chunk: str) -> int:
@@ -99,17 +99,20 @@ def _entry(qid: str, value: Any, lines: dict[tuple[str, ...], int], path: Path, 
     answer = _answer(value.get("answer"), qid, path, answer_line, diag)
     texts = {name: _text(value.get(name), qid, name, path, lines.get((qid, name), line), diag) for name in ("explanation", "review", "stem")}
     feedback = _feedback(value.get("feedback"), qid, path, lines, diag)
-    return AnswerEntry(id=qid, answer=answer, feedback=feedback, line=line, answer_line=answer_line, **texts)
+    typed = _typed_fields(value, qid, path, lambda name: lines.get((qid, name), line), diag)
+    entry = AnswerEntry(id=qid, answer=answer, feedback=feedback, line=line, answer_line=answer_line, explanation=texts["explanation"],
+                        review=texts["review"], stem=texts["stem"])
+    return entry.model_copy(update=typed)
 
 
 def _answer(value: Any, qid: str, path: Path, line: int | None, diag: Diagnostics) -> list[str] | None:
     if value is None:
         return None
     items = value if isinstance(value, list) else [value]
-    if not all(isinstance(item, (str, int)) and not isinstance(item, bool) for item in items):
-        diag.error(path, f"{qid!r}: answer must be an option key or text, or a list of them", line)
+    if not all(isinstance(item, (str, int, float, bool)) for item in items):
+        diag.error(path, f"{qid!r}: answer must be an option key or text, a number, true/false, or a list of them", line)
         return None
-    keys = [str(item).strip() for item in items if str(item).strip()]
+    keys = [(str(item).lower() if isinstance(item, bool) else str(item)).strip() for item in items if str(item).strip()]
     return keys or None
 
 
@@ -130,3 +133,35 @@ def _feedback(value: Any, qid: str, path: Path, lines: dict[tuple[str, ...], int
         diag.error(path, f"{qid!r}: feedback must be a table of option key = \"text\"", line)
         return []
     return [Option(key=str(key), text="", feedback=text) for key, text in sorted(value.items())]
+
+
+def _typed_fields(value: dict[str, Any], qid: str, path: Path, line_of: Any, diag: Diagnostics) -> dict[str, Any]:
+    """kind, tolerance, range, pairs and weights of an entry, each checked for its shape."""
+    found: dict[str, Any] = {}
+    if (kind := value.get("kind")) is not None:
+        try:
+            found["kind"] = QuestionKind(kind)
+        except ValueError:
+            known = ", ".join(k.value for k in QuestionKind)
+            diag.error(path, f"{qid!r}: unknown kind {kind!r} (expected {known})", line_of("kind"))
+    if (tolerance := value.get("tolerance")) is not None:
+        if isinstance(tolerance, (int, float)) and not isinstance(tolerance, bool) and tolerance >= 0:
+            found["tolerance"] = float(tolerance)
+        else:
+            diag.error(path, f"{qid!r}: tolerance must be a number ≥ 0", line_of("tolerance"))
+    if (bounds := value.get("range")) is not None:
+        if isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds):
+            found["range"] = sorted(float(b) for b in bounds)
+        else:
+            diag.error(path, f"{qid!r}: range must be [low, high]", line_of("range"))
+    if (pairs := value.get("pairs")) is not None:
+        if isinstance(pairs, dict) and all(isinstance(v, str) for v in pairs.values()):
+            found["pairs"] = [MatchPair(left=str(k), right=v) for k, v in pairs.items()]
+        else:
+            diag.error(path, f"{qid!r}: pairs must be a table of left = \"right\"", line_of("pairs"))
+    if (weights := value.get("weights")) is not None:
+        if isinstance(weights, dict) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in weights.values()):
+            found["weights"] = [Option(key=str(k), text="", weight=float(v)) for k, v in sorted(weights.items())]
+        else:
+            diag.error(path, f"{qid!r}: weights must be a table of option key = percent", line_of("weights"))
+    return found

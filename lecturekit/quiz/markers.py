@@ -54,7 +54,11 @@ def read_option(line: str) -> OptionLine | None:
     if STAR.match(text):
         correct, text = True, STAR.sub("", text, count=1)
     text = LIST_PREFIX.sub("", text, count=1)
-    for pattern, style in ((CIRCLED_LINE, MarkerStyle.CIRCLED), (DIGIT_PUNCT, MarkerStyle.DIGIT), (LETTER, MarkerStyle.LETTER)):
+    for pattern, style in (
+        (CIRCLED_LINE, MarkerStyle.CIRCLED),
+        (DIGIT_PUNCT, MarkerStyle.DIGIT),
+        (LETTER, MarkerStyle.LETTER),
+    ):
         if found := pattern.match(text):
             return _finish(style, _index(style, found["key"]), found["text"], correct, [])
     if found := DIGIT_BARE.match(text):
@@ -69,7 +73,11 @@ def read_option(line: str) -> OptionLine | None:
 
 def is_ocr_radio(option: OptionLine) -> bool:
     """Whether the option's marker is a radio button as OCR reads it (@ © ® O o Q), not a typed bullet."""
-    return option.style is MarkerStyle.GLYPH and bool(option.glyph) and all(ch in OCR_RADIO for ch in option.glyph)
+    return (
+        option.style is MarkerStyle.GLYPH
+        and bool(option.glyph)
+        and all(ch in OCR_RADIO for ch in option.glyph)
+    )
 
 
 def _index(style: MarkerStyle, key: str) -> int:
@@ -80,16 +88,24 @@ def _index(style: MarkerStyle, key: str) -> int:
     return int(key)
 
 
-def _finish(style: MarkerStyle, index: int | None, text: str, correct: bool, doubts: list[str], glyph: str = "") -> OptionLine:
+def _finish(
+    style: MarkerStyle, index: int | None, text: str, correct: bool, doubts: list[str], glyph: str = ""
+) -> OptionLine:
     if TRAILING_MARK.search(text) and len(TRAILING_MARK.sub("", text)) > 0:
         correct, text = True, TRAILING_MARK.sub("", text)
     if junk_ratio(text) > 0.34:
         doubts = [*doubts, "unusual characters"]
-    return OptionLine(style=style, index=index, glyph=glyph, text=text.strip(), correct=correct, doubts=doubts)
+    return OptionLine(
+        style=style, index=index, glyph=glyph, text=text.strip(), correct=correct, doubts=doubts
+    )
 
 
-def reads_as_words(text: str) -> bool:
-    """Whether TEXT holds a word (3+ letters with a vowel) or an acronym (SGD), not only digits and "dd"."""
+def holds_a_word(text: str) -> bool:
+    """Whether TEXT holds a word (3+ letters with a vowel) or an acronym (SGD), not only digits and "dd".
+
+    Weaker than the cleaner's lexicon.reads_as_words on purpose: an option is often a number or a symbol
+    ("8,8", "ReLU"), and only an option with no word-like token at all is suspect.
+    """
     words = re.findall(r"[^\W\d_]{2,}", text)
     return any(word.isupper() or (len(word) >= 3 and re.search(r"[aeiouyAEIOUY]", word)) for word in words)
 
@@ -139,7 +155,7 @@ def _split_sequence(text: str, first: str, punct: str) -> list[str]:
             expected = _next_key(expected)
     if len(starts) < 2:
         return [text]
-    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)])]
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 def _next_key(key: str) -> str:

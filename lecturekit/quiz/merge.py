@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Method, Option, PageRef, Question, QuestionKind
 from lecturekit.quiz.model import ExerciseBlock, ExerciseKind, ParsedExercise
-from lecturekit.quiz.parse import parse_exercise
+from lecturekit.quiz.parse import notes_key, parse_exercise
 
 SAME_STEM = 55  # token-set ratio above which two blocks with one label are the same question
 HEADING_ONLY_WORDS = 3  # a stem this short is a bare heading ("(cont.)"), not a different question
@@ -114,7 +114,12 @@ def _question(qid: str, cluster: list[Candidate], diag: Diagnostics) -> Question
         _warn(diag, block, f"{_label(block)} has a single option; kept as a discussion prompt")
     if "garbled" in flags:
         _warn(diag, block, f"{_label(block)}: options look garbled (kept as read): " + _garbled_texts(options))
-    answer = parsed.answer or next((c.parsed.answer for c in cluster if c.parsed.answer), None)
+    keyed = next((c for c in [best, *cluster] if c.parsed.answer), None)
+    answer, key_source = (keyed.parsed.answer, keyed.parsed.key_source) if keyed else (None, None)
+    explanation = block.answer_text or None
+    if answer is None and options:
+        answer, notes_text = notes_key(block.notes, options)
+        key_source, explanation = ("speaker notes", notes_text or explanation) if answer else (None, explanation)
     return Question(
         id=qid,
         lecture=block.lecture,
@@ -124,10 +129,17 @@ def _question(qid: str, cluster: list[Candidate], diag: Diagnostics) -> Question
         options=options,
         multiple=parsed.multiple,
         answer=answer if options else None,
+        explanation=explanation,
+        key_source=_where(key_source, keyed.block if keyed else block) if answer and options else None,
         pages=_pages(cluster),
         slide=block.slide,
         flags=sorted(set(flags)),
     )
+
+
+def _where(source: str | None, block: ExerciseBlock) -> str | None:
+    """"speaker notes (deck.md p. 4)": a key read from the slides says where, for the instructor to confirm."""
+    return f"{source} ({block.file} {block.location})" if source and block.location else source
 
 
 def _stem(best: Candidate, cluster: list[Candidate]) -> str:

@@ -6,7 +6,7 @@ from enum import Enum
 
 from pydantic import Field
 
-from lecturekit.models import Model, Option, PageRef, Question
+from lecturekit.models import MatchPair, Model, Option, PageRef, Question, QuestionKind
 
 
 class ExerciseKind(str, Enum):
@@ -18,6 +18,10 @@ class ExerciseKind(str, Enum):
     POLL = "poll"
     EXERCISE = "exercise"
     BREAKOUT = "breakout"
+    CLICKER = "clicker"
+    THINK_PAIR_SHARE = "think-pair-share"
+    CHECK = "check"  # "Check your understanding"
+    DISCUSSION = "discussion"
 
 
 class MarkerStyle(str, Enum):
@@ -46,6 +50,9 @@ class ExerciseBlock(Model):
     pages: list[PageRef] = Field(default_factory=list)
     file: str = "-"  # first source file, for messages
     location: str | None = None  # "p. N" of the first page, for messages
+    notes: str = ""  # the slide's speaker notes (reveal.js "Note:"), where a key may be written
+    answer_text: str = ""  # a written answer ("A. …" under "Q. …"), shown as the explanation
+    unmarked: bool = False  # found by its shape (a stem ending in "?" over options), not a heading word
 
 
 class ParsedExercise(Model):
@@ -56,6 +63,7 @@ class ParsedExercise(Model):
     style: MarkerStyle = MarkerStyle.NONE
     multiple: bool = False
     answer: list[str] | None = None  # keys written in the source itself (`*`, `[x]`, "Answer: 2")
+    key_source: str | None = None  # where that key was read: "marked option", "answer line"
     flags: list[str] = Field(default_factory=list)
 
 
@@ -74,6 +82,11 @@ class AnswerEntry(Model):
     review: str | None = None  # slide id that teaches it
     stem: str | None = None  # the instructor's wording of the stem (e.g. a formula as $TeX$), replacing the slide's
     feedback: list[Option] = Field(default_factory=list)  # per-option feedback: key + feedback text
+    kind: QuestionKind | None = None  # the instructor's question type (a prompt on a slide may become short-answer)
+    tolerance: float | None = None  # numeric: accepted ± around each answer
+    range: list[float] | None = None  # numeric: [low, high] accepted
+    pairs: list[MatchPair] = Field(default_factory=list)  # matching: left = right
+    weights: list[Option] = Field(default_factory=list)  # multi-answer partial credit: option key + weight
     line: int | None = None  # line of the entry's table in the file
     answer_line: int | None = None  # line of its answer = …
 

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 
+from lecturekit.cleaner import reflow_math
 from lecturekit.models import Option
-from lecturekit.quiz.markers import OptionLine, is_ocr_radio, read_option, reads_as_words, split_inline, split_stem_inline
-from lecturekit.cleaner.mathflow import reflow_math
+from lecturekit.quiz.markers import (
+    OptionLine,
+    holds_a_word,
+    is_ocr_radio,
+    read_option,
+    split_inline,
+    split_stem_inline,
+)
 from lecturekit.quiz.model import MarkerStyle, ParsedExercise
 
 MULTI_SELECT = re.compile(
@@ -15,8 +22,15 @@ MULTI_SELECT = re.compile(
     r"select (?:two|three|2|3)\b",
     re.IGNORECASE,
 )
+# A key in speaker notes: "CORRECT ANSWER: E", "Correct answer: (b) because …", "Answer is C".
+NOTES_KEY = re.compile(
+    r"^\s*(?:[-*+•]\s+)?[*_]*(?:the\s+)?(?:correct\s+)?(?:answers?|key|solution)[*_]*(?:\s*[:=]|\s+is\b)\s*[*_]*"
+    r"\(?(?P<key>[A-Za-z]|\d{1,2})\)?(?=$|[\s.,;:)*_])(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 ANSWER_LINE = re.compile(r"^\s*(?:correct\s+)?(?:answers?|key|solution)\s*[:=]\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
 COMBINING_STRIKE = re.compile(r"((?:\S\u0336)+)")
+ORDERED_ITEM = re.compile(r"^\s*\d{1,2}\.\s+\S")  # "1. text": a markdown ordered-list item
 BARE_DIGIT_MIN_RUN = 2  # "1 foo" alone is too often a stem line ("1 million …") to start options
 
 
@@ -28,8 +42,10 @@ def parse_exercise(text: str, ocr_source: bool = False) -> ParsedExercise:
     # Only after the options is "Answer: 2" a key; in a stem or a prompt it is text to keep.
     answer_text = _answer_value(lines[start + used :])
     garbled = _garbled_marks(run, ocr_source)
-    options = [Option(key=str(i), text=line.text, garbled=bad) for i, (line, bad) in enumerate(zip(run, garbled), 1)]
-    answer = _marked_answer(run) or _resolve_answer(answer_text, options)
+    options = [Option(key=str(i), text=line.text, garbled=bad) for i, (line, bad) in enumerate(zip(run, garbled, strict=True), 1)]
+    marked = _marked_answer(run)
+    answer = marked or _resolve_answer(answer_text, options)
+    key_source = "marked option" if marked else "answer line" if answer else None
     flags = ["garbled"] if any(o.garbled for o in options) else []
     if answer_text and answer is None:
         flags.append("ambiguous")
@@ -39,8 +55,24 @@ def parse_exercise(text: str, ocr_source: bool = False) -> ParsedExercise:
         style=run[0].style if run else MarkerStyle.NONE,
         multiple=bool(MULTI_SELECT.search(stem)) or (answer is not None and len(answer) > 1),
         answer=answer,
+        key_source=key_source,
         flags=flags,
     )
+
+
+def notes_key(notes: str, options: list[Option]) -> tuple[list[str] | None, str | None]:
+    """(option key, explanation) from speaker notes: "CORRECT ANSWER: E" names option 5; the rest explains it."""
+    lines = notes.splitlines()
+    for number, line in enumerate(lines):
+        found = NOTES_KEY.match(line)
+        if found is None:
+            continue
+        key = _token_key(found["key"], len(options))
+        if key is None:
+            return None, None
+        rest = "\n".join([found["rest"].strip(" .:;-"), *lines[number + 1 :]]).strip()
+        return [key], rest or None
+    return None, None
 
 
 def _struck_to_markdown(line: str) -> str:
@@ -51,25 +83,35 @@ def _struck_to_markdown(line: str) -> str:
 def _options_off_stem_lines(lines: list[str]) -> list[str]:
     """LINES with options written on a stem line ("Pick one: a) x b) y") put on lines of their own.
 
-    Only stem lines before the first option line are split: after it, "a) … b) …" is option text.
+    Only stem lines before the first option line are split: after it, "a) … b) …" is option text. When a
+    list of two or more options follows, "(1) … (2) …" in the stem are the stem's own cases, not options.
     """
     result: list[str] = []
     for number, line in enumerate(lines):
         if _first_option(line) is not None:
+            if len(_walk_run(lines, number)[0]) > 1:
+                return lines
             return result + lines[number:]
         result += split_stem_inline(line)
     return result
 
 
 def _find_option_run(lines: list[str]) -> tuple[int, list[OptionLine], int]:
-    """Where the first run of options starts, the run, and how many lines it spans."""
+    """Where the first run of options starts, the run, and how many lines it spans.
+
+    A lone bullet ("- **True or False** …") above a numbered list is part of the stem: a run of two or more
+    options later on wins over a single-option run before it.
+    """
+    single: tuple[int, list[OptionLine], int] | None = None
     for start, line in enumerate(lines):
         if _first_option(line) is None:
             continue
         run, used = _walk_run(lines, start)
         if run and not (run[0].doubts == ["bare"] and len(run) < BARE_DIGIT_MIN_RUN):
-            return start, run, used
-    return len(lines), [], 0
+            if len(run) > 1:
+                return start, run, used
+            single = single or (start, run, used)
+    return single or (len(lines), [], 0)
 
 
 def _first_option(line: str) -> OptionLine | None:
@@ -86,7 +128,11 @@ def _walk_run(lines: list[str], start: int) -> tuple[list[OptionLine], int]:
     for offset, line in enumerate(lines[start:]):
         if not line.strip():
             continue
-        extended = _extend(run, [read_option(part) for part in split_inline(line)])
+        parts = [read_option(part) for part in split_inline(line)]
+        if run and ORDERED_ITEM.match(lines[start]) and ORDERED_ITEM.match(line) and len(parts) == 1 and parts[0]:
+            # A markdown ordered list renders 1. 2. 5. as 1, 2, 3: its numbers after the first say nothing.
+            parts = [parts[0].model_copy(update={"index": len(run) + 1})]
+        extended = _extend(run, parts)
         if extended is not None:
             run, used = extended, offset + 1
         elif run and _is_continuation(line, lines[start + offset - 1]):
@@ -101,7 +147,7 @@ def _extend(run: list[OptionLine], parts: list[OptionLine | None]) -> list[Optio
     """RUN with every part of one line appended, or None when any part does not continue it."""
     extended = list(run)
     for part in parts:
-        if not _continues(extended, part):
+        if part is None or not _continues(extended, part):
             return None
         extended.append(part)
     return extended
@@ -130,7 +176,7 @@ def _garbled_marks(run: list[OptionLine], ocr_source: bool) -> list[bool]:
     if not (ocr_read and any(doubted)):
         return doubted
     # "O 3838" beside "Q138" and "Q@ ds": once OCR mangled some options, wordless siblings are suspect too.
-    return [bad or not reads_as_words(option.text) for bad, option in zip(doubted, run)]
+    return [bad or not holds_a_word(option.text) for bad, option in zip(doubted, run, strict=True)]
 
 
 def _real_doubts(option: OptionLine) -> list[str]:

@@ -15,23 +15,22 @@ HEADER = """\
 # answer: option keys (["2"], or ["1", "3"] for select-all) or option texts; leave [] while pending.
 # explanation: a paragraph shown after answering; review: the id of the slide that teaches it.
 # stem (optional): your wording of the question, replacing the slide's (write math as $TeX$).
+# kind (optional): "true-false" (answer = true), "short-answer" (answer = ["Mars", "the red planet"]),
+#   "numeric" (answer = 9.81 with tolerance = 0.05, or range = [1, 5]), "matching" (pairs = { newton = "force" }).
+# weights (optional): partial credit per option of a select-all question, e.g. weights = { "1" = 50, "2" = 50, "3" = -100 }.
 """
 
 
 def scaffold_answers(course: Course, path: Path) -> int:
     """Append a skeleton entry to PATH for every question it lacks; return how many were added."""
     existing = _existing_ids(path)
-    pending = [q for q in course.questions if q.id not in existing and _needs_key(q)]
+    pending = [q for q in course.questions if q.id not in existing and q.unkeyed]
     if not pending:
         return 0
     text = path.read_text(encoding="utf-8") if path.is_file() else HEADER
     blocks = [skeleton(q) for q in pending]
     path.write_text(text.rstrip("\n") + "\n\n" + "\n\n".join(blocks) + "\n", encoding="utf-8")
     return len(pending)
-
-
-def _needs_key(question: Question) -> bool:
-    return question.kind is QuestionKind.MCQ and question.answer is None
 
 
 def _existing_ids(path: Path) -> set[str]:

@@ -12,9 +12,11 @@ from pathlib import Path
 from pydantic import Field
 
 from lecturekit.cache import default_cache_dir
+from lecturekit.controls import for_terminal
 from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.models import Course, Model, Question, QuestionKind
 from lecturekit.quiz.apply import option_key
+from lecturekit.quiz.grading import TYPED_KINDS, grade_typed, typed_answer, typed_prompt
 from lecturekit.quiz.text import to_terminal
 
 HISTORY_FILE = "quiz-history.json"
@@ -117,12 +119,14 @@ def run_quiz(course: Course, questions: list[Question], ask: Callable[[str], str
 
 
 def _striking(say: Callable[[str], None], ansi: bool) -> Callable[[str], None]:
-    return lambda text: say(to_terminal(text, ansi))
+    return lambda text: say(to_terminal(for_terminal(text), ansi))  # escapes in the text first, then our own
 
 
 def _render(question: Question, number: int, total: int) -> str:
     lines = [f"\n[{number}/{total}] {question.label} — lecture {question.lecture}", question.stem]
     lines += [f"  {o.key}) {o.text}" for o in question.options]
+    if question.kind in TYPED_KINDS:
+        lines += typed_prompt(question)
     if question.multiple:
         lines.append("(select all that apply: give every key, e.g. 1,3)")
     return "\n".join(lines)
@@ -136,11 +140,25 @@ def _attempt(question: Question, ask: Callable[[str], str | None], say: Callable
         reply = ask("Your answer")
         if reply is None:
             return None
+        if question.kind in TYPED_KINDS:
+            right, problem = grade_typed(question, reply) if reply.strip() else (None, None)
+            if problem is None:
+                return _typed_attempt(question, reply, right)
+            say(problem)
+            continue
         given, problem = read_answer(question, reply)
         if problem is None:
             return _scored(question, given)
         say(problem)
     return Attempt(question=question.id, unscored=Unscored.SKIPPED)
+
+
+def _typed_attempt(question: Question, reply: str, right: bool | None) -> Attempt:
+    if not reply.strip():
+        return Attempt(question=question.id, unscored=Unscored.SKIPPED)
+    if question.unkeyed:
+        return Attempt(question=question.id, given=[reply.strip()], unscored=Unscored.KEY_PENDING)
+    return Attempt(question=question.id, given=[reply.strip()], correct=right)
 
 
 def _scored(question: Question, given: list[str]) -> Attempt:
@@ -173,7 +191,7 @@ def _verdict(course: Course, question: Question, attempt: Attempt) -> str:
     elif attempt.correct is None:
         lines = ["Key pending: this is a practice question without an answer key yet."]
     else:
-        right = ", ".join(f"{k}) {_option_text(question, k)}" for k in question.answer or [])
+        right = typed_answer(question) or ", ".join(f"{k}) {_option_text(question, k)}" for k in question.answer or [])
         lines = ["Right!" if attempt.correct else f"Wrong — the answer is {right}"]
     if question.explanation:
         lines.append(question.explanation)

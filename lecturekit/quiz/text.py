@@ -12,6 +12,33 @@ COMBINING = re.compile(r"((?:[^\s\u0336]\u0336)+)")
 STRIKE = "\u0336"
 ANSI_STRIKE = "\x1b[9m"
 ANSI_RESET = "\x1b[0m"
+# $$display$$ before $inline$; a "\$" is a dollar sign, not math.
+DISPLAY_MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$", re.DOTALL)
+INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<![\\\s])\$(?!\d)")
+DELIMITED_DISPLAY = re.compile(r"\\\[(.+?)\\\]", re.DOTALL)
+DELIMITED_INLINE = re.compile(r"\\\((.+?)\\\)", re.DOTALL)
+
+
+def math_delimited(text: str) -> str:
+    """$…$ and $$…$$ as \\(…\\) and \\[…\\]: what Moodle's and Canvas's MathJax and Anki render."""
+    text = DISPLAY_MATH.sub(lambda m: f"\\[{m[1]}\\]", text)
+    return INLINE_MATH.sub(lambda m: f"\\({m[1]}\\)", text)
+
+
+def math_dollars(text: str) -> str:
+    """Inverse of math_delimited, for reading an export back."""
+    text = DELIMITED_DISPLAY.sub(lambda m: f"$${m[1]}$$", text)
+    return DELIMITED_INLINE.sub(lambda m: f"${m[1]}$", text)
+
+
+def to_html_math(text: str) -> str:
+    """to_html with the math delimited for MathJax (Moodle XML, QTI/Canvas, Anki)."""
+    return to_html(math_delimited(text))
+
+
+def from_html_math(markup: str) -> str:
+    """Inverse of to_html_math."""
+    return math_dollars(from_html(markup))
 
 
 def to_html(text: str) -> str:

@@ -7,13 +7,12 @@ from __future__ import annotations
 from importlib import metadata
 from pathlib import Path
 
-from lecturekit.cache import Cache, content_key, tree_digest
+from lecturekit.cache import Cache, code_version, content_key
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Diagnostic, Example, Model
 from lecturekit.site.pages import ExampleInput, HelperFile, TopicRef
 from lecturekit.site.topicdata import build_notebook, example_file, highlight_python, local_helpers, read_example_code
 
-_CODE_VERSION: list[str] = []
 RUN_RESULTS = {"output": "", "figure": None, "exit_code": None}  # what running fills in, as before a run
 
 
@@ -35,12 +34,7 @@ class CachedExampleFiles(Model):
 
 def _code_version() -> str:
     # The site package reads and highlights the code; the topics package writes the notebook (to_notebook).
-    if not _CODE_VERSION:
-        lecturekit = Path(__file__).resolve().parent.parent
-        _CODE_VERSION.append(content_key(tree_digest(lecturekit / "site", "*.py"),
-                                         tree_digest(lecturekit / "topics", "*.py"),
-                                         metadata.version("nbformat"), metadata.version("pygments")))
-    return _CODE_VERSION[0]
+    return content_key(code_version("site", "topics"), metadata.version("nbformat"), metadata.version("pygments"))
 
 
 def example_files(example: Example, course: Course, diag: Diagnostics) -> ExampleFiles:

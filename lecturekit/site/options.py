@@ -13,6 +13,7 @@ class SiteOptions(Model):
     cache: bool = True  # reuse page renders whose inputs did not change
     cache_dir: str | None = None  # default: lecturekit.cache.default_cache_dir()
     math: bool = True  # render $…$ with KaTeX at build time (off: formulas shown as code)
+    images: bool = True  # show the slides' page pictures (off: text only, and they are not even rendered)
 
 
 class BuildReport(Model):

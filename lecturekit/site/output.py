@@ -29,6 +29,13 @@ class SiteFiles:
             path.write_bytes(data)
             self.written += 1
 
+    def write_bytes(self, name: str, data: bytes) -> None:
+        """Write DATA to NAME (a path relative to the site root)."""
+        path = self._target(name)
+        if not self._link_if(name, path, lambda old: old.read_bytes() == data, len(data)):
+            path.write_bytes(data)
+            self.written += 1
+
     def copy(self, source: Path, name: str) -> None:
         """Copy SOURCE (contents, mode and times, as shutil.copy2) to NAME."""
         path = self._target(name)

@@ -1,4 +1,4 @@
-"""Plan the site: which pages exist, and the exact slice of the Course each one shows (its cache key)."""
+"""The input model of every kind of page: the exact slice of the Course it shows (its cache key)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from lecturekit.models import Course, EditionLink, Lecture, Model, Question, SlideDiff, Topic
+from lecturekit.models import Course, EditionLink, Lecture, Model, Question, SlideDiff, SlideImage, Topic
 from lecturekit.site import links
 
 
@@ -34,6 +34,7 @@ class SlideRef(Model):
 class TopicRef(Model):
     id: str
     name: str
+    slides: int = 0  # how many slides are tagged with it (shown on the topics index)
 
 
 class LecturePageInput(Model):
@@ -46,6 +47,7 @@ class LecturePageInput(Model):
     edition_slides: list[SlideRef] = Field(default_factory=list)  # the other editions' slides the diffs name
     topics: list[TopicRef] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
+    images: list[SlideImage] = Field(default_factory=list)  # page pictures of this lecture's slides
 
 
 class QuizSection(Model):

@@ -9,9 +9,26 @@ from lecturekit.site import links
 from lecturekit.site.examplecache import ExampleInputs
 from lecturekit.site.markup import snippet_text
 from lecturekit.site.pages import (
-    HomeEntry, HomeInput, LecturePageInput, PagePlan, QuizPageInput, QuizSection, SlideRef, TopicIndexInput,
-    TopicPageInput, TopicRef, TopicSlideInput, edition_links, lecture_ref, ordered_lectures, ordered_topics,
-    questions_by_lecture, quiz_slide_refs, quiz_topic_ids, slide_refs, topic_refs,
+    HomeEntry,
+    HomeInput,
+    LecturePageInput,
+    PagePlan,
+    QuizPageInput,
+    QuizSection,
+    SlideRef,
+    TopicIndexInput,
+    TopicPageInput,
+    TopicRef,
+    TopicSlideInput,
+    edition_links,
+    lecture_ref,
+    ordered_lectures,
+    ordered_topics,
+    questions_by_lecture,
+    quiz_slide_refs,
+    quiz_topic_ids,
+    slide_refs,
+    topic_refs,
 )
 
 
@@ -39,6 +56,7 @@ def _home(course: Course, grouped: dict[str, list[Question]]) -> PagePlan:
 def _lectures(course: Course, refs: dict[str, SlideRef], grouped: dict[str, list[Question]]) -> list[PagePlan]:
     lectures = ordered_lectures(course)
     by_id = {lec.id: lec for lec in lectures}
+    images = {image.slide: image for image in course.images if image.data}  # without bytes there is no file to show
     plans = []
     for i, lec in enumerate(lectures):
         editions = edition_links(course, lec)
@@ -53,6 +71,7 @@ def _lectures(course: Course, refs: dict[str, SlideRef], grouped: dict[str, list
             edition_slides=[refs[o] for o in others],
             topics=topic_refs(course, {tag.topic for s in lec.slides for tag in s.topics}),
             questions=grouped.get(lec.id, []),
+            images=[images[s.id] for s in lec.slides if s.id in images],
         )
         template = "notes.html" if data.notes else "lecture.html"
         plans.append(PagePlan(links.lecture_href(lec), template, lec.title, data))
@@ -93,7 +112,8 @@ def _topics(course: Course, refs: dict[str, SlideRef], diag: Diagnostics, cache:
     inputs = ExampleInputs(course, names, cache)
     slides = _topic_slides(course, refs)
     questions = _topic_questions(course)
-    plans = [PagePlan(links.TOPICS_HREF, "topics.html", "Topics", TopicIndexInput(topics=[TopicRef(id=t.id, name=t.name) for t in topics]))]
+    plans = [PagePlan(links.TOPICS_HREF, "topics.html", "Topics", TopicIndexInput(topics=[
+        TopicRef(id=t.id, name=t.name, slides=len(slides.get(t.id, []))) for t in topics]))]
     for i, topic in enumerate(topics):
         data = TopicPageInput(
             topic=TopicRef(id=topic.id, name=topic.name),

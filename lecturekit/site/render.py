@@ -126,7 +126,7 @@ def write_examples(plans: list[PagePlan], files: SiteFiles) -> None:
         if not isinstance(plan.data, TopicPageInput):
             continue
         for example in plan.data.examples:
-            name = links.slug(example.name)
+            name = links.safe_name(example.name)
             if name in written:
                 continue
             written.add(name)
@@ -140,9 +140,18 @@ def write_examples(plans: list[PagePlan], files: SiteFiles) -> None:
                 files.write_text(f"{EXAMPLES_DIR}/{helper.name}", helper.code)
 
 
+def write_images(course: Course, files: SiteFiles) -> None:
+    """The slides' page pictures, one file per distinct picture (named by its content)."""
+    distinct = {links.image_href(image): image.data for image in course.images if image.data}
+    for name, data in sorted(distinct.items()):
+        files.write_bytes(name, data)
+
+
 def build_site(course: Course, out: Path, diag: Diagnostics, options: SiteOptions | None = None) -> BuildReport:
     """Render COURSE into OUT: every page, assets, search index; written to a temp dir and swapped in."""
     options = options or SiteOptions()
+    if not options.images:
+        course = course.model_copy(update={"images": []})
     before = len(diag.items)
     renderer = PageRenderer(site_info(course), options)
     plans = plan_pages(course, diag, Cache("site-examples", renderer.cache.dir.parent, enabled=options.cache))
@@ -160,6 +169,7 @@ def build_site(course: Course, out: Path, diag: Diagnostics, options: SiteOption
         files.write_text(INDEX_FILE, script)
         report.search_index_bytes = len(script.encode("utf-8"))
         write_examples(plans, files)
+        write_images(course, files)
         report.files = sum(1 for p in root.rglob("*") if p.is_file()) + 1  # + the marker
         report.linked = files.linked
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Example
 from lecturekit.site.pages import HelperFile
+from lecturekit.topics import to_notebook
 
 PYGMENTS_CSS_LIGHT_STYLE = "xcode"  # every token colour ≥ 4.5:1 on its background (axe colour-contrast)
 PYGMENTS_CSS_DARK_STYLE = "lightbulb"  # likewise, for dark mode
@@ -53,11 +54,7 @@ def local_helpers(code: str, folder: Path) -> list[HelperFile]:
 
 
 def build_notebook(example: Example, diag: Diagnostics) -> str | None:
-    """The example as nbformat JSON from the topics stage, or None (no download link) when unavailable."""
-    try:
-        from lecturekit.topics.examples import to_notebook
-    except ImportError:
-        return None  # the topics stage does not provide notebooks (yet): the page leaves the link out
+    """The example as nbformat JSON from the topics stage, or None (no download link) when it cannot be made."""
     try:
         return to_notebook(example)
     except Exception as exc:  # a bad example must not stop the site; say which one

@@ -6,18 +6,40 @@ import json
 import re
 from collections.abc import Callable
 
-from lecturekit.models import Diagnostic, Question, QuestionKind, Severity, Slide, SlideDiff, SlideKind, SlideStatus
+from lecturekit.models import (
+    Diagnostic,
+    Question,
+    QuestionKind,
+    Severity,
+    Slide,
+    SlideDiff,
+    SlideImage,
+    SlideKind,
+    SlideStatus,
+)
+from lecturekit.quiz import TYPED_KINDS, match_choices, typed_answer, typed_key
 from lecturekit.site import links
 from lecturekit.site.markup import TextRenderer
 from lecturekit.site.math import MathRenderer
 from lecturekit.site.pages import LecturePageInput, LectureRef, QuizPageInput, SlideRef, TopicRef
 from lecturekit.site.provenance import provenance_lines, provenance_summary
 from lecturekit.site.views import (
-    EditionBadge, EditionView, Link, LectureView, OptionView, PageMeta, QuestionView, QuizGroup, QuizView, SlideView,
+    EditionBadge,
+    EditionView,
+    ImageView,
+    LectureView,
+    Link,
+    OptionView,
+    PageMeta,
+    QuestionView,
+    QuizGroup,
+    QuizView,
+    SlideView,
 )
 
 COUNT_ORDER = ["unchanged", "edited", "only here", "only in that edition"]
 FIGURE_ONLY = "(figure only — no text on this slide)"
+FIGURE_WORDS = 12  # a slide with fewer words than this beside its title is a figure: its picture is the slide
 
 
 def relation(diff: SlideDiff) -> str:
@@ -87,8 +109,17 @@ def empty_body_note(slide: Slide, body: str) -> str:
     return FIGURE_ONLY if not body.strip() and slide.kind is not SlideKind.NOTES else ""
 
 
+def image_view(image: SlideImage, number: int, slide: Slide, body: str) -> ImageView:
+    """How a slide's page picture is shown: at full width when the slide is mostly figure, else beside its text."""
+    title = _plain(slide.title)
+    return ImageView(href=links.image_href(image), width=image.width, height=image.height,
+                     alt=f"Slide {number} as drawn in the deck: {title}", label=f"Enlarge slide {number}: {title}",
+                     large=len(body.split()) < FIGURE_WORDS)
+
+
 def lecture_view(data: LecturePageInput, path: str, r: Renderer) -> LectureView:
     lec = data.lecture
+    images = {image.slide: image for image in data.images}
     topic_names = {t.id: t.name for t in data.topics}
     badges = _edition_badges(data)
     asked = _questions_by_slide(data.questions, lec.id)
@@ -97,13 +128,14 @@ def lecture_view(data: LecturePageInput, path: str, r: Renderer) -> LectureView:
         file, location = slide_where(slide, lec.sources[0] if lec.sources else lec.id)
         what = f"slide {slide.id} ({slide.title!r})"
         body = slide_body(slide)
+        image = image_view(images[slide.id], number, slide, body) if slide.id in images else None
         slides.append(SlideView(
             anchor=links.slide_anchor(slide.id),
             number=number,
             kind=slide.kind.value,
             title_html=r.inline(slide.title, file, location, what),
             body_html=r.block(body, file, location, what),
-            note=empty_body_note(slide, body),
+            note="" if image else empty_body_note(slide, body),
             provenance=provenance_summary(slide),
             pages=provenance_lines(slide),
             removed=[f"{x.source} p. {x.page} ({x.reason.value}): {x.text}" for x in slide.removed],
@@ -112,6 +144,7 @@ def lecture_view(data: LecturePageInput, path: str, r: Renderer) -> LectureView:
                     for t in sorted(slide.topics, key=lambda t: (-t.score, t.topic)) if t.topic in topic_names],
             editions=badges.get(slide.id, []),
             questions=asked.get(slide.id, []),
+            image=image,
         ))
     toc = [Link(href=f"#{s.anchor}", text=_plain(lec.slides[s.number - 1].title), note=s.kind) for s in slides]
     quiz = Link(href=links.quiz_href(lec.id), text=f"Quiz ({len(data.questions)} questions)") if data.questions else None
@@ -120,7 +153,7 @@ def lecture_view(data: LecturePageInput, path: str, r: Renderer) -> LectureView:
     return LectureView(
         meta=meta, title=lec.title, date=lec.date.isoformat() if lec.date else None, sources=lec.sources,
         slides=slides, editions=_edition_views(data), quiz=quiz,
-        admin_count=sum(1 for s in lec.slides if s.kind is SlideKind.ADMIN),
+        admin_count=sum(1 for s in lec.slides if s.kind is SlideKind.ADMIN), images=bool(images),
     )
 
 
@@ -189,7 +222,7 @@ def quiz_view(data: QuizPageInput, path: str, r: Renderer) -> QuizView:
     meta = PageMeta(path=path, title=data.heading, kind="quiz", toc=toc)
     return QuizView(
         meta=meta, heading=data.heading, scope=data.scope, groups=groups,
-        keyed_count=sum(1 for q in every if q.keyed), pending_count=sum(1 for q in every if q.kind == "mcq" and not q.keyed),
+        keyed_count=sum(1 for q in every if q.keyed), pending_count=sum(1 for q in every if q.kind != "discussion" and not q.keyed),
     )
 
 
@@ -198,19 +231,20 @@ def question_view(q: Question, slides: dict[str, SlideRef], topics: dict[str, st
     location = f"p. {q.pages[0].page}" if q.pages else None
     what = f"question {q.id} ({q.label})"
     anchor = links.question_anchor(q.id)
-    keyed = q.kind is QuestionKind.MCQ and bool(q.answer) and bool(q.options)
+    keyed = q.kind is not QuestionKind.DISCUSSION and not q.unkeyed and (bool(q.options) or q.kind in TYPED_KINDS)
     target = slides.get(q.review_slide or q.slide or "")
     review = Link(href=target.href, text=f"Review {target.name}", note=target.title) if target else None
     options = [
-        OptionView(key=o.key, input_id=f"{anchor}-o{links.slug(o.key)}", html=r.inline(o.text, file, location, what))
+        OptionView(key=o.key, input_id=f"{anchor}-o{links.safe_name(o.key)}", html=r.inline(o.text, file, location, what))
         for o in q.options
     ]
     return QuestionView(
         id=q.id, anchor=anchor, label=q.label, kind=q.kind.value, multiple=q.multiple, keyed=keyed,
-        answer_json=json.dumps(sorted(q.answer or [])), stem_html=r.block(q.stem, file, location, what), options=options,
+        answer_json=json.dumps(typed_key(q) if q.kind in TYPED_KINDS else sorted(q.answer or [])), stem_html=r.block(q.stem, file, location, what), options=options,
         explanation_html=r.block(q.explanation, file, location, what) if q.explanation else "",
         review=review,
         topics=[Link(href=links.topic_href(t.topic), text=topics[t.topic])
                 for t in sorted(q.topics, key=lambda t: (-t.score, t.topic)) if t.topic in topics],
-        flags=q.flags,
+        flags=q.flags, key_text=typed_answer(q), rows=[r.inline(p.left, file, location, what) for p in q.pairs],
+        choices=match_choices(q),
     )

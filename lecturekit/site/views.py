@@ -21,6 +21,17 @@ class EditionBadge(Model):
     href: str | None = None
 
 
+class ImageView(Model):
+    """A slide's page picture: shown beside its text, or as the slide itself when it has little text."""
+
+    href: str
+    width: int
+    height: int
+    alt: str
+    label: str  # the enlarge link's accessible name
+    large: bool  # the slide is a figure: the picture is the slide, shown at full width
+
+
 class SlideView(Model):
     anchor: str
     number: int
@@ -35,6 +46,7 @@ class SlideView(Model):
     topics: list[Link] = Field(default_factory=list)
     editions: list[EditionBadge] = Field(default_factory=list)
     questions: list[Link] = Field(default_factory=list)
+    image: ImageView | None = None
 
 
 class EditionView(Model):
@@ -64,6 +76,7 @@ class LectureView(Model):
     editions: list[EditionView] = Field(default_factory=list)
     quiz: Link | None = None
     admin_count: int = 0
+    images: bool = False  # some slide shows its page picture (the page loads the enlarge script)
 
 
 class OptionView(Model):
@@ -86,6 +99,9 @@ class QuestionView(Model):
     review: Link | None = None
     topics: list[Link] = Field(default_factory=list)
     flags: list[str] = Field(default_factory=list)
+    key_text: str = ""  # a typed question's key as text, shown after checking ("Mars", "9.81 ± 0.05")
+    rows: list[str] = Field(default_factory=list)  # a matching question's left items (HTML)
+    choices: list[str] = Field(default_factory=list)  # a matching question's right items, sorted (plain text)
 
 
 class QuizGroup(Model):

@@ -10,7 +10,15 @@ from lecturekit.site.markup import snippet_text
 from lecturekit.site.pages import ExampleInput, HomeInput, TopicIndexInput, TopicPageInput
 from lecturekit.site.viewbuild import Renderer
 from lecturekit.site.views import (
-    ExampleView, HomeLecture, HomeView, Link, PageMeta, TopicIndexView, TopicQuestion, TopicSlide, TopicView,
+    ExampleView,
+    HomeLecture,
+    HomeView,
+    Link,
+    PageMeta,
+    TopicIndexView,
+    TopicQuestion,
+    TopicSlide,
+    TopicView,
 )
 
 EXAMPLES_DIR = "examples"
@@ -38,12 +46,13 @@ def home_view(data: HomeInput, path: str) -> HomeView:
         topics=[Link(href=links.topic_href(t.id), text=t.name) for t in data.topics],
         practice=Link(href=links.PRACTICE_HREF, text="Practice everything") if questions else None,
         question_count=len(questions),
-        pending_count=sum(1 for q in questions if q.kind is QuestionKind.MCQ and not q.answer),
+        pending_count=sum(1 for q in questions if q.unkeyed),
     )
 
 
 def topic_index_view(data: TopicIndexInput, path: str) -> TopicIndexView:
-    topics = [Link(href=links.topic_href(t.id), text=t.name) for t in data.topics]
+    topics = [Link(href=links.topic_href(t.id), text=t.name, note=f"{t.slides} slide{'' if t.slides == 1 else 's'}")
+              for t in data.topics]
     return TopicIndexView(meta=PageMeta(path=path, title="Topics", kind="topics"), topics=topics)
 
 
@@ -63,9 +72,9 @@ def example_view(data: ExampleInput) -> ExampleView:
         code_html=data.code_html,
         code_text=data.code or "",
         output=data.output,
-        figure_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.svg" if data.figure else None,
-        py_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.py",
-        ipynb_href=f"{EXAMPLES_DIR}/{links.slug(data.name)}.ipynb" if data.notebook is not None else None,
+        figure_href=f"{EXAMPLES_DIR}/{links.safe_name(data.name)}.svg" if data.figure else None,
+        py_href=f"{EXAMPLES_DIR}/{links.safe_name(data.name)}.py",
+        ipynb_href=f"{EXAMPLES_DIR}/{links.safe_name(data.name)}.ipynb" if data.notebook is not None else None,
         helpers=[Link(href=f"{EXAMPLES_DIR}/{h.name}", text=h.name) for h in data.helpers],
         command=f"lecturekit run {data.name}",
         files_json=embedded_files(data),
@@ -90,7 +99,7 @@ def topic_view(data: TopicPageInput, path: str, r: Renderer) -> TopicView:
     examples = [example_view(e) for e in data.examples]
     toc = [Link(href="#summary", text="Summary"), Link(href="#slides", text=f"Slides ({len(slides)})")]
     toc += [Link(href="#questions", text=f"Questions ({len(questions)})")] if questions else []
-    toc += [Link(href=f"#example-{links.slug(e.name)}", text=e.title) for e in examples]
+    toc += [Link(href=f"#example-{links.safe_name(e.name)}", text=e.title) for e in examples]
     prev = Link(href=links.topic_href(data.prev.id), text=data.prev.name) if data.prev else None
     nxt = Link(href=links.topic_href(data.next.id), text=data.next.name) if data.next else None
     return TopicView(

@@ -6,21 +6,28 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from lecturekit.course import CourseConfig
+from lecturekit.course import CourseConfig, topics_file
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Diagnostic, Example, Model, Topic
-from lecturekit.topics.examples import discover, examples_dir, run_all
+from lecturekit.topics.examples import course_examples_dir, discover, examples_dir, run_all, to_notebook
+from lecturekit.topics.selection import (
+    keep_tags,
+    linked_examples,
+    resolve_declared,
+    taught,
+    with_course_topics,
+)
 from lecturekit.topics.taxonomy import check_references, load_shipped, merge_topics
 
 RUN_EXAMPLES_ENV = "LECTUREKIT_RUN_EXAMPLES"  # "0" leaves examples un-run (output empty), for quick loads
 
-__all__ = ["tag_course", "load_topics", "link_examples", "prepare_examples", "PreparedExamples"]
+__all__ = ["PreparedExamples", "link_examples", "load_topics", "prepare_examples", "tag_course", "to_notebook"]
 
 
 def load_topics(root: Path | None, config: CourseConfig, diag: Diagnostics) -> list[Topic]:
     """The shipped taxonomy with the course's topics.toml (if any) applied."""
     topics = load_shipped()
-    path = root / config.topics if root is not None else None
+    path = topics_file(root, config) if root is not None else None
     if path is not None and path.is_file():
         topics = merge_topics(topics, path, diag)
     return topics
@@ -59,6 +66,9 @@ def prepare_examples(root: Path | None, jobs: int = 2, run: bool = True) -> Prep
     """
     found, ran = Diagnostics(), Diagnostics()
     examples = discover(examples_dir(), found)
+    own = discover(course_examples_dir(root), found) if course_examples_dir(root) else []
+    # The course's own example wins over a shipped one of the same name.
+    examples = [e for e in examples if e.name not in {o.name for o in own}] + own
     if run and os.environ.get(RUN_EXAMPLES_ENV, "1") != "0":
         examples = run_all(examples, root, ran, jobs=jobs)
     return PreparedExamples(examples=examples, found=found.items, ran=ran.items)
@@ -74,12 +84,17 @@ def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Di
     from lecturekit.topics.tagcache import CachedTagger  # spaCy loads only when a text is not cached
     from lecturekit.topics.tagging import tag_lectures, tag_questions
 
-    topics = load_topics(root, config, diag)
+    topics = with_course_topics(course.lectures, load_topics(root, config, diag))
     tagger = CachedTagger(topics)
     lectures, questions = tag_lectures(tagger, course.lectures), tag_questions(tagger, course.questions)
     examples = prepared() if prepared is not None else prepare_examples(root)
     diag.extend(examples.found)
-    topics = link_examples(topics, examples.examples, str(root / config.topics) if root else "taxonomy.toml", diag)
+    found = resolve_declared(examples.examples, topics)
+    topics = link_examples(topics, found, str(topics_file(root, config)) if root else "taxonomy.toml", diag)
     diag.extend(examples.ran)
-    return course.model_copy(update={"topics": topics, "examples": examples.examples, "lectures": lectures,
-                                     "questions": questions})
+    # Only now, links checked against every known topic: the topics the slides give evidence for.
+    topics = taught(topics, lectures, {t.id for t in load_shipped()})
+    lectures, questions = keep_tags(lectures, questions, topics)
+    own = {e.name for e in found if course_examples_dir(root) and Path(e.path).parent == course_examples_dir(root)}
+    return course.model_copy(update={"topics": topics, "examples": linked_examples(found, topics, own),
+                                     "lectures": lectures, "questions": questions})

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
-from lecturekit.cache import Cache, content_key, tree_digest
+from lecturekit.cache import Cache, code_version, content_key
 from lecturekit.course import COURSE_FILE, is_source_candidate
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Example, Model
@@ -24,6 +24,8 @@ TIMEOUT_SECONDS = 60.0
 # One BLAS thread: the same floating-point sums on every machine, and no oversubscribed cores.
 SINGLE_THREADED = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 TOPICS_LINE = re.compile(r"^Topics:\s*(.+)$", re.MULTILINE)
+TOPICS_COMMENT = re.compile(r"^#\s*Topics?:\s*(.+)$", re.IGNORECASE)
+COURSE_EXAMPLES = "examples"  # a course's own examples: <course>/examples/*.py
 
 
 class RunResult(Model):
@@ -44,14 +46,36 @@ def examples_dir() -> Path | None:
 
 
 def describe(path: Path) -> Example:
-    """An Example from a script's module docstring: first line the title, a 'Topics:' line its topics."""
+    """An Example from a script's module docstring (first line the title) and its topics from a 'Topics:' line.
+
+    The line is in the docstring, or a "# Topics: merge sort, recursion" comment in the file's header.
+    """
     source = path.read_text(encoding="utf-8")
     docstring = ast.get_docstring(ast.parse(source, filename=str(path))) or ""
     title = docstring.splitlines()[0].strip().rstrip(".") if docstring else path.stem.replace("_", " ")
     found = TOPICS_LINE.search(docstring)
-    topics = [t.strip() for t in found.group(1).split(",") if t.strip()] if found else []
+    declared = found.group(1) if found else header_topics(source)
+    topics = [t.strip() for t in declared.split(",") if t.strip()]
     body = TOPICS_LINE.sub("", "\n".join(docstring.splitlines()[1:])).strip()
     return Example(name=path.stem, title=title, path=str(path.resolve()), topics=topics, description=body)
+
+
+def header_topics(source: str) -> str:
+    """The topics a "# Topics: a, b" line of the file's opening comments names ("" when none does)."""
+    for line in source.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break  # past the header
+            continue
+        if found := TOPICS_COMMENT.match(line):
+            return found.group(1)
+    return ""
+
+
+def course_examples_dir(root: Path | None) -> Path | None:
+    """The course's own examples folder, when it has one."""
+    folder = root / COURSE_EXAMPLES if root is not None else None
+    return folder if folder is not None and folder.is_dir() else None
 
 
 def discover(folder: Path | None, diag: Diagnostics) -> list[Example]:
@@ -89,16 +113,6 @@ def _bytes(path: Path) -> bytes:
         return f"unreadable: {exc.strerror}".encode()
 
 
-def _lecturekit_digest() -> str:
-    """lecturekit's own code: an example that reads the course through it (cleaned slides) changes with it."""
-    if not _LECTUREKIT_DIGEST:
-        _LECTUREKIT_DIGEST.append(tree_digest(Path(__file__).resolve().parent.parent, "*.py"))
-    return _LECTUREKIT_DIGEST[0]
-
-
-_LECTUREKIT_DIGEST: list[str] = []
-
-
 def _cache_key(example: Example, course: Path | None) -> str:
     """A hash of everything the run can depend on: the script, its helpers, numpy, python, the course it reads."""
     path = Path(example.path)
@@ -110,7 +124,7 @@ def _cache_key(example: Example, course: Path | None) -> str:
     uses_lecturekit = re.search(r"^(from|import) lecturekit\b", source, re.MULTILINE) is not None
     return content_key(source, *helpers, sys.version, metadata.version("numpy"),
                        _folder_digest(course) if reads_course else "",
-                       _lecturekit_digest() if uses_lecturekit else "")
+                       code_version() if uses_lecturekit else "")  # it reads the course through lecturekit
 
 
 def run_example(example: Example, course: Path | None = None, timeout: float = TIMEOUT_SECONDS) -> RunResult:
@@ -150,7 +164,7 @@ def run_all(examples: list[Example], course: Path | None, diag: Diagnostics, job
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(lambda e: run_cached(e, course, cache), examples))
     done = []
-    for example, result in zip(examples, results):
+    for example, result in zip(examples, results, strict=True):
         if result.exit_code != 0:
             diag.warn(example.path, f"example {example.name!r} failed (exit code {result.exit_code}): {result.error}")
         done.append(example.model_copy(update={"output": result.output, "figure": result.figure,

@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Token
 from lecturekit.models import Model, Topic
 from lecturekit.topics.spelling import spelling_variants
 
-TRAINED_PIPELINE = "en_core_web_sm"
 # Line breaks and runs of spaces would split a phrase into extra tokens; a word broken over a line
 # ("over-\nfitting") is one word again, its hyphen kept so hyphen variants match.
 GAP = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=\w)|\s+")
@@ -32,14 +31,16 @@ class Mention(Model):
 
 
 @lru_cache(maxsize=1)
-def load_pipeline() -> tuple[Language, bool]:
-    """A trained English pipeline when one is installed (never downloaded), else blank English + lookup lemmas."""
-    if spacy.util.is_package(TRAINED_PIPELINE):
-        return spacy.load(TRAINED_PIPELINE, exclude=["ner", "parser"]), True
+def load_pipeline() -> Language:
+    """spaCy's blank English tokenizer with the lookup lemmatizer of spacy-lookups-data: nothing else, ever.
+
+    A trained pipeline (en_core_web_sm) is not used even when installed: its lemmas differ from the
+    tables', and a build must tag the same slides the same way on every machine.
+    """
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    return nlp, False
+    return nlp
 
 
 def flatten(text: str) -> tuple[str, list[int]]:
@@ -62,29 +63,28 @@ class TopicMatcher:
     """Match every topic's aliases in a text on lower-cased lemmas, so inflected and hyphenated forms count."""
 
     def __init__(self, topics: list[Topic]) -> None:
-        self.nlp, self.trained = load_pipeline()
-        self.table = None if self.trained else self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self.nlp = load_pipeline()
+        self.topics = topics  # their related ids give a weak word its context (tagging.weigh)
+        self.table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
         self.known: set[str] = set()
         phrases = {topic.id: [v for alias in topic.aliases for v in spelling_variants(alias)] for topic in topics}
         # Two passes: first learn the alias words, so that inflections the tables lack ("embeddings",
         # "LSTMs", "backpropagated") can fall back to a known alias word in the second.
         for texts in phrases.values():
             for doc in self.nlp.pipe(texts):
-                self.known.update(w for token in doc for w in (token.lower_, self._base(token.lower_, token)))
+                self.known.update(w for token in doc for w in (token.lower_, self._base(token.lower_)))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         for topic_id, texts in phrases.items():
             if texts:
                 self.matcher.add(topic_id, [self._lemmatize(doc) for doc in self.nlp.pipe(texts)])
 
-    def _base(self, lower: str, token: Token | None = None) -> str:
-        """The dictionary lemma: from the lookup table, else from the trained pipeline's lemmatizer."""
-        if self.table is not None:
-            return self.table.get(lower, lower)
-        return token.lemma_.lower() if token is not None and token.lemma_ else lower
+    def _base(self, lower: str) -> str:
+        """The dictionary lemma of a lower-case word, from the lookup table (the word itself when absent)."""
+        return str(self.table.get(lower, lower))
 
     def _lemma(self, token: Token) -> str:
         lower = token.lower_
-        lemma = self._base(lower, token)
+        lemma = self._base(lower)
         if lemma in self.known:
             return lemma
         for cut, add in INFLECTIONS:

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from lecturekit.errors import UsageError
 from lecturekit.models import Course, Example, Model, Topic
+from lecturekit.topics.keyphrases import slug
 from lecturekit.topics.spelling import spelling_variants
 
 
@@ -80,16 +81,23 @@ def to_table(rows: list[TopicRow], gaps: Coverage) -> str:
 
 
 def resolve_example(name: str, topics: list[Topic], examples: list[Example]) -> Example:
-    """The example NAME means: an example's name, else the first example of the topic with that id or alias."""
+    """The example NAME means: an example's name, the first example of a topic, or one that declares that topic."""
     wanted = name.strip().lower()
     by_name = {e.name.lower(): e for e in examples}
     if wanted in by_name or wanted.replace("-", "_") in by_name:
         return by_name.get(wanted) or by_name[wanted.replace("-", "_")]
+    exampleless = None
     for topic in topics:
         spellings = {topic.id} | {v.lower() for alias in topic.aliases for v in spelling_variants(alias)}
         if wanted in spellings or wanted.replace("_", "-") in spellings:
-            if not topic.examples:
-                raise UsageError(f"topic {topic.id!r} has no runnable example yet")
-            return by_name[topic.examples[0].lower()]
+            if topic.examples:
+                return by_name[topic.examples[0].lower()]
+            exampleless = topic
+    # A course's own topic ("# Topics: merge sort") is in no taxonomy: the examples say it themselves.
+    declaring = [e for e in examples if slug(wanted) in {slug(t) for t in e.topics}]
+    if declaring:
+        return declaring[0]
+    if exampleless is not None:
+        raise UsageError(f"topic {exampleless.id!r} has no runnable example yet")
     known = ", ".join(sorted(by_name))
     raise UsageError(f"no example or topic called {name!r}; examples: {known}")

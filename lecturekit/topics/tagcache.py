@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from importlib import metadata
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter
 
-from lecturekit.cache import Cache, content_key, tree_digest
+from lecturekit.cache import Cache, code_version, content_key
 from lecturekit.models import Topic, TopicTag
-from lecturekit.topics.tagging import weigh
+from lecturekit.topics.tagging import related_map, weigh
 
 if TYPE_CHECKING:
     from lecturekit.topics.matcher import TopicMatcher
-
-# matcher.TRAINED_PIPELINE, repeated: importing the matcher loads spaCy, which a full cache hit never needs.
-TRAINED_PIPELINE = "en_core_web_sm"
-
-_CODE_VERSION: list[str] = []
-
-
-def _code_version() -> str:
-    # The topics package's code (matcher, tagging, spelling) decides the tags: a change re-tags everything.
-    if not _CODE_VERSION:
-        _CODE_VERSION.append(tree_digest(Path(__file__).parent, "*.py"))
-    return _CODE_VERSION[0]
 
 
 def _installed(name: str) -> str:
@@ -38,11 +24,9 @@ def _installed(name: str) -> str:
 
 
 def matcher_fingerprint(topics: list[Topic]) -> str:
-    """A hash of everything a tag depends on besides the text: aliases, code, spaCy and its lemma tables."""
-    aliases = json.dumps([[topic.id, topic.aliases] for topic in topics])
-    trained = importlib.util.find_spec(TRAINED_PIPELINE) is not None
-    return content_key(aliases, _code_version(), _installed("spacy"), _installed("spacy-lookups-data"),
-                       f"{TRAINED_PIPELINE}={_installed(TRAINED_PIPELINE) if trained else '-'}")
+    """A hash of everything a tag depends on besides the text: aliases, related ids, code, spaCy and its lemma tables."""
+    aliases = json.dumps([[topic.id, topic.aliases, sorted(topic.related)] for topic in topics])
+    return content_key(aliases, code_version("topics"), _installed("spacy"), _installed("spacy-lookups-data"))
 
 
 class CachedTagger:
@@ -56,6 +40,7 @@ class CachedTagger:
         self.topics = topics
         self.cache = cache or Cache("topic-tags")
         self.fingerprint = matcher_fingerprint(topics)
+        self.related = related_map(topics)
         self._matcher: TopicMatcher | None = None
         self.tagged = 0  # texts run through spaCy in this build (the rest came from the cache)
 
@@ -74,7 +59,7 @@ class CachedTagger:
         key = content_key(self.fingerprint, *(part for text in texts for part in text))
         if (hit := self.cache.get_valid(key, _BATCH)) is not None:
             return hit
-        found = [weigh(self.matcher, title, body) for title, body in texts]
+        found = [weigh(self.matcher, title, body, self.related) for title, body in texts]
         self.tagged += len(texts)
         self.cache.put(key, _BATCH.dump_python(found, mode="json"))
         return found

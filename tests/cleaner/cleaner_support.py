@@ -63,4 +63,4 @@ def deck(name: str, pages: list[list[str]], labels: list[str | None] | None = No
     labels = labels or [None] * len(pages)
     return Source(name=name, path=name, kind=kind, sha256="0" * 64,
                   pages=[text_page(name, i + 1, lines, label, method) for i, (lines, label) in
-                         enumerate(zip(pages, labels))])
+                         enumerate(zip(pages, labels, strict=True))])

@@ -75,13 +75,15 @@ def test_a_tiny_page_is_not_swallowed_by_an_unrelated_slide():
     assert [d.title for d in drafts] == ["Backprop", "Questions?", "chain rule"]
 
 
-def test_interrupted_build_is_joined_but_a_different_slide_of_that_title_is_not():
+def test_a_build_interrupted_by_another_page_is_not_joined_across_it():
     pages = [["Outline", "- one"], ["Outline", "- one", "- two"], ["Office hours", "- Monday 5pm"],
              ["Outline", "- one", "- two", "- three"], ["Quiz", "Which of these is one?", "- one", "- two"],
              ["Outline", "A summary of the day", "- four"]]
     drafts = slides(deck("outline.md", pages, kind=SourceKind.MARKDOWN))
-    assert [d.title for d in drafts] == ["Outline", "Office hours", "Quiz", "Outline"]
-    assert drafts[0].body == ["- one", "- two", "- three"]
+    # Only neighbours are steps of one slide: joining page 4 to pages 1-2 would move it before page 3.
+    assert [d.title for d in drafts] == ["Outline", "Office hours", "Outline", "Quiz", "Outline"]
+    assert drafts[0].body == ["- one", "- two"]
+    assert [[p.page for p in d.pages] for d in drafts] == [[1, 2], [3], [4], [5], [6]]
 
 
 def layout_page(source: str, number: int, lines: list[tuple[str, float, float]], label: str | None = None) -> Page:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
 from cleaner_support import seed_files
+from click.testing import CliRunner
 
 from lecturekit.cli import main
 

@@ -20,6 +20,6 @@ def test_seed_course_matches_golden(seed_lectures):
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
     for want, got in zip(expected["lectures"], actual["lectures"], strict=True):
         assert [s["id"] for s in got["slides"]] == [s["id"] for s in want["slides"]], got["id"]
-        for want_slide, got_slide in zip(want["slides"], got["slides"]):
+        for want_slide, got_slide in zip(want["slides"], got["slides"], strict=True):
             assert got_slide == want_slide, got_slide["id"]
         assert got == want, got["id"]

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cleaner_support import deck
 from fpdf import FPDF
 from PIL import Image, ImageDraw, ImageFont
-
-from cleaner_support import deck
 
 from lecturekit.cleaner import clean_course, clean_source
 from lecturekit.course import CourseConfig
@@ -145,7 +144,14 @@ def test_a_slide_grown_by_later_steps_absorbs_the_neighbour_it_now_contains():
              ["Training a DNN", "gation", "@ Learning rate"], ["Training a DNN"],
              ["Training a DNN", "@ Learning rate", "@ Learning rate", "Training a DNN"]]
     first, second = _round_trip([deck("000.txt", steps)])
-    assert first == second and len(first) == 1
+    # No page shows all of the page before it, in order: four slides, and a second pass keeps them.
+    assert first == second and len(first) == 4
+
+
+def test_a_slide_made_of_steps_joins_the_next_slide_that_shows_it_all():
+    steps = [["Loss", "- squared error"], ["Loss", "- cross entropy"], ["Loss", "- squared error", "- cross entropy"]]
+    first, second = _round_trip([deck("000.txt", steps)])
+    assert first == second == ["Loss\n- squared error\n- cross entropy"]
 
 
 def test_a_union_that_puts_a_continuation_under_a_broken_word_joins_it():

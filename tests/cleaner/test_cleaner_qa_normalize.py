@@ -75,7 +75,7 @@ def test_the_same_lines_on_a_content_slide_are_noise():
 def test_seed_001_ice_1_keeps_its_four_options():
     source = read_sources([SEEDS / "001_9877fb9ea88e89b7.txt"], IngestOptions(cache=False), Diagnostics())[0]
     ice = next(d for d in clean_source(source).drafts if d.title == "ICE #1")
-    assert ["O 3838", "Q@ ds", "Q138", "Q dd"] == [line for line in ice.body if line[:1] in "OQ"]
+    assert [line for line in ice.body if line[:1] in "OQ"] == ["O 3838", "Q@ ds", "Q138", "Q dd"]
     assert len(parse_exercise("\n".join(ice.lines)).options) == 4
 
 

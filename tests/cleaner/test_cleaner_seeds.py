@@ -74,20 +74,24 @@ def test_build_repeats_are_gone(seed_lectures):
     for phrase in ("SGD mini-batch is the staple diet", "Back prop is one of the fundamental backbones",
                    "Back prop as information flow"):
         assert count(jan14, phrase) == 1, phrase
-        assert count(ed2024, phrase) == 1, phrase
+        # In 2024 the paragraph is on page 30 (read with the title "ML 2023") and on page 31, which
+        # does not show all of page 30: two pages that share a paragraph, not steps of one slide.
+        assert count(ed2024, phrase) == (2 if phrase.startswith("SGD") else 1), phrase
     assert count(jan14, "Number of neurons per hidden layer") == 1
     assert count(ed2024, "Number of neurons per hidden layer") == 2
 
 
-def test_2024_outline_and_overfitting_are_one_slide_each(seed_lectures):
+def test_2024_outline_steps_are_one_slide_and_the_deck_keeps_its_order(seed_lectures):
     ed2024 = lecture(seed_lectures, "2024-01-11")
     outline = [s for s in ed2024.slides if s.title == "Outline for Lecture"]
-    assert len(outline) == 1
+    # Pages 2-4 are steps of one slide; pages 7 and 8 come after Office Hours and Quiz Section, and
+    # page 7 holds logistics page 8 does not show: the outline shown again, not a step of pages 2-4.
+    assert [[p.page for p in s.pages] for s in outline] == [[2, 3, 4], [7], [8]]
     bullets = [t for t in outline[0].text.splitlines() if t.startswith("- ")]
     assert bullets == ["- Training and Back-propagation", "- Over-fitting and Hyper-parameters",
-                       "- Other DL architectures", "- Deep Learning, Embeddings and Vector Search",
-                       "- Working with Embeddings"]
-    assert len(outline[0].pages) == 5
+                       "- Other DL architectures"]
+    firsts = [s.pages[0].page for s in ed2024.slides]
+    assert firsts == sorted(firsts)
     overfit = [s for s in ed2024.slides if s.title == "Over-fitting in DNNs"]
     assert len(overfit) == 1
     points = [t for t in overfit[0].text.splitlines() if t.startswith("- ")]

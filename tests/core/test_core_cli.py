@@ -4,7 +4,7 @@ import click
 from click.testing import CliRunner
 
 from lecturekit.cli import main
-from lecturekit.commands.common import INTERNAL_ERROR, guarded
+from lecturekit.commands.common import guarded
 from lecturekit.errors import ExitCode, SourceError
 
 
@@ -27,10 +27,10 @@ def test_lecturekit_error_is_one_line_with_its_exit_code():
 
 def test_internal_error_hides_traceback_unless_verbose():
     quiet = CliRunner().invoke(main, ["_boom", "bug"])
-    assert quiet.exit_code == INTERNAL_ERROR
+    assert quiet.exit_code == ExitCode.INTERNAL_ERROR
     assert "Traceback" not in quiet.output and "ZeroDivisionError: division by zero" in quiet.output
     loud = CliRunner().invoke(main, ["-v", "_boom", "bug"])
-    assert loud.exit_code == INTERNAL_ERROR and "Traceback" in loud.output
+    assert loud.exit_code == ExitCode.INTERNAL_ERROR and "Traceback" in loud.output
 
 
 def test_every_documented_command_is_registered():

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from synthetic_course import synthetic_course
+
 from lecturekit.cache import Cache
 from lecturekit.errors import Diagnostics
 from lecturekit.ingest import IngestOptions
 from lecturekit.pipeline import bundled_seeds, load_course
 from lecturekit.site import SiteOptions, build_site, examplecache, render
-from lecturekit.site.synthetic import synthetic_course
 from lecturekit.topics import matcher, tagcache
 from lecturekit.topics.taxonomy import load_shipped
 
@@ -42,10 +43,6 @@ def test_changed_aliases_or_texts_are_tagged_again(tmp_path):
     edited = tagcache.CachedTagger(topics, Cache("topic-tags", tmp_path))
     edited.tag_texts([*SEED_TEXTS[:2], ("Over-fitting in DNNs", "- Early stopping")])
     assert edited.tagged == 3  # one batch per lecture: an edited slide re-tags its lecture's batch
-
-
-def test_trained_pipeline_name_matches_the_matchers():
-    assert tagcache.TRAINED_PIPELINE == matcher.TRAINED_PIPELINE
 
 
 def _count_katex_starts(monkeypatch) -> list[int]:

@@ -74,20 +74,34 @@ def _draw_words(pdf: canvas.Canvas, x: float, y: float, text: str, font: str, si
         x += stringWidth(word, font, size) + space
 
 
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """TEXT broken into lines no wider than WIDTH, at spaces."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and stringWidth(f"{lines[-1]} {word}", font, size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 def _draw_footer(pdf: canvas.Canvas, number: int, total: int) -> None:
     """Three small footer boxes like Beamer's infolines theme: institute, course, date and page."""
     width = BEAMER_PAGE[0]
     parts = [*FOOTER[:2], f"{FOOTER[2]} {number}/{total}"]
     starts = [MARGIN, width * 0.42, width * 0.68]
-    for x, part in zip(starts, parts):
+    for x, part in zip(starts, parts, strict=True):
         _draw_words(pdf, x, 6.0, part, "DejaVuSans", FOOTER_SIZE)
 
 
 def _draw_text_slide(pdf: canvas.Canvas, slide: Slide, number: int, total: int, footer: bool) -> None:
     """Title at the top in a large bold font, bullets below in the body font, footer at the bottom."""
     height = BEAMER_PAGE[1]
-    if slide.centred:
-        _draw_words(pdf, MARGIN * 3, height / 2, slide.title, "DejaVuSans-Bold", CENTRED_TITLE_SIZE)
+    if slide.centred:  # wrapped to the page width, as a title placeholder wraps: a long title takes two lines
+        lines = wrap(slide.title, "DejaVuSans-Bold", CENTRED_TITLE_SIZE, BEAMER_PAGE[0] - 4 * MARGIN)
+        for number, line in enumerate(lines):
+            _draw_words(pdf, MARGIN * 2, height / 2 - number * 1.2 * CENTRED_TITLE_SIZE, line, "DejaVuSans-Bold",
+                        CENTRED_TITLE_SIZE)
         return
     title_y = height - MARGIN - TITLE_SIZE
     _draw_words(pdf, MARGIN, title_y, slide.title, "DejaVuSans-Bold", TITLE_SIZE)
@@ -216,3 +230,88 @@ def write_damaged_page(path: Path, source: Path, index: int) -> Path:
     writer.pages[index][pypdf.generic.NameObject("/Contents")] = writer._add_object(stream)
     writer.write(str(path))
     return path
+
+
+# ---------------------------------------------------------------- traps of real decks (issue 11)
+
+SLIDE_PAGE = (720.0, 405.0)  # a 16:9 PowerPoint slide in points
+
+
+def write_raw_pdf(path: Path, pages: list[list[bytes]], fonts: dict[str, tuple[bytes, bytes | None]], size: tuple[float, float] = SLIDE_PAGE,
+                  crop: tuple[float, float, float, float] | None = None) -> Path:
+    """A PDF written object by object: each page's /Contents is an array of indirect references to its
+    streams, as some producers write it. FONTS maps resource names to (font dictionary, ToUnicode CMap or
+    None); the dictionary names its CMap as `TOUNICODE`."""
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    catalog = add(b"")
+    tree = add(b"")
+    font_refs = {}
+    for name, (body, cmap) in fonts.items():
+        if cmap is not None:
+            body = body.replace(b"TOUNICODE", b"%d 0 R" % add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap
+                                                                + b"\nendstream"))
+        font_refs[name] = add(body)
+    resources = b"<< /Font << " + b" ".join(b"/%s %d 0 R" % (name.encode(), ref) for name, ref in font_refs.items()) \
+        + b" >> >>"
+    kids = []
+    for streams in pages:
+        refs = [add(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream") for data in streams]
+        box = b"/MediaBox [0 0 %g %g]" % size + (b" /CropBox [%g %g %g %g]" % crop if crop else b"")
+        contents = b"[" + b" ".join(b"%d 0 R" % ref for ref in refs) + b"]"
+        kids.append(add(b"<< /Type /Page /Parent %d 0 R %s /Resources %s /Contents %s >>"
+                        % (tree, box, resources, contents)))
+    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
+    objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def to_unicode_font(base: str, mapping: dict[int, str]) -> tuple[bytes, bytes]:
+    """A Type1 font dictionary and its ToUnicode CMap mapping single-byte codes to any text."""
+    lines = b"".join(b"<%02X> <%s>\n" % (code, text.encode("utf-16-be").hex().upper().encode())
+                     for code, text in mapping.items())
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n%d beginbfchar\n" % len(mapping) + lines
+            + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    return b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /ToUnicode TOUNICODE >>" % base.encode(), cmap
+
+
+def text_op(font: str, size: float, x: float, y: float, text: bytes, mode: int = 0) -> bytes:
+    """One string drawn with FONT at (X, Y), optionally in text render mode MODE."""
+    escaped = text.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    return b"BT /%s %g Tf %d Tr %g %g Td (%s) Tj ET\n" % (font.encode(), size, mode, x, y, escaped)
+
+
+def canvas_deck(path: Path, draw_pages: list, size: tuple[float, float] = SLIDE_PAGE) -> Path:
+    """A PDF with one page per drawing function (each called with a reportlab canvas)."""
+    pdf = canvas.Canvas(str(path), pagesize=size, invariant=1)
+    for draw in draw_pages:
+        draw(pdf)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def draw_text(pdf: canvas.Canvas, x: float, y: float, text: str, size: float = 18.0, font: str = "DejaVuSans") -> None:
+    """TEXT drawn word by word at (X, Y) from the top-left of a 16:9 slide, as pdfTeX and PowerPoint place it."""
+    _draw_words(pdf, x, SLIDE_PAGE[1] - y, text, font, size)
+
+
+MONO = _font("DejaVuSansMono.ttf", "VeraMono.ttf")
+registerFont(TTFont("DejaVuSansMono", str(MONO)))

@@ -179,17 +179,18 @@ def test_gift_with_unbalanced_braces_reports_each_bad_question(tmp_path: Path) -
     assert [(d.file, d.location) for d in diag.errors] == [("q.gift", "3"), ("q.gift", "5")]
 
 
-def test_gift_short_answer_and_one_option_questions_are_reported_by_line(tmp_path: Path) -> None:
-    # QA 18: `::q3:: Only one option {=yes}` was imported silently as a one-option MCQ.
+def test_gift_short_answer_questions_are_read_and_one_option_questions_reported_by_line(tmp_path: Path) -> None:
+    # QA 18: `::q3:: Only one option {=yes}` was imported silently as a one-option MCQ; GIFT reads it as short answer.
     text = "::q1:: Pick one {=yes ~no}\n\n::q2:: Capital of France? {=Paris =paris}\n\n::q3:: Only one option {=yes}\n\n::q4:: Lonely {~maybe}\n"
     (tmp_path / "q.gift").write_text(text, encoding="utf-8")
     diag = Diagnostics()
     back = import_questions(tmp_path / "q.gift", diag)
-    assert [(q.label, q.kind) for q in back] == [("q1", QuestionKind.MCQ), ("q4", QuestionKind.DISCUSSION)]
-    assert back[1].flags == ["one-option"] and back[1].stem == "Lonely\n\nmaybe"  # the option is kept as text
-    assert [(d.file, d.location) for d in diag.warnings] == [("q.gift", "3"), ("q.gift", "5"), ("q.gift", "7")]
-    assert "short-answer" in diag.warnings[1].message and "skipped" in diag.warnings[1].message
-    assert "single option" in diag.warnings[2].message and diag.errors == []
+    assert [(q.label, q.kind) for q in back] == [("q1", QuestionKind.MCQ), ("q2", QuestionKind.SHORT_ANSWER),
+                                                 ("q3", QuestionKind.SHORT_ANSWER), ("q4", QuestionKind.DISCUSSION)]
+    assert [a.text for a in back[1].accepted] == ["Paris", "paris"] and back[2].accepted[0].text == "yes"
+    assert back[3].flags == ["one-option"] and back[3].stem == "Lonely\n\nmaybe"  # the option is kept as text
+    assert [(d.file, d.location) for d in diag.warnings] == [("q.gift", "7")]
+    assert "single option" in diag.warnings[0].message and diag.errors == []
 
 
 def test_gift_import_features(tmp_path: Path) -> None:
@@ -215,7 +216,7 @@ What is 2+2? {#4}
     assert back[0].explanation == "Both update weights." and back[0].label == "Q1"
     assert [o.text for o in back[1].options] == ["True", "False"] and back[1].answer == ["1"]
     assert back[2].kind is QuestionKind.DISCUSSION
-    assert len(back) == 3 and "numeric" in diag.warnings[0].message and diag.warnings[0].location == "14"
+    assert back[3].kind is QuestionKind.NUMERIC and back[3].numeric[0].value == 4 and diag.items == []
 
 
 def test_aiken_errors_each_reported(tmp_path: Path) -> None:

@@ -9,14 +9,14 @@ import tomllib
 import urllib.request
 
 from click.testing import CliRunner
-
 from site_support import build, load_fixture_course
+
 from lecturekit.cli import main
+from lecturekit.course import register_sources
 from lecturekit.errors import UsageError
 from lecturekit.pipeline import bundled_seeds
 from lecturekit.site.serve import HOST, make_server, watch
-from lecturekit.course import register_sources
-from lecturekit.site.workflow import summarize
+from lecturekit.workflows import summarize
 
 SEED_2024 = "004_6907600352c4fa8e.txt"
 

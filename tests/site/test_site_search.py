@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from site_support import load_fixture_course
+from synthetic_course import synthetic_course
+
 from lecturekit.models import Topic
 from lecturekit.site.search import alias_key, index_script, terms
-from lecturekit.site.synthetic import synthetic_course
 
 
 def parse(script: str) -> dict:

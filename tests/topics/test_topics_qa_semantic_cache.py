@@ -5,12 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from topics_support import SEEDS
+
 from lecturekit.cache import Cache
 from lecturekit.errors import Diagnostics
 from lecturekit.topics import examples as examples_module
 from lecturekit.topics.examples import _cache_key, describe, discover, examples_dir, run_cached
-
-from topics_support import SEEDS
 
 NOTES = "003_ac6d1436580ceec6.txt"
 
@@ -44,7 +44,7 @@ def test_key_follows_every_course_file_and_lecturekit_code(tmp_path, monkeypatch
     (course / "topics.toml").write_text('[dropout]\nname = "Dropout"\n', encoding="utf-8")  # no slide changes
     assert len({first, edited, configured, with_pdf}) == 4 and _cache_key(search, course) == with_pdf
     before_code, xor_before = _cache_key(search, course), _cache_key(xor, course)
-    monkeypatch.setattr(examples_module, "_LECTUREKIT_DIGEST", ["another cleaner"])
+    monkeypatch.setattr(examples_module, "code_version", lambda *packages: "another cleaner")
     assert _cache_key(search, course) != before_code  # cleaned slides change when the cleaner does
     assert _cache_key(xor, course) == xor_before  # a numpy-only example does not care
 

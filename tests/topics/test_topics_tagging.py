@@ -43,9 +43,9 @@ def scores(tags) -> dict[str, float]:
 
 def test_title_mention_weighs_more_than_a_passing_word(matcher):
     tagged = scores(tag_slide(matcher, OVERFITTING_2024).topics)
-    assert tagged["overfitting"] > tagged["dropout"]
-    assert tagged["dropout"] == score(1.0) and tagged["regularization"] == score(1.0)
-    assert list(scores(tag_slide(matcher, OVERFITTING_2024).topics))[0] == "overfitting"  # best first
+    assert tagged["overfitting"] >= score(3.0)  # in the title
+    assert "dropout" not in tagged and "regularization" not in tagged  # one passing word each is no evidence
+    assert list(tagged)[0] == "overfitting"  # best first
 
 
 def test_score_grows_with_mentions_and_stays_below_one():
@@ -57,7 +57,9 @@ def test_admin_slides_are_not_tagged(matcher):
 
 
 def test_training_slide_tags(matcher):
-    assert {"sgd", "learning-rate", "lr-schedule", "adam"} <= set(scores(tag_slide(matcher, TRAINING_2026).topics))
+    tagged = set(scores(tag_slide(matcher, TRAINING_2026).topics))
+    assert {"sgd", "adam"} <= tagged  # "SGD" three times; "Adagrad" and "ADAM"
+    assert "lr-schedule" not in tagged  # "learning rate schedulers" once, in passing
 
 
 def test_ice1_2026_is_about_gradient_sgd_and_batch_size(matcher):
@@ -77,7 +79,9 @@ def test_tag_course_fills_topics_examples_and_tags(tmp_path, monkeypatch):
     diag = Diagnostics()
     tagged = tag_course(course, None, CourseConfig(), diag)
     assert diag.items == []
-    assert len(tagged.topics) == 25 and len(tagged.examples) == 17
+    taught = {tag.topic for s in tagged.lectures[0].slides for tag in s.topics}
+    assert "sgd" in taught and {t.id for t in tagged.topics} <= taught  # no topic without a slide
+    assert {e.name for e in tagged.examples} == {name for t in tagged.topics for name in t.examples}
     assert all(e.output == "" and e.exit_code is None for e in tagged.examples)  # not run when switched off
     assert tagged.lectures[0].slides[0].topics == [] and tagged.lectures[0].slides[1].topics
     assert tagged.questions[0].topics
@@ -89,11 +93,17 @@ def test_tag_course_runs_examples_against_the_course_folder(tmp_path, monkeypatc
     course_dir = tmp_path / "course"
     course_dir.mkdir()
     (course_dir / "notes.txt").write_text((SEEDS / "003_ac6d1436580ceec6.txt").read_text(encoding="utf-8"))
-    (course_dir / "topics.toml").write_text('[[topic]]\nid = "dropout"\nsummary = "Ours."\n')
+    (course_dir / "topics.toml").write_text('[[topic]]\nid = "autodiff"\nsummary = "Ours."\n')
     diag = Diagnostics()
-    tagged = tag_course(Course(title="t", root=str(course_dir)), course_dir, CourseConfig(), diag)
+    taught = [slide("l/autodiff", "Auto-diff", "Reverse mode auto-diff gives every partial derivative."),
+              slide("l/backprop", "Back-propagation", "Back-propagation is reverse-mode auto-diff on a network."),
+              slide("l/vectors", "Sentence embeddings", "word2vec and sentence embeddings map text to vectors."),
+              slide("l/search", "Semantic search", "Embeddings place similar slides close: vector search."),
+              slide("l/adam", "Adam and momentum", "Adam keeps a running mean of the gradient, like momentum.")]
+    course = Course(title="t", root=str(course_dir), lectures=[Lecture(id="l", title="L", slides=taught)])
+    tagged = tag_course(course, course_dir, CourseConfig(), diag)
     assert diag.items == []
-    assert {t.id: t.summary for t in tagged.topics}["dropout"] == "Ours."
+    assert {t.id: t.summary for t in tagged.topics}["autodiff"] == "Ours."
     by_name = {e.name: e for e in tagged.examples}
     assert all(e.exit_code == 0 for e in tagged.examples)
     assert "[notes.txt p. " in by_name["semantic_search"].output  # it searched this course, not the seeds

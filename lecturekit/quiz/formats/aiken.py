@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Option, Question, QuestionKind
-from lecturekit.quiz.formats import imported_id
+from lecturekit.quiz.imported import imported_id
 from lecturekit.quiz.text import from_plain, to_plain
 
 OPTION = re.compile(r"^(?P<letter>[A-Z])[.)]\s+(?P<text>\S.*)$")
@@ -29,8 +29,10 @@ def write(questions: list[Question], out: Path, title: str, diag: Diagnostics) -
 
 
 def _unsupported(question: Question) -> str | None:
-    if question.kind is not QuestionKind.MCQ:
+    if question.kind is QuestionKind.DISCUSSION:
         return "a discussion prompt has no options"
+    if question.kind not in (QuestionKind.MCQ, QuestionKind.TRUE_FALSE):
+        return f"Aiken has no {question.kind.value} questions (GIFT, Moodle XML and QTI carry them)"
     if question.multiple:
         return "Aiken has no multi-select questions"
     if not question.answer:
@@ -44,13 +46,16 @@ def _block(question: Question) -> str:
     lines = [to_plain(question.stem)]
     lines += [f"{LETTERS[i]}. {to_plain(o.text)}" for i, o in enumerate(question.options)]
     keys = [o.key for o in question.options]
-    lines.append(f"ANSWER: {LETTERS[keys.index(question.answer[0])]}")
+    lines.append(f"ANSWER: {LETTERS[keys.index((question.answer or [keys[0]])[0])]}")  # keyed: _unsupported checked
     return "\n".join(lines)
 
 
 def read(text: str, source: str, diag: Diagnostics) -> list[Question]:
     """Every question of an Aiken file; each malformed one is reported with its line and skipped."""
-    questions, stem, options, start = [], None, [], 0
+    questions: list[Question] = []
+    options: list[Option] = []
+    stem: str | None = None
+    start = 0
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line:

@@ -13,7 +13,9 @@ import genanki
 
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Option, Question, QuestionKind
-from lecturekit.quiz.text import from_html, to_html
+from lecturekit.quiz.grading import typed_answer
+from lecturekit.quiz.text import from_html_math as from_html
+from lecturekit.quiz.text import to_html_math as to_html
 
 FIELDS = ["Id", "Label", "Question", "Options", "Answer", "Explanation", "Feedback", "Lecture"]
 FIXED_TIME = 1_700_000_000.0  # the package's timestamps; fixed so one quiz gives one file
@@ -67,6 +69,8 @@ def fields(question: Question) -> list[str]:
     options = "<br>".join(f"{o.key}) {to_html(o.text)}" for o in question.options)
     if question.kind is QuestionKind.DISCUSSION:
         answer = "Discussion prompt"
+    elif typed := typed_answer(question):
+        answer = "Answer: " + to_html(typed)
     elif question.answer:
         answer = "Answer: " + ", ".join(question.answer)
     else:

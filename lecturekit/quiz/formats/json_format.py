@@ -11,6 +11,7 @@ from lecturekit.errors import Diagnostics
 from lecturekit.models import Question
 from lecturekit.quiz.model import QuestionSet
 
+
 def schema() -> dict:
     """JSON Schema of `{"questions": [...]}`, generated from the pydantic model."""
     return QuestionSet.model_json_schema()

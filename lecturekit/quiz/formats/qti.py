@@ -11,13 +11,17 @@ from lxml import etree
 
 from lecturekit.errors import AnswerKeyError, Diagnostics
 from lecturekit.models import Option, Question, QuestionKind
-from lecturekit.quiz.text import from_html, to_html
+from lecturekit.quiz.text import from_html_math as from_html
+from lecturekit.quiz.text import to_html_math as to_html
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed member dates: the same quiz gives the same bytes
 TYPES = {False: "multiple_choice_question", True: "multiple_answers_question"}
+KIND_TYPES = {QuestionKind.TRUE_FALSE: "true_false_question", QuestionKind.SHORT_ANSWER: "short_answer_question",
+              QuestionKind.NUMERIC: "numerical_question", QuestionKind.MATCHING: "matching_question",
+              QuestionKind.DISCUSSION: "essay_question"}
 SCHEMA = Path(__file__).with_name("qti_subset.xsd")
 
 
@@ -86,8 +90,9 @@ def validate(root: etree._Element) -> None:
         raise AnswerKeyError(f"QTI does not validate: {schema.error_log.last_error}", file=SCHEMA.name)
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
-    node = etree.SubElement(parent, f"{{{QTI_NS}}}{tag}", **attrs)
+def _sub(parent: etree._Element, tag: str, text: str | None = None, attrib: dict[str, str] | None = None,
+         **attrs: str) -> etree._Element:
+    node = etree.SubElement(parent, f"{{{QTI_NS}}}{tag}", attrib or {}, **attrs)
     if text is not None:
         node.text = text
     return node
@@ -100,15 +105,19 @@ def _material(parent: etree._Element, markup: str) -> None:
 def _item(question: Question) -> etree._Element:
     item = etree.Element(f"{{{QTI_NS}}}item", ident=ident(question.id), title=question.label)
     fields = _sub(_sub(item, "itemmetadata"), "qtimetadata")
-    kind = TYPES[question.multiple] if question.kind is QuestionKind.MCQ else "essay_question"
+    kind = TYPES[question.multiple] if question.kind is QuestionKind.MCQ else KIND_TYPES[question.kind]
     for label, value in (("question_type", kind), ("points_possible", "1.0"), ("lecturekit_id", question.id)):
         field = _sub(fields, "qtimetadatafield")
         _sub(field, "fieldlabel", label)
         _sub(field, "fieldentry", value)
     presentation = _sub(item, "presentation")
     _material(presentation, to_html(question.stem))
-    if question.kind is QuestionKind.MCQ:
+    if question.kind in (QuestionKind.MCQ, QuestionKind.TRUE_FALSE):
         _choices(item, presentation, question)
+    elif question.kind is QuestionKind.MATCHING:
+        _matching(item, presentation, question)
+    elif question.kind in (QuestionKind.SHORT_ANSWER, QuestionKind.NUMERIC):
+        _typed_answer(item, presentation, question)
     else:
         _sub(_sub(_sub(presentation, "response_str", ident="response1", rcardinality="Single"), "render_fib"), "response_label", ident="answer1", rshuffle="No")
     if question.explanation:
@@ -142,6 +151,48 @@ def _choices(item: etree._Element, presentation: etree._Element, question: Quest
             _material(_sub(feedback, "flow_mat"), to_html(option.feedback))
 
 
+def _processing(item: etree._Element) -> etree._Element:
+    processing = _sub(item, "resprocessing")
+    _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
+    return processing
+
+
+def _typed_answer(item: etree._Element, presentation: etree._Element, question: Question) -> None:
+    """A typed answer: each accepted text (short answer) or value range (numerical) sets its weight."""
+    _sub(_sub(_sub(presentation, "response_str", ident="response1", rcardinality="Single"), "render_fib"),
+         "response_label", ident="answer1", rshuffle="No")
+    processing = _processing(item)
+    for accepted in question.accepted:
+        condition = _sub(processing, "respcondition", attrib={"continue": "No"})
+        _sub(_sub(condition, "conditionvar"), "varequal", accepted.text, respident="response1")
+        _sub(condition, "setvar", f"{accepted.weight:g}", action="Set", varname="SCORE")
+    for number in question.numeric:
+        condition = _sub(processing, "respcondition", attrib={"continue": "No"})
+        test = _sub(condition, "conditionvar")
+        _sub(test, "vargte", f"{number.value - number.tolerance:g}", respident="response1")
+        _sub(test, "varlte", f"{number.value + number.tolerance:g}", respident="response1")
+        _sub(condition, "setvar", f"{number.weight:g}", action="Set", varname="SCORE")
+
+
+def _matching(item: etree._Element, presentation: etree._Element, question: Question) -> None:
+    """One response per left item, each offering every right item; each right match adds its share."""
+    rights = sorted({pair.right for pair in question.pairs})
+    processing_rows = []
+    for row, pair in enumerate(question.pairs, 1):
+        lid = _sub(presentation, "response_lid", ident=f"response_{row}", rcardinality="Single")
+        _material(lid, to_html(pair.left))
+        render = _sub(lid, "render_choice")
+        for column, right in enumerate(rights, 1):
+            _material(_sub(render, "response_label", ident=f"r{row}_{column}"), to_html(right))
+        processing_rows.append((row, rights.index(pair.right) + 1))
+    processing = _processing(item)
+    share = 100 / len(question.pairs) if question.pairs else 0
+    for row, column in processing_rows:
+        condition = _sub(processing, "respcondition", attrib={"continue": "Yes"})
+        _sub(_sub(condition, "conditionvar"), "varequal", f"r{row}_{column}", respident=f"response_{row}")
+        _sub(condition, "setvar", f"{share:.4f}", action="Add", varname="SCORE")
+
+
 def _scoring(processing: etree._Element, question: Question) -> None:
     condition = _sub(processing, "respcondition", attrib={"continue": "No"})
     test = _sub(condition, "conditionvar")
@@ -170,17 +221,19 @@ def _read_item(item: etree._Element) -> Question:
     fields = {f.findtext("q:fieldlabel", namespaces=ns): f.findtext("q:fieldentry", namespaces=ns)
               for f in item.iterfind(".//q:qtimetadatafield", ns)}
     labels = item.findall(".//q:response_label", ns)
-    choices = [l for l in labels if l.find("q:material", ns) is not None]
+    kind = next((k for k, v in KIND_TYPES.items() if v == fields.get("question_type")), QuestionKind.MCQ)
+    with_options = kind in (QuestionKind.MCQ, QuestionKind.TRUE_FALSE)
+    choices = [label for label in labels if label.find("q:material", ns) is not None and with_options]
     correct = {v.text for v in item.findall(".//q:respcondition[@continue='No']/q:conditionvar//q:varequal", ns)
                if v.getparent().tag != f"{{{QTI_NS}}}not"}
     notes = {f.get("ident"): from_html(f.findtext(".//q:mattext", namespaces=ns) or "") for f in item.iterfind("q:itemfeedback", ns)}
-    options = [Option(key=re.sub(r".*_", "", l.get("ident")), text=from_html(l.findtext(".//q:mattext", namespaces=ns) or ""),
-                      feedback=notes.get(l.get("ident") + "_fb")) for l in choices]
+    options = [Option(key=re.sub(r".*_", "", label.get("ident")), text=from_html(label.findtext(".//q:mattext", namespaces=ns) or ""),
+                      feedback=notes.get(label.get("ident") + "_fb")) for label in choices]
     qid = fields.get("lecturekit_id") or ""
     explanation = notes.get("general_fb")
     return Question(
         id=qid, lecture=qid.rsplit("/", 1)[0], label=item.get("title") or "",
-        kind=QuestionKind.DISCUSSION if fields.get("question_type") == "essay_question" else QuestionKind.MCQ,
+        kind=kind,
         stem=from_html(item.findtext("q:presentation/q:material/q:mattext", namespaces=ns) or ""), options=options,
         multiple=fields.get("question_type") == TYPES[True],
         answer=[o.key for o in options if f"{ident(qid)}_{o.key}" in correct] or None,

@@ -56,9 +56,38 @@
     items.forEach(function (item) { list.appendChild(item); });
   }
 
-  function inputs(form) { return Array.prototype.slice.call(form.querySelectorAll("input")); }
+  function inputs(form) { return Array.prototype.slice.call(form.querySelectorAll("input, select")); }
+  // Typed questions: a short answer or a number typed in, or one choice per row of a matching question.
+  var TYPED = { "question-short-answer": "short", "question-numeric": "numeric", "question-matching": "matching" };
+  function typed(form) {
+    for (var name in TYPED) { if (form.classList.contains(name)) return TYPED[name]; }
+    return null;
+  }
+  function normalise(text) { return text.toLowerCase().split(/\s+/).filter(Boolean).join(" "); }
   function chosen(form) {
+    var kind = typed(form);
+    if (kind === "matching") {
+      var rows = Array.prototype.slice.call(form.querySelectorAll("select")).map(function (s) { return s.value; });
+      return rows.some(function (v) { return v; }) ? rows : [];
+    }
+    if (kind) {
+      var text = form.querySelector("input.typed").value.trim();
+      return text ? [text] : [];
+    }
     return inputs(form).filter(function (i) { return i.checked; }).map(function (i) { return i.value; }).sort();
+  }
+  function number(text) { return /^\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?\s*$/.test(text) ? parseFloat(text.replace(",", ".")) : NaN; }
+  function isRight(form, choice, key) {
+    var kind = typed(form);
+    if (kind === "short") return key.indexOf(normalise(choice[0])) >= 0;
+    if (kind === "numeric") {
+      var x = number(choice[0]);
+      return key.some(function (r) { return x >= r[0] - 1e-9 && x <= r[1] + 1e-9; });
+    }
+    return same(choice, key);
+  }
+  function shownKey(form, key) {
+    return form.getAttribute("data-key-text") || key.join(", ");
   }
   function same(a, b) { return a.length === b.length && a.every(function (v, i) { return v === b[i]; }); }
   function part(form, selector) { return form.querySelector(selector); }
@@ -69,8 +98,8 @@
     var feedback = part(form, ".feedback");
     var right = null;
     if (keyed) {
-      right = same(choice, key);
-      feedback.textContent = right ? "Right." : "Not quite. The answer: " + key.join(", ") + ".";
+      right = isRight(form, choice, key);
+      feedback.textContent = right ? "Right." : "Not quite. The answer: " + shownKey(form, key) + ".";
       feedback.className = "feedback " + (right ? "right" : "wrong");
       form.querySelectorAll(".options li").forEach(function (li) {
         var k = li.getAttribute("data-key");
@@ -92,7 +121,12 @@
     var choice = chosen(form);
     var feedback = part(form, ".feedback");
     if (!choice.length) {
-      feedback.textContent = "Choose an answer first.";
+      feedback.textContent = typed(form) === "matching" ? "Choose a match first." : typed(form) ? "Type an answer first." : "Choose an answer first.";
+      feedback.className = "feedback";
+      return;
+    }
+    if (typed(form) === "numeric" && isNaN(number(choice[0]))) {
+      feedback.textContent = "Type a number, e.g. 9.81.";
       feedback.className = "feedback";
       return;
     }
@@ -108,7 +142,7 @@
   }
 
   function clear(form) {
-    inputs(form).forEach(function (i) { i.disabled = false; i.checked = false; });
+    inputs(form).forEach(function (i) { i.disabled = false; i.checked = false; if (i.type === "text" || i.tagName === "SELECT") i.value = ""; });
     form.querySelectorAll(".options li").forEach(function (li) { li.classList.remove("is-answer", "is-wrong"); });
     var feedback = part(form, ".feedback");
     feedback.textContent = "";
@@ -123,7 +157,7 @@
     delete answers[form.getAttribute("data-qid")];
     save("answers", answers);
     updateScore();
-    var first = form.querySelector("input");
+    var first = form.querySelector("input, select");
     if (first) first.focus();
   }
 
@@ -140,7 +174,13 @@
   function restore(form) {
     var record = answers[form.getAttribute("data-qid")];
     if (record && record.choice && record.choice.length) {
-      inputs(form).forEach(function (i) { i.checked = record.choice.indexOf(i.value) >= 0; });
+      if (typed(form) === "matching") {
+        form.querySelectorAll("select").forEach(function (s, row) { s.value = record.choice[row] || ""; });
+      } else if (typed(form)) {
+        form.querySelector("input.typed").value = record.choice[0];
+      } else {
+        inputs(form).forEach(function (i) { i.checked = record.choice.indexOf(i.value) >= 0; });
+      }
       showResult(form, record.choice);
     } else {
       clear(form);
