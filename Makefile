@@ -5,7 +5,7 @@ OUT ?= _site
 .PHONY: demo test lint fuzz setup setup-test bench clean
 
 demo: setup
-	$(VENV)/bin/lecturekit build --out $(OUT)
+	$(VENV)/bin/lecturekit build --demo --out $(OUT)
 	@echo "Open $(OUT)/index.html in a browser (or: $(VENV)/bin/lecturekit serve $(OUT))"
 
 test: setup-test

@@ -92,8 +92,8 @@ def unlabelled(source: Source, deck: Deck, scratch: Path, check: bool) -> Source
 def read(path: Path) -> Source:
     diag = Diagnostics()
     source = read_pdf(path, OPTIONS, diag)
-    for message in diag.errors:
-        print(f"  {path.name}: {message}")
+    if diag.errors:
+        print(f"  {path.name}: {len(diag.errors)} reading errors, first: {diag.errors[0]}")
     return source
 
 

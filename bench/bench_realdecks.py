@@ -8,6 +8,14 @@ no OCR unless --ocr) and by two peers measured in the same run: pdftotext page b
 slide, its first line the title) and, for Beamer decks with page labels, "keep the last page of each
 page label" (pdftotext of that page).
 
+Measures (a true slide is found in the output by its final page): titles right (normalised, rapidfuzz
+ratio >= 90; only titles the truth found on the page), wrong merges (true slides merged into a slide
+made from another true slide's pages), slides out of order (a slide starting before a page already used), build pages
+left as slides of their own, pages in no slide's provenance ("lost"), garbage lines ((cid:N),
+private-use, U+FFFD, "Interac[on", stray CJK in a Latin deck), sentences intact and columns in order
+(PowerPoint truth), slides marked admin, exact slide count (Beamer) and handout recall (words of each
+handout page, less words on most pages, found in the slides made from that frame's pages).
+
     python bench/bench_realdecks.py [DECKS] [--only SUBSTRING] [--details] [--ocr]
     (DECKS defaults to $LECTUREKIT_DECKS, else /work/decks; a missing folder prints a skip line)
 """
@@ -85,6 +93,7 @@ class Score(BaseModel):
     out_of_order: int = 0
     build_pages_missed: int = 0
     build_pages: int = 0
+    unlisted: int = 0  # pages in no slide's provenance
     garbage_lines: int = 0
     lines: int = 0
     sentences_intact: int = 0
@@ -190,8 +199,8 @@ def score(made: list[OutSlide], truth: Truth, latin: bool, handout: list[set[str
     running_max = 0
     for slide in made:
         merged = sorted({true_of[p] for p in slide.pages if p in true_of})
-        if len(merged) > 1:
-            result.wrong_merges += 1
+        if len(merged) > 1:  # each true slide beyond the first was merged into another
+            result.wrong_merges += len(merged) - 1
             result.merges.append(f"pages {slide.pages} of {[truth.slides[i].title for i in merged]}")
         if slide.pages and min(slide.pages) < running_max:
             result.out_of_order += 1
@@ -204,7 +213,9 @@ def score(made: list[OutSlide], truth: Truth, latin: bool, handout: list[set[str
     for i, true in enumerate(truth.slides):
         final = holder.get(true.pages[-1])
         result.build_pages += len(true.pages) - 1
-        result.build_pages_missed += sum(holder.get(p) != final or final is None for p in true.pages[:-1])
+        # A build page held by another slide was left as a slide of its own; one held by none is unlisted.
+        result.build_pages_missed += sum(p in holder and holder[p] != final for p in true.pages[:-1])
+        result.unlisted += sum(p not in holder for p in true.pages)
         text = norm(" ".join(made[final].lines)) if final is not None else ""
         if true.title and true.verified:
             result.titles_total += 1
@@ -244,11 +255,11 @@ def row(name: str, s: Score) -> str:
     recall = f"{s.handout_found / s.handout_total:.3f}" if s.handout_total else "  -  "
     exact = f"{s.exact}/{s.beamer}" if s.beamer else " - "
     return (f"{name:50.50} {s.slides:4}/{s.true_slides:<4} {pct(s.titles_right, s.titles_total)} {s.wrong_merges:4} "
-            f"{s.out_of_order:4} {pct(s.build_pages_missed, s.build_pages)} {pct(s.garbage_lines, s.lines)} "
+            f"{s.out_of_order:4} {pct(s.build_pages_missed, s.build_pages)} {s.unlisted:4} {pct(s.garbage_lines, s.lines)} "
             f"{pct(s.sentences_intact, s.sentences)} {s.columns_in_order:3}/{s.columns:<3} {s.admin:4} {exact:>6} {recall}")
 
 
-HEADER = (f"{'deck / method':50} {'slides':9} {'titles':6} {'merge':>5} {'order':>4} {'builds':>6} {'garbage':>6} "
+HEADER = (f"{'deck / method':50} {'slides':9} {'titles':6} {'merge':>5} {'order':>4} {'builds':>6} {'lost':>4} {'garbage':>6} "
           f"{'intact':>6} {'columns':7} {'admin':>4} {'exact':>6} recall")
 
 
@@ -305,7 +316,8 @@ def main(argv: list[str] | None = None) -> None:
         for name, s in measure(truth, folder, args.ocr, args.details).items():
             for group in (group_of(truth), "all decks"):
                 totals.setdefault((group, name), Score()).add(s)
-    print("\nTotals (titles right, wrong merges, slides out of order, build pages missed, garbage lines, "
+    print("\nTotals (titles right, wrong merges, slides out of order, build pages left as slides, pages in no "
+          "slide's provenance, garbage lines, "
           "sentences intact, columns in order, slides marked admin, Beamer exact count, handout recall)")
     print(HEADER)
     for (group, name), s in sorted(totals.items()):

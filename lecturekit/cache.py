@@ -1,4 +1,4 @@
-"""Content-hash cache for expensive stage results (OCR above all), stored as JSON files, keyed with the code that made them."""
+"""Content-hash cache for expensive stage results (OCR above all): JSON files, keyed with their code."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, PrivateAttr, ValidationError
 
@@ -38,11 +39,20 @@ class LectureConfig(Model):
     edition_of: str | None = None  # id of another lecture this one is an edition of
 
 
+class BuildConfig(Model):
+    """The [build] section of course.toml: how `build` and `add` read sources, unless the command line says else."""
+
+    ocr: Literal["auto", "always", "never"] | None = None
+    jobs: int | None = Field(default=None, ge=1)
+    lang: str | None = None  # tesseract language(s), e.g. "eng+deu"
+
+
 class CourseConfig(Model):
     """The optional course.toml of a course folder."""
 
     title: str | None = None
     lectures: list[LectureConfig] = Field(default_factory=list)
+    build: BuildConfig = Field(default_factory=BuildConfig)
     answers: str = ANSWERS_FILE
     topics: str = TOPICS_FILE
     # Set by load_config, never by course.toml: the files the course's settings resolve to.

@@ -1,4 +1,4 @@
-"""The instructor's use cases behind `lecturekit build` and `lecturekit add`: read a course, then render its site."""
+"""The instructor's use cases behind `lecturekit build` and `lecturekit add`: read a course, render it."""
 
 from __future__ import annotations
 
@@ -8,24 +8,73 @@ from pathlib import Path
 
 from pydantic import Field
 
-from lecturekit.course import COURSE_FILE, answers_file, is_source_candidate, load_config, register_sources
+from lecturekit.course import (
+    ANSWERS_FILE,
+    COURSE_FILE,
+    answers_file,
+    is_source_candidate,
+    load_config,
+    register_sources,
+)
 from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.ingest import IngestOptions, read_sources
 from lecturekit.models import Course, Method, Model
 from lecturekit.pipeline import bundled_seeds, clean, ingest, load_course
-from lecturekit.quiz import scaffold_answers
-from lecturekit.site import BuildReport, SiteOptions, build_site, check_output
+from lecturekit.quiz import ANSWERS_HEADER, scaffold_answers
+from lecturekit.site import MARKER, BuildReport, SiteOptions, build_site, check_output
 
 LECTURE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+SITE_DIR = "_site"  # the one default site location: COURSE/_site (ignored as a source: it starts with "_")
+# Only to recognise a course folder when no COURSE is given; sources themselves are read by content.
+SOURCE_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md", ".markdown", ".text", ".notes")
+NO_COURSE_HINT = (
+    "no course here (no course.toml, no lecture sources); pass COURSE (a course folder), "
+    "or start one with `lecturekit init COURSE` (the bundled demo: `lecturekit build --demo --out DIR`)"
+)
 
 
-def load(course_dir: Path | None, diag: Diagnostics, images: bool = True) -> Course:
-    """The Course of COURSE_DIR (default: the bundled demo seeds), read and validated (IMAGES: with slide pictures)."""
-    folder = course_dir if course_dir is not None else bundled_seeds()
-    if not folder.is_dir():
-        raise UsageError("not a course folder", file=folder)
-    course = load_course([folder], IngestOptions(), diag, images=images)
-    ensure_usable(course, folder, diag)
+def is_course(folder: Path) -> bool:
+    """Whether FOLDER holds a course: a course.toml, or lecture sources."""
+    if (folder / COURSE_FILE).is_file():
+        return True
+    return folder.is_dir() and any(
+        is_source_candidate(path) and path.suffix.lower() in SOURCE_SUFFIXES for path in folder.iterdir()
+    )
+
+
+def course_folder(course: Path | None, demo: bool = False) -> Path:
+    """The folder a command works on: COURSE, the bundled demo when asked for by name, else the current folder."""
+    if demo:
+        if course is not None:
+            raise UsageError(f"give COURSE ({course}) or --demo, not both")
+        return bundled_seeds()
+    if course is None:
+        if not is_course(Path(".")):
+            raise UsageError(NO_COURSE_HINT, file=Path.cwd())
+        return Path(".")
+    if not course.is_dir():
+        raise UsageError("not a course folder", file=course)
+    return course
+
+
+def site_folder(course: Path, out: Path | None) -> Path:
+    """Where the site of COURSE goes: OUT when given, else COURSE/_site."""
+    return out if out is not None else course / SITE_DIR
+
+
+def read_course(course: Path, diag: Diagnostics) -> Course:
+    """The Course of COURSE as the read-only commands need it: no example runs, no slide pictures."""
+    return load_course([course.resolve()], diag=diag, run_examples=False, images=False)
+
+
+def load(
+    course_dir: Path, diag: Diagnostics, images: bool = True, ingest_options: IngestOptions | None = None
+) -> Course:
+    """The Course of COURSE_DIR, read and validated (IMAGES: with slide pictures)."""
+    if not course_dir.is_dir():
+        raise UsageError("not a course folder", file=course_dir)
+    course = load_course([course_dir], ingest_options or IngestOptions(), diag, images=images)
+    ensure_usable(course, course_dir, diag)
     return course
 
 
@@ -44,13 +93,30 @@ def ensure_usable(course: Course, folder: Path, diag: Diagnostics) -> None:
     )
 
 
+def prepare_output(out: Path, force: bool = False) -> None:
+    """Refuse an output that cannot be written, or a folder lecturekit did not make unless FORCE is given."""
+    try:
+        check_output(out)  # an output that cannot be written fails now, not after the whole read phase
+    except UsageError as exc:
+        if not force or not out.is_dir() or out.is_symlink():
+            raise UsageError(f"{exc.message}, or pass --force to replace it", file=out) from exc
+        # --force: the instructor lets lecturekit replace this folder, so it is marked as a site of ours.
+        (out / MARKER).write_text("adopted by lecturekit build --force; safe to replace\n", encoding="utf-8")
+        check_output(out)
+
+
 def build_course(
-    course_dir: Path | None, out: Path, diag: Diagnostics, options: SiteOptions | None = None
+    course_dir: Path,
+    out: Path,
+    diag: Diagnostics,
+    options: SiteOptions | None = None,
+    ingest_options: IngestOptions | None = None,
+    force: bool = False,
 ) -> BuildReport:
-    """Load a course folder and write its site to OUT."""
+    """Load a course folder and write its site to OUT (FORCE: even over a folder lecturekit did not make)."""
     options = options or SiteOptions()
-    check_output(out)  # an output that cannot be written fails now, not after the whole read phase
-    return build_site(load(course_dir, diag, options.images), out, diag, options)
+    prepare_output(out, force)
+    return build_site(load(course_dir, diag, options.images, ingest_options), out, diag, options)
 
 
 class AddReport(Model):
@@ -113,13 +179,13 @@ def lecture_sources(course_dir: Path, lecture_id: str) -> list[str]:
     )
 
 
-def usable_files(files: list[Path], diag: Diagnostics) -> list[Path]:
+def usable_files(files: list[Path], diag: Diagnostics, options: IngestOptions | None = None) -> list[Path]:
     """The FILES that can be read (ingested from where they are); each refused file is one error in DIAG."""
     for file in files:
         if not file.is_file():
             raise UsageError("no such file", file=file)
     checked = Diagnostics()
-    sources = read_sources(files, IngestOptions(), checked)
+    sources = read_sources(files, options or IngestOptions(), checked)
     readable = {Path(s.path).resolve() for s in sources if any(p.text.strip() for p in s.pages)}
     refused = [f for f in files if f.resolve() not in readable]
     for file in refused:
@@ -158,7 +224,7 @@ def summarize(course: Course, names: list[str]) -> AddReport:
 
 
 def scaffold_keys(course: Course, course_dir: Path) -> int:
-    """Write answer-key skeletons for unkeyed questions into the course's answers file (course.toml `answers`)."""
+    """Write answer-key skeletons for unkeyed questions into the answers file course.toml names."""
     return scaffold_answers(course, answers_file(course_dir, load_config(course_dir)))
 
 
@@ -169,19 +235,81 @@ def add_sources(
     out: Path,
     diag: Diagnostics,
     options: SiteOptions | None = None,
+    ingest_options: IngestOptions | None = None,
+    force: bool = False,
 ) -> tuple[AddReport, BuildReport]:
     """Copy sources into the course, load it, scaffold answer keys, and rebuild the site."""
-    check_output(out)
-    names = copy_sources(usable_files(files, diag), course_dir, lecture_id)
+    prepare_output(out, force)
+    names = copy_sources(usable_files(files, diag, ingest_options), course_dir, lecture_id)
     options = options or SiteOptions()
     first = Diagnostics()
-    course = load(course_dir, first, options.images)
+    course = load(course_dir, first, options.images, ingest_options)
     report = summarize(course, names)
     report.keys_scaffolded = scaffold_keys(course, course_dir)
     if report.keys_scaffolded:
-        course = load(
-            course_dir, diag, options.images
-        )  # reload so the site shows the scaffolded state (and its messages)
+        # reload so the site shows the scaffolded state (and its messages)
+        course = load(course_dir, diag, options.images, ingest_options)
     else:
         diag.extend(first.items)
     return report, build_site(course, out, diag, options)
+
+
+COURSE_TEMPLATE = """\
+# The settings of this course; every one is optional (lecturekit finds lectures by itself without them).
+# title = "Machine Learning 101"
+
+# One [[lectures]] table per lecture: its id (a file-safe name), title, date and the sources that make it.
+# `lecturekit add FILE --course . --lecture week-1` writes these for you.
+# [[lectures]]
+# id = "week-1"
+# title = "Introduction"
+# date = 2026-01-14
+# sources = ["lecture-01.pdf", "lecture-01-notes.md"]
+# edition_of = "week-1-2025"   # the same lecture in an earlier year
+
+# answers = "answers.toml"     # the answer keys (default)
+# topics = "topics.toml"       # extra or overriding topics (default)
+
+# How `lecturekit build` and `lecturekit add` read sources; their --ocr/--jobs/--lang win over these.
+[build]
+# ocr = "auto"                 # auto: OCR only pages without a text layer; always; never
+# jobs = 2                     # parallel OCR workers (default: one per core)
+# lang = "eng"                 # tesseract language(s), e.g. "eng+deu"
+"""
+README_TEMPLATE = """\
+# {title}
+
+A lecturekit course. Put lecture sources here (PDF, PNG/JPG/TIFF, text dumps, markdown notes), then:
+
+    lecturekit add lecture-01.pdf --course .   # copy a source in, read it, scaffold its answer keys, build
+    $EDITOR answers.toml                       # fill in the keys; `lecturekit slides` lists review ids
+    lecturekit check                           # what still needs a key or looks garbled
+    lecturekit build                           # the study site, in _site/ (open _site/index.html)
+    lecturekit serve --watch                   # preview on http://127.0.0.1:8000/, rebuilt as you edit
+    lecturekit quiz export --format qti -o quiz.zip   # or gift, aiken, moodle-xml, anki, json, markdown
+
+course.toml says which sources make each lecture (optional), answers.toml holds the answer keys,
+topics.toml adds topics. Files and folders starting with "_" or "." are never read as sources.
+"""
+
+
+def init_course(folder: Path) -> list[Path]:
+    """Start a course in FOLDER: a commented course.toml, an empty answers.toml and a README; the files written."""
+    if (folder / COURSE_FILE).exists():
+        raise UsageError("already a course (it has a course.toml); nothing written", file=folder)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError("exists and is not a folder", file=folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    title = folder.resolve().name.replace("-", " ").replace("_", " ").strip() or "My course"
+    files = {
+        COURSE_FILE: COURSE_TEMPLATE,
+        ANSWERS_FILE: ANSWERS_HEADER,
+        "README.md": README_TEMPLATE.format(title=title),
+    }
+    written = []
+    for name, text in files.items():
+        path = folder / name
+        if not path.exists():  # an instructor's own README or answers stay as they are
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written

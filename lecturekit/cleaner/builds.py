@@ -58,7 +58,7 @@ def figure_draft(page: CleanPage, kind: SourceKind) -> Draft:
     """A page of a PDF or image with no text left: a figure slide titled by its place ("Slide 12")."""
     return Draft(source=page.ref.source, source_kind=kind, title=f"Slide {page.label or page.ref.page}", pages=[page.ref],
                  removed=list(page.removed), label=page.label, slide_number=page.slide_number,
-                 ocr_like=page.ocr_like, confidence=page.confidence)
+                 ocr_like=page.ocr_like, confidence=page.confidence, figure=True)
 
 
 def build_signal(previous: Draft, step: Draft) -> str | None:
@@ -92,9 +92,10 @@ def _one_frame(previous: Draft, step: Draft) -> bool:
     Beamer gives an unnumbered frame (a title page, a section page) the label of the frame before
     it; such a page has its own title and nothing of that frame's text.
     """
-    if same_title(previous.title, step.title):
-        return True
-    return any(line_key(line) in {line_key(other) for other in step.body} for line in previous.body)
+    if previous.figure or step.figure or same_title(previous.title, step.title):
+        return True  # a page showing only the frame's picture has no text to disagree with
+    shown = {line_key(line) for line in step.body}
+    return any(line_key(line) in shown for line in previous.body)
 
 
 def same_title(a: str, b: str) -> bool:
@@ -111,7 +112,7 @@ def _same_title_place(a: Draft, b: Draft) -> bool:
 
 
 def _laid_out_alike(a: Draft, b: Draft) -> bool:
-    """Whether both drafts come from laid-out pages with their titles in one place (a title-only first step)."""
+    """Whether both drafts come from laid-out pages (where a title-only first step keeps its title's place)."""
     return a.title_place is not None and b.title_place is not None
 
 
@@ -212,8 +213,11 @@ def join_hyphen_breaks(lines: list[str]) -> list[str]:
 
 def merge_step(group: Draft, step: Draft, signal: str) -> Draft:
     """GROUP with STEP's lines added as an ordered union; STEP's page and signal go to provenance."""
+    if group.figure and not step.figure:  # a frame that opens on its picture: its text brings the title
+        group = group.model_copy(update={"title": step.title, "figure": False})
     # Steps of a text layer repeat their lines exactly; only OCR steps read one line two ways.
-    union = ordered_union(group.lines, step.lines, fuzzy=read_fuzzily(group, step))
+    step_lines = [group.title] if step.figure else step.lines  # a figure step adds a picture, no line
+    union = ordered_union(group.lines, step_lines, fuzzy=read_fuzzily(group, step))
     lines = union.lines
     if lines[0] != group.title:  # a step with another title keeps the slide's first title on top
         lines.remove(group.title)

@@ -46,6 +46,7 @@ class Draft(Model):
     label: str | None = None
     slide_number: int | None = None
     title_place: tuple[float, float] | None = None  # (top, size) of the title line on a laid-out page
+    figure: bool = False  # a page with no text: its picture is the slide, its title only its place
     ocr_like: bool = False
     confidence: float | None = None
     kind: SlideKind | None = None

@@ -15,14 +15,14 @@ SLIDE_SLUG_LENGTH = 48
 def slug(text: str, fallback: str = "lecture", max_length: int = LECTURE_SLUG_LENGTH) -> str:
     """A lower-case, dash-separated id made from TEXT, other scripts spelled in Latin letters, else FALLBACK.
 
-    "Café" → "cafe", "Градиентный спуск" → "gradientnyi-spusk", "梯度下降" → "ti-du-xia-jiang": a title in any
-    script keeps a readable id of its own instead of a number that shifts when a slide is added.
+    "Café" → "cafe", "Градиентный спуск" → "gradientnyi-spusk", "梯度下降" → "ti-du-xia-jiang": a title
+    in any script keeps a readable id of its own instead of a number that shifts when a slide is added.
     """
     return slugify(text, max_length=max_length) or fallback
 
 
 def lecture_ids(lectures: list[Lecture], fixed: list[str | None]) -> list[str]:
-    """Ids: FIXED's (course.toml), else the ISO date when no other lecture shares it, else a slug of the title."""
+    """Ids: FIXED's (course.toml), else the ISO date if no other lecture shares it, else the title's slug."""
     date_counts = Counter(
         lec.date for lec, given in zip(lectures, fixed, strict=True) if not given and lec.date
     )

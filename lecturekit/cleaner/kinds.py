@@ -14,6 +14,7 @@ EXERCISE_TITLE = re.compile(r"\b(ICE|in[- ]class exercises?|quiz(?!\s+section)|b
 ADMIN_TITLE = re.compile(r"\b(logistics?|lesistics|office hours?|quiz section|assignments?|homework|"
                          r"announcements?|syllabus|grading|deadlines?|presentation (slots|pointers)|"
                          r"course (info|information|logistics))\b", re.IGNORECASE)
+ADMIN_HEAD = re.compile(rf"^\s*{ADMIN_TITLE.pattern}\s*#?\s*\d*\s*:", re.IGNORECASE)
 EXERCISE_LINE = re.compile(r"^(ICE|in[- ]class exercise|breakouts?(\s+time)?|quiz|poll)\s*#?\s*\d", re.IGNORECASE)
 ADMIN_BODY = re.compile(r"\b(due (?:this|next|on|by)|deadlines?|office hours|calendly|zoom|spreadsheet|"
                         r"submit|submissions?|grades?|grading|review session|kaggle|assigned today|piazza|"
@@ -107,10 +108,13 @@ def _kind(draft: Draft, shared: set[str]) -> SlideKind:
 def admin_title(title: str) -> bool:
     """Whether TITLE names course admin and nothing else ("Logistics", "Homework 2", "Announcements (week 3)").
 
-    "Variable assignment" or "Grading functions" name a topic: a word beyond the admin words is content.
+    "Variable assignment" or "Grading functions" name a topic: a word beyond the admin words is content,
+    unless the admin word heads the title before a colon ("Homework 3: backpropagation").
     """
     if not ADMIN_TITLE.search(title):
         return False
+    if ADMIN_HEAD.match(title):
+        return True  # "Homework 3: backpropagation" heads its topic with the admin word
     rest = ADMIN_TITLE.sub(" ", title.lower())
     return not [w for w in TITLE_WORD.findall(rest) if w not in ADMIN_FILLER]
 

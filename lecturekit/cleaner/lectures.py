@@ -33,7 +33,7 @@ DATE_ONLY = re.compile(r"^(date:?\s*)?[A-Za-z]*,?\s*[A-Za-z]+\.?\s+\d{1,2}(st|nd
 
 
 class BuiltLecture(Model):
-    """One lecture as the cleaner builds it: its group, the Lecture, and the merged drafts its slides came from.
+    """One lecture as the cleaner builds it: its group, the Lecture, and the merged drafts of its slides.
 
     The drafts keep each slide's lines apart from its text, which the edition links compare line by line.
     """

@@ -1,4 +1,4 @@
-"""English words from spacy-lookups-data's tables, and whether an OCR line reads as words (those plus the lecture's)."""
+"""English words (spacy-lookups-data) and whether an OCR line reads as words: theirs or the lecture's."""
 
 from __future__ import annotations
 

@@ -47,7 +47,7 @@ SYMBOL_CHAR = re.compile(r"[A-Za-z\u0370-\u03ff]")
 
 
 class MathRun(Model):
-    """Lines [start, end) of a text (a slide's lines, a question's stem) that hold one formula broken over lines."""
+    """Lines [start, end) of a text (a slide, a question's stem) that hold one formula broken over lines."""
 
     start: int
     end: int

@@ -29,10 +29,13 @@ LEADING_ZERO = re.compile(r"^0\d")  # "07": dots of a figure, not a number
 FIRST_WORD = re.compile(r"[A-Za-z]{2,}")
 MATH_OR_CODE = re.compile(r"(\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`)")
 FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE_MARK = "```"
 SPACES = re.compile(r" {2,}")
 # A label and then only lone capitals or glyphs; an answer key ("Answers: A C") is never junk.
-LABEL_THEN_LETTERS = re.compile(r"^(?!.*\b(?i:answers?|keys?|solutions?|correct)\b)(.*[A-Za-z]{3}.*:)"
-                                r"\s+((?:[A-Z°©®@]{1,2}\s+)+[A-Z°©®@]{1,2})$")
+LABEL_THEN_LETTERS = re.compile(
+    r"^(?!.*\b(?i:answers?|keys?|solutions?|correct)\b)(.*[A-Za-z]{3}.*:)"
+    r"\s+((?:[A-Z°©®@]{1,2}\s+)+[A-Z°©®@]{1,2})$"
+)
 HYPHEN_BREAK = re.compile(r"[a-z]-$")
 TRAILING_NOISE = re.compile(r"\s+[|)\]}]+$")
 THREE_LETTERS = re.compile(r"[A-Za-z]{3,}")
@@ -41,18 +44,36 @@ OCR_BULLET_LINE = re.compile(r"^[@©®¢°«»]\s|^[QO]\s+[A-Za-z]")
 # An option line of an exercise as OCR read it: a radio glyph (or two) and short text, or a glyph
 # fused to the text ("Q138"). On exercise slides these are kept as read for the quiz stage to flag.
 OPTION_GLYPHS = "@©®¢oOQ°e«»*+•"
-GARBLED_OPTION = re.compile(rf"^(?:[{re.escape(OPTION_GLYPHS)}]{{1,2}}\s+\S.{{0,24}}|[@©®QO][0-9@©]\S{{0,12}})$")
+GARBLED_OPTION = re.compile(
+    rf"^(?:[{re.escape(OPTION_GLYPHS)}]{{1,2}}\s+\S.{{0,24}}|[@©®QO][0-9@©]\S{{0,12}})$"
+)
 EXERCISE_HEAD_LINES = 3  # an exercise marker ("ICE #1") sits among a page's first lines
 OCR_SOURCE_SHARE = 0.05  # share of lines starting with an OCR bullet glyph that marks a source as OCR
 # NFKC would turn these into plain letters and digits and change the meaning (ℓ_1 → l_1, x² → x2, ℝ → R).
-KEEP_FROM_NFKC = "".join(chr(c) for c in range(0x2100, 0x2150) if unicodedata.category(chr(c)).startswith("L"))
-KEEP_FROM_NFKC += "\u00b2\u00b3\u00b9" + "".join(chr(c) for c in range(0x2070, 0x20a0))
+KEEP_FROM_NFKC = "".join(
+    chr(c) for c in range(0x2100, 0x2150) if unicodedata.category(chr(c)).startswith("L")
+)
+KEEP_FROM_NFKC += "\u00b2\u00b3\u00b9" + "".join(chr(c) for c in range(0x2070, 0x20A0))
 NFKC_RUNS = re.compile(f"([{re.escape(KEEP_FROM_NFKC)}]+)")
 ATX_MARKER = re.compile(r"^#{1,6}\s+")
 CLOSING_HASHES = re.compile(r"(\s+#+)?\s*$")  # "## Reverse mode ##"
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?$")  # "|----|:---:|": table structure
-PUNCTUATION = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"',
-                             "—": "-", "–": "-", "‒": "-", "−": "-", "\u00a0": " "})
+PUNCTUATION = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "—": "-",
+        "–": "-",
+        "‒": "-",
+        "−": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 def normalize_line(text: str) -> str:
@@ -62,11 +83,13 @@ def normalize_line(text: str) -> str:
     if chain and not _is_table_row(text):
         glyphs, rest = chain.group(1).split(), chain.group(2)
         rest = SYMBOL_PREFIX.sub("", rest)
-        if rest and (starts_with_word(rest) or all(g in MARKDOWN_BULLETS for g in glyphs) or rest.startswith("$")):
+        if rest and (
+            starts_with_word(rest) or all(g in MARKDOWN_BULLETS for g in glyphs) or rest.startswith("$")
+        ):
             return "- " + _normalize_spans(rest)
     symbol = SYMBOL_PREFIX.match(text)
-    if symbol and len(text) > symbol.end() and starts_with_word(text[symbol.end():]):
-        return "- " + _normalize_spans(text[symbol.end():])
+    if symbol and len(text) > symbol.end() and starts_with_word(text[symbol.end() :]):
+        return "- " + _normalize_spans(text[symbol.end() :])
     return _normalize_spans(text)
 
 
@@ -102,7 +125,8 @@ def _normalize_spans(text: str) -> str:
         if index % 2 == 1:
             out.append(part)
         else:
-            prose = part if part.isascii() else _nfkc(part).translate(PUNCTUATION)  # NFKC leaves ASCII as it is
+            # NFKC and the punctuation map leave ASCII as it is.
+            prose = part if part.isascii() else _nfkc(part).translate(PUNCTUATION)
             out.append(SPACES.sub(" ", prose) if "  " in prose else prose)
     return "".join(out).strip()
 
@@ -147,35 +171,72 @@ def _page_lines(page: Page) -> list[Line]:
     return [Line(text=t) for t in page.text.splitlines() if t.strip()]
 
 
+def fence_code_runs(lines: list[Line], title: str | None) -> list[Line]:
+    """LINES with each run of monospace lines fenced as a code block, so code keeps its shape."""
+    if all(line.monospace for line in lines):
+        return lines  # a deck set wholly in a fixed-pitch font: its font says nothing about code
+    fenced: list[Line] = []
+    in_code = False
+    for line in lines:
+        code = line.monospace and line.text.strip() != (title or "").strip()
+        if code != in_code:
+            fenced.append(Line(text=FENCE_MARK, size=line.size, top=line.top))
+            in_code = code
+        fenced.append(line)
+    if in_code:
+        fenced.append(Line(text=FENCE_MARK, size=lines[-1].size, top=lines[-1].top))
+    return fenced
+
+
 def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
     """A page with every line normalized, hyphenated breaks joined and decoration recorded as removed."""
     ocr_like = ocr_like or page.method is Method.OCR
     ref = PageRef(source=page.source, page=page.page, method=page.method)
-    clean = CleanPage(ref=ref, label=page.label, ocr_like=ocr_like, confidence=page.confidence,
-                      title=normalize_line(page.title) if page.title else None)
-    lines = _page_lines(page)
+    clean = CleanPage(
+        ref=ref,
+        label=page.label,
+        ocr_like=ocr_like,
+        confidence=page.confidence,
+        title=normalize_line(page.title) if page.title else None,
+    )
+    lines = fence_code_runs(_page_lines(page), page.title)
     exercise = ocr_like and looks_like_exercise([line.text.strip() for line in lines[:EXERCISE_HEAD_LINES]])
     in_block = False
     for line in lines:
         raw = _without_controls(line.text, clean).rstrip()
         if in_block or FENCE.match(raw) or raw.strip().startswith("$$"):
             # Code keeps its indentation; the fence lines stay so the site can show a code block.
-            clean.lines.append(CleanLine(text=raw if in_block and not FENCE.match(raw) else raw.strip(),
-                                         size=line.size, top=line.top, number=line.number))
+            clean.lines.append(
+                CleanLine(
+                    text=raw if in_block and not FENCE.match(raw) else raw.strip(),
+                    size=line.size,
+                    top=line.top,
+                    number=line.number,
+                )
+            )
             in_block = _block_after(raw, in_block)
             continue
         raw = _without_heading_marker(raw, page.title)
         if exercise and GARBLED_OPTION.match(raw.strip()) and is_ocr_noise(normalize_line(raw)):
             # A garbled option ("O 3838", "Q138") is kept as read: the quiz stage flags it.
-            clean.lines.append(CleanLine(text=_normalize_spans(raw), size=line.size, top=line.top, number=line.number))
+            clean.lines.append(
+                CleanLine(text=_normalize_spans(raw), size=line.size, top=line.top, number=line.number)
+            )
             continue
         text = _clean_ocr_line(raw, clean) if ocr_like else normalize_line(raw)
         if text is None:
             continue
         if is_decoration(text) or (ocr_like and is_ocr_noise(text)):
             reason = "decoration" if is_decoration(text) else "OCR noise"
-            clean.removed.append(Removal(source=page.source, page=page.page, text=text,
-                                         reason=RemovalReason.DECORATION, detail=reason))
+            clean.removed.append(
+                Removal(
+                    source=page.source,
+                    page=page.page,
+                    text=text,
+                    reason=RemovalReason.DECORATION,
+                    detail=reason,
+                )
+            )
             continue
         if clean.lines and joins_hyphenated(clean.lines[-1].text, text):
             clean.lines[-1].text = clean.lines[-1].text[:-1] + text
@@ -190,8 +251,15 @@ def _without_controls(text: str, page: CleanPage) -> str:
     kept, found = strip_controls(text)
     if found:
         # The record shows where they were as visible escapes, so the record itself drives no display.
-        page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=for_terminal(text),
-                                    reason=RemovalReason.CONTROL, detail=", ".join(found)))
+        page.removed.append(
+            Removal(
+                source=page.ref.source,
+                page=page.ref.page,
+                text=for_terminal(text),
+                reason=RemovalReason.CONTROL,
+                detail=", ".join(found),
+            )
+        )
     return kept
 
 
@@ -218,8 +286,12 @@ def _continues_tab_run(run: list[CleanLine], line: CleanLine) -> bool:
 
 
 def _as_pipe_table(run: list[CleanLine]) -> list[CleanLine]:
-    rows = [line.model_copy(update={"text": "| " + " | ".join(cell.strip() for cell in line.text.split("\t")) + " |"})
-            for line in run]
+    rows = [
+        line.model_copy(
+            update={"text": "| " + " | ".join(cell.strip() for cell in line.text.split("\t")) + " |"}
+        )
+        for line in run
+    ]
     rule = run[0].model_copy(update={"text": "|" + "---|" * (run[0].text.count("\t") + 1), "number": None})
     return [rows[0], rule, *rows[1:]]
 
@@ -229,7 +301,7 @@ def _without_heading_marker(raw: str, title: str | None) -> str:
     marker = ATX_MARKER.match(raw.strip())
     if marker is None or title is None:
         return raw
-    heading = CLOSING_HASHES.sub("", raw.strip()[marker.end():])
+    heading = CLOSING_HASHES.sub("", raw.strip()[marker.end() :])
     return heading if heading == title.strip() else raw
 
 
@@ -251,21 +323,44 @@ def joins_hyphenated(previous: str, text: str) -> bool:
 def _clean_ocr_line(raw: str, page: CleanPage) -> str | None:
     """Normalize an OCR line; leading glyph junk before the first content token goes to the removal record."""
     text = normalize_line(raw)
-    text = TRAILING_NOISE.sub("", text) if text.count("(") <= text.count(")") - 1 or text.endswith("|") else text
+    text = (
+        TRAILING_NOISE.sub("", text) if text.count("(") <= text.count(")") - 1 or text.endswith("|") else text
+    )
     text = _strip_trailing_glyphs(text, page)
     chain = GLYPH_CHAIN.match(text)
     if not chain or text.startswith("- "):
         return text
     tokens = chain.group(2).split(" ")
     # After junk, a lone letter or digit is more junk ("o o 0 o 7 on 2d uniform grid"), so it must be a longer token.
-    first = next((i for i in range(len(tokens)) if is_word_token(tokens[i]) and TWO_LETTERS.search(" ".join(tokens[i:]))), None)
+    first = next(
+        (
+            i
+            for i in range(len(tokens))
+            if is_word_token(tokens[i]) and TWO_LETTERS.search(" ".join(tokens[i:]))
+        ),
+        None,
+    )
     if first is None:
-        page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=text,
-                                    reason=RemovalReason.DECORATION, detail="OCR noise"))
+        page.removed.append(
+            Removal(
+                source=page.ref.source,
+                page=page.ref.page,
+                text=text,
+                reason=RemovalReason.DECORATION,
+                detail="OCR noise",
+            )
+        )
         return None
     junk = " ".join([chain.group(1).strip(), *tokens[:first]]).strip()
-    page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=junk,
-                                reason=RemovalReason.DECORATION, detail="OCR glyphs before the first word"))
+    page.removed.append(
+        Removal(
+            source=page.ref.source,
+            page=page.ref.page,
+            text=junk,
+            reason=RemovalReason.DECORATION,
+            detail="OCR glyphs before the first word",
+        )
+    )
     return normalize_line(" ".join(tokens[first:]))
 
 
@@ -273,8 +368,15 @@ def _strip_trailing_glyphs(text: str, page: CleanPage) -> str:
     """Drop glyph junk after an OCR line's last word ("Grid search: © 0°Q 0"), keeping a record."""
     if label := LABEL_THEN_LETTERS.match(text):
         # "Grid search: O T FO": a label over a figure whose dots OCR read as capital letters.
-        page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=label.group(2),
-                                    reason=RemovalReason.DECORATION, detail="OCR glyphs after the last word"))
+        page.removed.append(
+            Removal(
+                source=page.ref.source,
+                page=page.ref.page,
+                text=label.group(2),
+                reason=RemovalReason.DECORATION,
+                detail="OCR glyphs after the last word",
+            )
+        )
         return label.group(1)
     tokens = text.split(" ")
     end = len(tokens)
@@ -282,8 +384,15 @@ def _strip_trailing_glyphs(text: str, page: CleanPage) -> str:
         end -= 1
     if end == len(tokens) or not FIRST_WORD.search(" ".join(tokens[:end])):
         return text
-    page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=" ".join(tokens[end:]),
-                                reason=RemovalReason.DECORATION, detail="OCR glyphs after the last word"))
+    page.removed.append(
+        Removal(
+            source=page.ref.source,
+            page=page.ref.page,
+            text=" ".join(tokens[end:]),
+            reason=RemovalReason.DECORATION,
+            detail="OCR glyphs after the last word",
+        )
+    )
     return " ".join(tokens[:end])
 
 

@@ -10,8 +10,9 @@ from rapidfuzz import fuzz
 from lecturekit.models import Model
 
 LIST_PREFIX = re.compile(r"^(?:-\s+|\d{1,2}[.)]?\s+(?=\D))")
-NON_WORD = re.compile(r"[^0-9a-z]+")
-WORD = re.compile(r"[a-z]{3,}")
+# Letters of every script count: a Cyrillic or CJK line must not reduce to an empty key.
+NON_WORD = re.compile(r"[\W_]+")
+WORD = re.compile(r"[^\W\d_]{3,}")
 DIGITS = re.compile(r"\d+")
 DIGITS_MATTER_BELOW = 40
 LINE_MATCH = 86.0  # rapidfuzz ratio above which two lines are the same line read twice

@@ -24,7 +24,7 @@ FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE3
 
 @functools.cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """NUM_PERM affine maps h → a·h + b (mod 2³²) with odd a: each a bijection, so no collisions added."""
+    """NUM_PERM affine maps h → a·h + b (mod 2³²), a odd: each a bijection, so they add no collisions."""
     rng = np.random.RandomState(SEED)
     a = rng.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
     b = rng.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)

@@ -6,12 +6,14 @@ import functools
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
 
 from lecturekit.controls import for_terminal
 from lecturekit.errors import Diagnostics, ExitCode, LecturekitError
+from lecturekit.models import Course
 
 
 class Settings:
@@ -70,3 +72,35 @@ def guarded(command: Callable[..., int | None]) -> Callable[..., None]:
         sys.exit(int(code or 0))
 
     return wrapper
+
+
+def course_argument(demo: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """COURSE (default: the current folder) and, where reading the bundled demo is harmless, --demo."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        if demo:
+            command = click.option("--demo", is_flag=True, help="Use the bundled demo course instead of COURSE.")(
+                command
+            )
+        return click.argument("course", required=False, type=click.Path(path_type=Path, file_okay=False))(command)
+
+    return decorate
+
+
+def out_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--out: the site folder (default COURSE/_site) and --force to replace a folder lecturekit did not make."""
+    command = click.option(
+        "--force", is_flag=True, help="Replace the site folder even if lecturekit did not make it."
+    )(command)
+    return click.option(
+        "--out",
+        type=click.Path(path_type=Path),  # a file there is an output error (74), which check_output reports
+        help="Site folder (default: COURSE/_site).",
+    )(command)
+
+
+def course_at(course: Path | None, demo: bool, diag: Diagnostics) -> Course:
+    """The course a read-only command works on (COURSE, the current folder, or --demo), examples not run."""
+    from lecturekit.workflows import course_folder, read_course
+
+    return read_course(course_folder(course, demo), diag)

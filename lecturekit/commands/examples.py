@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from lecturekit.commands.common import guarded, report
+from lecturekit.commands.common import course_argument, guarded, report
 
 
 @click.group("examples")
@@ -15,18 +15,18 @@ def examples_group() -> None:
 
 
 @examples_group.command("test")
-@click.argument("course", required=False, type=click.Path(path_type=Path, file_okay=False, exists=True))
+@course_argument()
 @click.option("--timeout", default=60.0, show_default=True, help="Seconds one example may run.")
 @guarded
-def test_command(course: Path | None, timeout: float) -> int:
-    """Run every example of COURSE (default: the bundled demo course), one line each; exit 1 when one fails."""
+def test_command(course: Path | None, demo: bool, timeout: float) -> int:
+    """Run every example of COURSE (default: the current folder), one line each; exit 1 when one fails."""
     from lecturekit.errors import Diagnostics, ExitCode
-    from lecturekit.pipeline import bundled_seeds, load_course
     from lecturekit.topics.examples import run_example
+    from lecturekit.workflows import course_folder, read_course
 
-    folder = course or bundled_seeds()
+    folder = course_folder(course, demo)
     diag = Diagnostics()
-    loaded = load_course([folder], diag=diag, run_examples=False, images=False)
+    loaded = read_course(folder, diag)
     topics = {t.id: t for t in loaded.topics}
     failed = 0
     for example in loaded.examples:

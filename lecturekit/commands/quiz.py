@@ -6,11 +6,9 @@ from pathlib import Path
 
 import click
 
-from lecturekit.commands.common import guarded, report
+from lecturekit.commands.common import course_argument, course_at, guarded, report
 from lecturekit.errors import Diagnostics
 from lecturekit.quiz.formats import ExportFormat
-
-COURSE = click.argument("course", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 
 
 @click.group("quiz")
@@ -36,17 +34,16 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
 
 
 @quiz_group.command("export")
-@COURSE
+@course_argument()
 @click.option("--format", "fmt", type=click.Choice([f.value for f in ExportFormat]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @guarded
-def export_command(course: Path | None, fmt: str, output: Path) -> int:
-    """Write the course's questions (default: the demo course) as GIFT, Aiken, Moodle XML, QTI, Anki, JSON or markdown."""
-    from lecturekit.commands.quiz_session import course_at
+def export_command(course: Path | None, demo: bool, fmt: str, output: Path) -> int:
+    """Write the questions of COURSE (default: the current folder) as GIFT, Aiken, Moodle XML, QTI, Anki, JSON or markdown."""
     from lecturekit.quiz.formats import export_questions
 
     diag = Diagnostics()
-    loaded = course_at(course, diag)
+    loaded = course_at(course, demo, diag)
     count = export_questions(loaded.questions, ExportFormat(fmt), output, loaded.title, diag)
     click.echo(f"wrote {count} question(s) to {output}", err=True)
     return report(diag)
@@ -71,16 +68,16 @@ def import_command(files: tuple[Path, ...], course_dir: Path | None) -> int:
 
 
 @quiz_group.command("keys")
-@COURSE
+@course_argument(demo=False)
 @click.option("--scaffold", is_flag=True, help="Append a skeleton entry for every unkeyed question to answers.toml.")
 @guarded
 def keys_command(course: Path | None, scaffold: bool) -> int:
-    """Check the course's answer keys; with --scaffold, write skeletons for the missing ones."""
-    from lecturekit.commands.quiz_session import answers_path, course_at, key_summary
+    """Check the answer keys of COURSE (default: the current folder); --scaffold writes skeletons for the missing."""
+    from lecturekit.commands.quiz_session import answers_path, key_summary
     from lecturekit.quiz import scaffold_answers
 
     diag = Diagnostics()
-    loaded = course_at(course, diag)
+    loaded = course_at(course, False, diag)
     if scaffold:
         count = scaffold_answers(loaded, answers_path(loaded))
         click.echo(f"added {count} skeleton entr{'y' if count == 1 else 'ies'} to {answers_path(loaded)}")
@@ -89,35 +86,35 @@ def keys_command(course: Path | None, scaffold: bool) -> int:
 
 
 @quiz_group.command("take")
-@COURSE
+@course_argument()
 @click.option("--lecture", help="Only this lecture's questions (a lecture id).")
 @click.option("--shuffle", is_flag=True, help="Ask in a shuffled order (fixed by --seed).")
 @click.option("--wrong-first", is_flag=True, help="Ask the questions you got wrong last time first.")
 @click.option("--seed", type=int, default=0, show_default=True)
 @guarded
-def take_command(course: Path | None, lecture: str | None, shuffle: bool, wrong_first: bool, seed: int) -> int:
-    """Take the quiz of COURSE (default: the demo course) in the terminal; answers may be piped on stdin."""
-    from lecturekit.commands.quiz_session import course_at, take_quiz
+def take_command(course: Path | None, demo: bool, lecture: str | None, shuffle: bool, wrong_first: bool,
+                 seed: int) -> int:
+    """Take the quiz of COURSE (default: the current folder) in the terminal; answers may be piped on stdin."""
+    from lecturekit.commands.quiz_session import take_quiz
     from lecturekit.quiz.take import TakeOptions
 
     diag = Diagnostics()
-    loaded = course_at(course, Diagnostics())  # building problems belong to `check`, not to a student
+    loaded = course_at(course, demo, Diagnostics())  # building problems belong to `check`, not to a student
     take_quiz(loaded, TakeOptions(lecture=lecture, shuffle=shuffle, wrong_first=wrong_first, seed=seed), diag)
     return report(diag)
 
 
 @click.command("check")
-@COURSE
+@course_argument()
 @click.option("--strict", is_flag=True, help="Fail (exit 4) on warnings too; same as `lecturekit --strict check`.")
 @guarded
-def check_command(course: Path | None, strict: bool) -> int:
-    """List unkeyed, ambiguous or garbled questions; errors fail, warnings fail under --strict."""
+def check_command(course: Path | None, demo: bool, strict: bool) -> int:
+    """List unkeyed, ambiguous or garbled questions of COURSE (default: the current folder); errors fail, warnings fail under --strict."""
     from lecturekit.commands.common import settings
-    from lecturekit.commands.quiz_session import course_at
     from lecturekit.quiz.check import check_course, format_rows
 
     diag = Diagnostics()
-    click.echo(format_rows(check_course(course_at(course, diag))))
+    click.echo(format_rows(check_course(course_at(course, demo, diag))))
     return report(diag, strict=strict or settings().strict)
 
 

@@ -1,4 +1,4 @@
-"""What the quiz commands share: loading a course (bundled seeds by default) and reading files."""
+"""What the quiz commands share: answer-key summaries, imported files and the terminal quiz."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import click
 from lecturekit.course import answers_file, load_config
 from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.models import Course, Question, QuestionKind
-from lecturekit.pipeline import bundled_seeds, load_course
 from lecturekit.quiz.formats import import_questions
 from lecturekit.quiz.take import (
     QuizResult,
@@ -22,11 +21,6 @@ from lecturekit.quiz.take import (
     run_quiz,
     save_history,
 )
-
-
-def course_at(path: Path | None, diag: Diagnostics) -> Course:
-    """The course at PATH, or the bundled demo course (examples found, not run: no quiz shows their output)."""
-    return load_course([(path or bundled_seeds()).resolve()], diag=diag, run_examples=False, images=False)
 
 
 def key_summary(course: Course) -> str:

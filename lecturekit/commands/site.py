@@ -1,4 +1,4 @@
-"""CLI commands for the site stage: build, serve, add."""
+"""CLI commands for the site stage: build, serve, add (the site goes to COURSE/_site unless --out says else)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ from pathlib import Path
 
 import click
 
-from lecturekit.commands.common import guarded, report
+from lecturekit.commands.common import course_argument, guarded, out_option, report
 from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.site.options import BuildReport, SiteOptions
-
-DEFAULT_OUT = Path("_site")
 
 
 def _say_built(built: BuildReport) -> None:
@@ -19,53 +17,82 @@ def _say_built(built: BuildReport) -> None:
 
 
 @click.command("build")
-@click.argument("course", required=False, type=click.Path(path_type=Path, file_okay=False))
-@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Site folder.")
+@course_argument()
+@out_option
 @click.option("--no-cache", is_flag=True, help="Render every page again.")
 @click.option("--no-images", is_flag=True, help="Leave out the slides' page pictures.")
 @guarded
-def build(course: Path | None, out: Path, no_cache: bool, no_images: bool) -> int:
-    """Build the static study site of COURSE (default: the bundled demo course)."""
-    from lecturekit.workflows import build_course
+def build(course: Path | None, demo: bool, out: Path | None, force: bool, no_cache: bool, no_images: bool) -> int:
+    """Build the static study site of COURSE (default: the current folder) into COURSE/_site, or --out.
 
+    `--demo --out DIR` builds the bundled demo course instead.
+    """
+    from lecturekit.workflows import build_course, course_folder, site_folder
+
+    folder = course_folder(course, demo)
+    if demo and out is None:
+        raise UsageError("--demo: say where its site goes with --out DIR (e.g. --out demo-site)")
     diag = Diagnostics()
-    _say_built(build_course(course, out, diag, SiteOptions(cache=not no_cache, images=not no_images)))
+    options = SiteOptions(cache=not no_cache, images=not no_images)
+    _say_built(build_course(folder, site_folder(folder, out), diag, options, force=force))
     return report(diag)
 
 
 @click.command("serve")
-@click.argument("site", required=False, type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT)
+@course_argument(demo=False)
+@click.option("--out", type=click.Path(path_type=Path), help="Site folder (default: COURSE/_site).")
 @click.option("--port", type=int, default=8000, show_default=True)
-@click.option("--watch", "course", type=click.Path(path_type=Path, file_okay=False), help="Rebuild when this course changes.")
+@click.option("--watch", is_flag=True,
+              help="Rebuild when a source, answers.toml, course.toml or topics.toml changes; reload the open page.")
 @guarded
-def serve(site: Path, port: int, course: Path | None) -> int:
-    """Serve a built site on 127.0.0.1 for preview."""
-    from lecturekit.site.serve import serve as serve_site
-    from lecturekit.workflows import build_course
+def serve(course: Path | None, out: Path | None, port: int, watch: bool) -> int:
+    """Serve the site of COURSE (default: the current folder) on 127.0.0.1 for preview.
 
-    if not site.is_dir() and course is None:
-        raise UsageError("no site here; run `lecturekit build` first or give --watch COURSE", file=site)
-    rebuild = (lambda: _say_built(build_course(course, site, Diagnostics()))) if course else None
-    if rebuild and not site.is_dir():
-        rebuild()
-    serve_site(site, port, course, rebuild, announce=lambda line: click.echo(line, err=True))
+    COURSE may also be a site folder lecturekit built (served as it is).
+    """
+    from lecturekit.site import MARKER
+    from lecturekit.site.serve import serve as serve_site
+    from lecturekit.workflows import build_course, course_folder, site_folder
+
+    if course is not None and out is None and not watch and (course / MARKER).is_file():
+        folder, site = None, course  # a built site given by name: `lecturekit serve _site`
+    else:
+        folder = course_folder(course)
+        site = site_folder(folder, out)
+
+    def rebuild() -> None:
+        assert folder is not None
+        diag = Diagnostics()
+        _say_built(build_course(folder, site, diag))
+        report(diag)
+
+    if watch and folder is not None:
+        if not site.is_dir():
+            rebuild()
+        serve_site(site, port, folder, rebuild, announce=lambda line: click.echo(line, err=True))
+        return 0
+    if not site.is_dir():
+        raise UsageError("no site here; run `lecturekit build` first, or `lecturekit serve --watch`", file=site)
+    serve_site(site, port, announce=lambda line: click.echo(line, err=True))
     return 0
 
 
 @click.command("add")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--course", "course_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True)
+@click.option("--course", "course_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."),
+              show_default=True, help="The course folder the files are copied into.")
 @click.option("--lecture", "lecture_id", help="Put the files into this lecture (course.toml).")
-@click.option("--out", type=click.Path(path_type=Path), help="Site folder (default: COURSE/_site).")
+@out_option
 @click.option("--no-images", is_flag=True, help="Leave out the slides' page pictures.")
 @guarded
-def add(files: tuple[Path, ...], course_dir: Path, lecture_id: str | None, out: Path | None, no_images: bool) -> int:
-    """Copy lecture sources into a course, report what was found, scaffold answer keys, rebuild the site."""
-    from lecturekit.workflows import add_sources
+def add(files: tuple[Path, ...], course_dir: Path, lecture_id: str | None, out: Path | None, force: bool,
+        no_images: bool) -> int:
+    """Copy lecture sources into a course, report what was found, scaffold answer keys, rebuild COURSE/_site."""
+    from lecturekit.workflows import add_sources, site_folder
 
     diag = Diagnostics()
-    found, built = add_sources(list(files), course_dir, lecture_id, out or course_dir / DEFAULT_OUT, diag,
-                               SiteOptions(images=not no_images))
+    found, built = add_sources(list(files), course_dir, lecture_id, site_folder(course_dir, out), diag,
+                               SiteOptions(images=not no_images), force=force)
     click.echo(f"added {', '.join(found.copied)} → lectures {', '.join(found.lectures) or '(none)'}: {found.slides} slides, "
                f"{found.builds_collapsed} build pages collapsed, {found.questions} questions ({found.unkeyed} unkeyed), "
                f"{found.ocr_pages} OCR'd pages; answer keys scaffolded: {found.keys_scaffolded}")

@@ -8,22 +8,20 @@ from pathlib import Path
 
 import click
 
-from lecturekit.commands.common import guarded, report
+from lecturekit.commands.common import course_argument, course_at, guarded, report
 
 
 @click.command("topics")
-@click.argument("course", required=False, type=click.Path(path_type=Path, file_okay=False, exists=True))
+@course_argument()
 @click.option("--json", "as_json", is_flag=True, help="Print {\"topics\": [...]} as JSON on stdout.")
 @guarded
-def topics_command(course: Path | None, as_json: bool) -> int:
-    """Print which slides, questions and examples each topic of COURSE has (default: the bundled demo course)."""
+def topics_command(course: Path | None, demo: bool, as_json: bool) -> int:
+    """Print which slides, questions and examples each topic of COURSE (default: the current folder) has."""
     from lecturekit.errors import Diagnostics
-    from lecturekit.pipeline import bundled_seeds, load_course
     from lecturekit.topics.report import coverage, to_json, to_table, topic_rows
 
     diag = Diagnostics()
-    # Names only: no example output, no slide pictures.
-    loaded = load_course([course or bundled_seeds()], diag=diag, run_examples=False, images=False)
+    loaded = course_at(course, demo, diag)  # names only: no example output, no slide pictures
     rows = topic_rows(loaded)
     gaps = coverage(loaded, rows)
     click.echo(to_json(rows, gaps) if as_json else to_table(rows, gaps))

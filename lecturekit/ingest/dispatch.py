@@ -82,7 +82,10 @@ def ingest_files(files: list[Path], options: IngestOptions, diag: Diagnostics) -
 def _warn_on_name_clash(source: Source, earlier: list[Source], path: Path, diag: Diagnostics) -> None:
     for other in earlier:
         if other.name == source.name:
-            diag.warn(path, f"another source is also named {source.name!r} ({other.path}); provenance will not tell them apart")
+            diag.warn(
+                path,
+                f"another source is also named {source.name!r} ({other.path}); provenance will not tell them apart",
+            )
 
 
 def read_source(path: Path, options: IngestOptions, diag: Diagnostics) -> Source:
@@ -98,8 +101,12 @@ def read_source(path: Path, options: IngestOptions, diag: Diagnostics) -> Source
     key = content_key(digest, path.name, reading, code_version("ingest"))
     if (entry := cache.get_valid(key, CachedSource)) is not None:
         # The same bytes may sit at another path this time: messages name the path given now.
-        diag.extend([d.model_copy(update={"file": str(path)}) if d.file == entry.source.path else d
-                     for d in entry.diagnostics])
+        diag.extend(
+            [
+                d.model_copy(update={"file": str(path)}) if d.file == entry.source.path else d
+                for d in entry.diagnostics
+            ]
+        )
         return _with_identity(entry.source, path, digest)
     local = Diagnostics()
     source = _with_identity(_read_uncached(path, data, options, local), path, digest)
@@ -125,8 +132,9 @@ def nothing_usable_error(path: Path, local: Diagnostics) -> SourceError:
     where = f"{first.location}: " if first.location else ""
     count = len(local.errors)
     more = f"; {count - 1} more page error(s)" if count > 1 else ""
-    return SourceError(f"nothing usable: no page could be read ({where}{message}{more}); "
-                       "re-download or re-export it", path)
+    return SourceError(
+        f"nothing usable: no page could be read ({where}{message}{more}); re-download or re-export it", path
+    )
 
 
 def _read_uncached(path: Path, data: bytes, options: IngestOptions, diag: Diagnostics) -> Source:
@@ -147,7 +155,9 @@ def _read_uncached(path: Path, data: bytes, options: IngestOptions, diag: Diagno
         raise
     except Exception as exc:  # a reader bug or a library failure we did not foresee: one line, go on
         log.debug("reading %s failed", path, exc_info=True)
-        raise SourceError(f"could not be read ({type(exc).__name__}: {exc}); please report this", label) from exc
+        raise SourceError(
+            f"could not be read ({type(exc).__name__}: {exc}); please report this", label
+        ) from exc
 
 
 def _with_identity(source: Source, path: Path, digest: str) -> Source:
@@ -164,14 +174,18 @@ def read_bytes(path: Path) -> bytes:
         mode = path.stat().st_mode
     except FileNotFoundError as exc:
         if path.is_symlink():
-            raise SourceError(f"broken link to {path.readlink()}; point it at an existing file", path) from exc
+            raise SourceError(
+                f"broken link to {path.readlink()}; point it at an existing file", path
+            ) from exc
         raise SourceError("no such file; check the path", path) from exc
     except OSError as exc:
         raise SourceError(f"cannot read ({exc.strerror}); check the path and its permissions", path) from exc
     if stat.S_ISDIR(mode):
         raise SourceError("is a folder, not a file; give the folder alone to read it as a course", path)
     if not stat.S_ISREG(mode):
-        raise SourceError("not a regular file (a FIFO, socket or device); save the material to a file first", path)
+        raise SourceError(
+            "not a regular file (a FIFO, socket or device); save the material to a file first", path
+        )
     _check_text_size(path, path.stat().st_size)
     try:
         return path.read_bytes()
@@ -191,8 +205,11 @@ def _check_text_size(path: Path, size: int) -> None:
     except SourceError:
         is_text = False
     if is_text:
-        raise SourceError(f"text file of {size / MB:.3g} MB is over the {limit / MB:.3g} MB limit for text "
-                          f"sources; split it, or raise ${MAX_TEXT_MB_ENV}", path)
+        raise SourceError(
+            f"text file of {size / MB:.3g} MB is over the {limit / MB:.3g} MB limit for text "
+            f"sources; split it, or raise ${MAX_TEXT_MB_ENV}",
+            path,
+        )
 
 
 def read_text_source(path: Path, data: bytes, digest: str, text: str) -> Source:

@@ -19,6 +19,7 @@ SCRIPT_REACH = 0.3  # ... when each glyph sits within this many ems of that row'
 SEGMENT_GAP = 1.0  # a gap wider than one em splits a row into segments (columns, table cells, boxes)
 BLOCK_GAP = 0.45  # a vertical gap wider than this many ems between lines separates blocks
 COLUMN_GAP = 0.5  # an empty vertical strip at least this many ems wide separates columns
+ROTATED_RUN = 1.5  # rotated glyphs whose centres are this many ems apart or closer belong to one string
 COLUMN_EDGE_ROWS = 2  # a left edge shared by this many segments is a column's edge
 DEDUPE_TOLERANCE = 1.0  # points: a glyph repeated closer than this is an overprinted "bold" copy
 DEDUPE_SHARE = 0.1  # ... and closer than a tenth of its size (tiny text repeats letters closer than that)
@@ -41,7 +42,7 @@ class Segment(NamedTuple):
 
 def page_lines(glyphs: list[Glyph], width: float, height: float) -> list[Line]:
     """The visible glyphs of a page as Lines in reading order, each carrying its block number."""
-    segments = _segments(glyphs)
+    segments = _segments([g for g in glyphs if g.upright]) + _rotated_segments([g for g in glyphs if not g.upright])
     if not segments:
         return []
     em = median(segment.size for segment in segments) or 10.0
@@ -83,11 +84,20 @@ def _script_host(small: list[Glyph], neighbours: list[list[Glyph]]) -> list[Glyp
         size = max(g.size for g in larger)
         top, bottom = min(g.top for g in larger), max(g.bottom for g in larger)
         inside = all(g.bottom > top and g.top < bottom for g in small)
-        touching = all(any(r.x0 - SCRIPT_REACH * size <= g.x0 <= r.x1 + SCRIPT_REACH * size for r in larger)
-                       for g in small)
-        if inside and touching:
+        if inside and _attached(small, larger, SCRIPT_REACH * size):
             return row
     return None
+
+
+def _attached(small: list[Glyph], larger: list[Glyph], reach: float) -> bool:
+    """Whether every small glyph touches a larger one, directly or through its neighbours ("h" then "t+1")."""
+    ordered = sorted(small, key=lambda g: g.x0)
+    ok = [any(r.x0 - reach <= g.x0 <= r.x1 + reach for r in larger) for g in ordered]
+    for index in range(1, len(ordered)):
+        ok[index] = ok[index] or (ok[index - 1] and ordered[index].x0 - ordered[index - 1].x1 <= reach)
+    for index in range(len(ordered) - 2, -1, -1):
+        ok[index] = ok[index] or (ok[index + 1] and ordered[index + 1].x0 - ordered[index].x1 <= reach)
+    return all(ok)
 
 
 def _segments(glyphs: list[Glyph]) -> list[Segment]:
@@ -130,9 +140,28 @@ def _split_segment(segment: Segment, edges: set[int]) -> list[Segment]:
         if at_edge and right.x0 - left.x1 > WORD_GAP_RATIO * right.size and not right.text.isspace() \
                 and not MARKER.match(_text(glyphs[:index]).strip()):
             head = [g for g in glyphs[:index] if not g.text.isspace()]
+            if not head:
+                continue
             return [_segment(head, segment.overprinted),
                     *_split_segment(_segment(glyphs[index:], segment.overprinted), edges)]
     return [segment]
+
+
+def _rotated_segments(glyphs: list[Glyph]) -> list[Segment]:
+    """Rotated text (axis labels, margin notes) as one segment per run of glyphs drawn next to each other."""
+    runs: list[list[Glyph]] = []
+    for glyph in glyphs:  # drawing order is reading order within a rotated string
+        if runs and _distance(runs[-1][-1], glyph) <= ROTATED_RUN * max(glyph.size, runs[-1][-1].size):
+            runs[-1].append(glyph)
+        else:
+            runs.append([glyph])
+    return [_segment(run, False) for run in runs if _text(run).strip()]
+
+
+def _distance(a: Glyph, b: Glyph) -> float:
+    ax, ay = (a.x0 + a.x1) / 2, (a.top + a.bottom) / 2
+    bx, by = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
+    return float(((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5)
 
 
 def _dedupe(row: list[Glyph]) -> tuple[list[Glyph], bool]:
@@ -233,13 +262,15 @@ def _block_lines(segments: list[Segment], block: int, width: float, height: floa
         else:
             rows.append([segment])
     mono = all(g.mono for s in segments for g in s.glyphs if not g.text.isspace())
-    table = sum(len(row) > 1 for row in rows) >= 2  # several rows of several cells
+    shapes = Counter(len(row) for row in rows if len(row) > 1)
+    columns, count = shapes.most_common(1)[0] if shapes else (0, 0)
+    table = columns if count >= 2 else 0  # several rows of as many cells: a table, its cells split by tabs
     left = min(s.x0 for s in segments)
     lines = []
     for row in rows:
         row.sort(key=lambda s: s.x0)
         cells = [_segment_text(s, left if mono else None) for s in row]
-        separator = "\t" if len(row) > 1 and table else " "
+        separator = "\t" if len(row) == table else " "
         text = cells[0] + "".join(separator + cell.strip() for cell in cells[1:])
         lines.append(_line(row, text, block, mono, width, height))
     return lines

@@ -55,8 +55,9 @@ def ocr_cache(options: IngestOptions) -> Cache:
     return Cache("ocr", root=root, enabled=options.cache)
 
 
-def run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diagnostics
-            ) -> dict[int, OcrResult]:
+def run_ocr(
+    file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diagnostics
+) -> dict[int, OcrResult]:
     """OCR every task (cache first, then tesseract in parallel); a failed page becomes a diagnostic."""
     if not tasks:
         return {}
@@ -68,12 +69,19 @@ def run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diagn
         raise MissingDependency(exc.message, file=file) from exc
 
 
-def _run_ocr(file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diagnostics
-             ) -> dict[int, OcrResult]:
+def _run_ocr(
+    file: str, tasks: list[OcrTask], options: IngestOptions, diag: Diagnostics
+) -> dict[int, OcrResult]:
     version = tesseract.tesseract_version()  # MissingDependency here, only when OCR is really needed
     cache = ocr_cache(options)
     # The pixel cap is in the key: it decides the dpi a huge page is rendered at.
-    settings = (options.lang, version, str(tesseract.PSM), LAYOUT_VERSION, str(Limits.from_env().max_page_pixels))
+    settings = (
+        options.lang,
+        version,
+        str(tesseract.PSM),
+        LAYOUT_VERSION,
+        str(Limits.from_env().max_page_pixels),
+    )
     keys = {task.page: content_key(task.key, str(task.dpi), *settings) for task in tasks}
     results: dict[int, OcrResult] = {}
     misses = []
@@ -106,12 +114,16 @@ def report_weak_pages(file: str, results: dict[int, OcrResult], diag: Diagnostic
         if not result.lines:
             diag.warn(file, "OCR found no text on this page", location=f"p. {page}")
         elif result.confidence is not None and result.confidence < LOW_CONFIDENCE:
-            diag.warn(file, f"OCR confidence is only {result.confidence:.0f}/100; check this page's text",
-                      location=f"p. {page}")
+            diag.warn(
+                file,
+                f"OCR confidence is only {result.confidence:.0f}/100; check this page's text",
+                location=f"p. {page}",
+            )
 
 
-def _ocr_in_parallel(tasks: list[OcrTask], options: IngestOptions
-                     ) -> Iterator[tuple[int, OcrResult | OcrFailed]]:
+def _ocr_in_parallel(
+    tasks: list[OcrTask], options: IngestOptions
+) -> Iterator[tuple[int, OcrResult | OcrFailed]]:
     """Render in this thread (pdfium is not thread-safe) while worker threads each run one tesseract."""
     if not tasks:
         return
@@ -161,8 +173,15 @@ def _progress(file: str, total: int, enabled: bool) -> Iterator[Callable[[], Non
 def ocr_page(source: str, page: int, result: OcrResult, label: str | None = None) -> Page:
     """A Page built from one OCR result (title is set later from the deck's size bands)."""
     text = "\n".join(line.text for line in result.lines)
-    return Page(source=source, page=page, label=label, method=Method.OCR, text=text,
-                lines=result.lines, confidence=result.confidence)
+    return Page(
+        source=source,
+        page=page,
+        label=label,
+        method=Method.OCR,
+        text=text,
+        lines=result.lines,
+        confidence=result.confidence,
+    )
 
 
 def unread_page(source: str, page: int) -> Page:
@@ -216,11 +235,15 @@ def read_image(path: Path, options: IngestOptions, diag: Diagnostics) -> Source:
         diag.warn(path, "an image has no text without OCR and OCR is off; its pages are left empty")
         source.pages = [unread_page(path.name, n + 1) for n in range(len(frames))]
         return source
-    tasks = [OcrTask(page=n + 1, key=_pixels_key(frame), render=partial(prepare_image, frame))
-             for n, frame in enumerate(frames)]
+    tasks = [
+        OcrTask(page=n + 1, key=_pixels_key(frame), render=partial(prepare_image, frame))
+        for n, frame in enumerate(frames)
+    ]
     results = run_ocr(str(path), tasks, options, diag)
-    source.pages = [ocr_page(path.name, n, results[n]) if n in results else unread_page(path.name, n)
-                    for n in range(1, len(frames) + 1)]
+    source.pages = [
+        ocr_page(path.name, n, results[n]) if n in results else unread_page(path.name, n)
+        for n in range(1, len(frames) + 1)
+    ]
     assign_titles(source.pages)
     return source
 

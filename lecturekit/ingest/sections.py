@@ -26,6 +26,7 @@ TITLE_MAX_WORDS = 10
 TITLE_END_PUNCTUATION = ".?!:;,"
 SLIDE_GAP = 2  # blank lines before a title-like line that mark a new slide in converted decks
 # reveal.js markdown: "---" (or "--" for a vertical slide) on its own between blank lines, or a <section> tag.
+FRONT_MATTER_MAX_LINES = 40
 REVEAL_SEPARATOR = re.compile(r"^(?:-{2,3}|\s*<section\b.*)$")
 
 
@@ -48,7 +49,8 @@ class Section(Model):
 
 def split_sections(lines: list[str], name: str, kind: SourceKind) -> list[Page]:
     """Pages of a notes/markdown text, one per section; `$$` math and fenced blocks never split."""
-    sections = _collect(lines, kind)
+    front = _front_matter_end(lines)
+    sections = _collect([""] * front + lines[front:], kind)  # YAML front matter is the site generator's, not a slide
     pages: list[Page] = []
     for section in sections:
         if not any(text.strip() for _, text in section.lines):
@@ -108,6 +110,18 @@ def _collect_pass(lines: list[str], kind: SourceKind, known: dict[str, set[int]]
         sections[-1].lines.append((index + 1, line))
         in_block = _block_state(stripped, in_block)
     return sections
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """How many leading lines are YAML front matter (`---`, `key: value` lines, `---`); 0 when there is none."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index, line in enumerate(lines[1:FRONT_MATTER_MAX_LINES], 1):
+        if line.strip() == "---":
+            return index + 1 if index > 1 else 0
+        if not re.match(r"^\s*(?:[\w-]+\s*:.*|-\s.*|#.*|)$", line):
+            return 0
+    return 0
 
 
 def _slide_separator(lines: list[str], index: int, kind: SourceKind) -> bool:

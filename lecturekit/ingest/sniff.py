@@ -42,19 +42,26 @@ IMAGE_MAGIC: tuple[tuple[bytes, str], ...] = (
 def sniff(data: bytes, name: str) -> Sniffed:
     """Classify DATA (the file's bytes); raise SourceError for empty, binary or unknown content."""
     if not data:
-        raise SourceError("empty file (0 bytes): nothing to read; replace it with the real export or remove it", name)
+        raise SourceError(
+            "empty file (0 bytes): nothing to read; replace it with the real export or remove it", name
+        )
     if _is_pdf(data):
         return Sniffed(format=SourceFormat.PDF, detail="pdf")
     if image := _image_container(data):
         return Sniffed(format=SourceFormat.IMAGE, detail=image)
     if data.startswith(b"PK\x03\x04"):
-        raise SourceError(f"{_zip_description(data)}, not a lecture source; {SUPPORTED} (export it to PDF first)", name)
+        raise SourceError(
+            f"{_zip_description(data)}, not a lecture source; {SUPPORTED} (export it to PDF first)", name
+        )
     if encoding := _text_encoding(data):
         return Sniffed(format=SourceFormat.TEXT, detail=encoding)
     offset = data.find(b"\x00")
     if name.lower().endswith(TEXT_SUFFIXES):
         where = f"NUL byte at offset {offset}" if offset >= 0 else "control bytes"
-        raise SourceError(f"binary data in a text file ({where}); is it really a text export? re-export it as plain text", name)
+        raise SourceError(
+            f"binary data in a text file ({where}); is it really a text export? re-export it as plain text",
+            name,
+        )
     raise SourceError(f"unknown file type (binary data starting {data[:8].hex(' ')}); {SUPPORTED}", name)
 
 
@@ -119,7 +126,8 @@ def decode_text(data: bytes, sniffed: Sniffed, name: str, diag: Diagnostics) -> 
 # "â€™" for "’", "Ã©" for "é". Only lines with such a pair go to ftfy, which decides whether to re-decode.
 MOJIBAKE_PAIR = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 def repair_mojibake(text: str, name: str, diag: Diagnostics) -> str:
@@ -148,8 +156,12 @@ def repair_mojibake(text: str, name: str, diag: Diagnostics) -> str:
     if not repaired:
         return text
     pieces.append(text[done:])
-    diag.warn(name, f"mojibake repaired on {len(repaired)} line(s) (UTF-8 once read as Windows-1252, "
-              "\"Itâ€™s\" for \"It’s\"); check the repaired text", repaired[0])
+    diag.warn(
+        name,
+        f"mojibake repaired on {len(repaired)} line(s) (UTF-8 once read as Windows-1252, "
+        '"Itâ€™s" for "It’s"); check the repaired text',
+        repaired[0],
+    )
     return "".join(pieces)
 
 
@@ -160,9 +172,13 @@ def _decode(data: bytes, sniffed: Sniffed, name: str, diag: Diagnostics) -> str:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        diag.warn(name, "not UTF-8; read as Windows-1252/Latin-1 (re-save the file as UTF-8 to silence this)", line)
+        diag.warn(
+            name, "not UTF-8; read as Windows-1252/Latin-1 (re-save the file as UTF-8 to silence this)", line
+        )
     # cp1252 leaves five bytes undefined; Latin-1 maps every byte, so fall back per byte.
-    return "".join(_cp1252_char(byte) for byte in data) if _has_undefined_cp1252(data) else data.decode("cp1252")
+    return (
+        "".join(_cp1252_char(byte) for byte in data) if _has_undefined_cp1252(data) else data.decode("cp1252")
+    )
 
 
 CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")

@@ -19,7 +19,8 @@ INSTALL_HINT = "install it with `apt-get install tesseract-ocr` (or your system'
 WORD_LEVEL = 5
 LINE_LEVEL = 4
 RENDER_DPI = "lecturekit-dpi"  # key in a rendered image's info: the dpi it was really rendered at
-TIMEOUT_MESSAGE = "timeout"  # pytesseract raises RuntimeError("Tesseract process timeout") and nothing else like it
+# pytesseract raises RuntimeError("Tesseract process timeout") and nothing else like it.
+TIMEOUT_MESSAGE = "timeout"
 
 
 class OcrFailed(LecturekitError):
@@ -40,8 +41,9 @@ def tesseract_command() -> str:
     command = pytesseract.pytesseract.tesseract_cmd
     found = shutil.which(command)
     if not found:
-        raise MissingDependency(f"tesseract is needed to OCR this file but `{command}` was not found; "
-                                f"{INSTALL_HINT}")
+        raise MissingDependency(
+            f"tesseract is needed to OCR this file but `{command}` was not found; {INSTALL_HINT}"
+        )
     return found
 
 

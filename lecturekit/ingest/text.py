@@ -120,7 +120,9 @@ class DumpPages:
     def _emit(self, chunk: Chunk) -> None:
         for held in [*self.held, chunk]:
             start = next((n for n, t in held.lines if t.strip()), held.first_line)
-            self.pages.append(make_page(self.name, len(self.pages) + 1, held.lines, first_line=start, label=held.label))
+            self.pages.append(
+                make_page(self.name, len(self.pages) + 1, held.lines, first_line=start, label=held.label)
+            )
         self.held = []
 
 

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in device space (y up)
 INVISIBLE_MODES = (3, 7)  # text render modes that paint nothing
+UPRIGHT = 0.05  # a text matrix whose shear or rotation terms are this small against its scale is upright
 MIN_SIZE = 0.5  # points: text smaller than this cannot be seen
 MIN_ALPHA = 0.1  # fill opacity below which text is not shown (Beamer's covered overlays, fully faded)
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", "cmbx", "cmssbx")
@@ -54,6 +55,7 @@ class Glyph(NamedTuple):
     bold: bool
     mono: bool
     color: object  # the fill colour as pdfminer reads it (a number or a tuple)
+    upright: bool  # drawn left to right, not rotated (axis labels often are)
 
 
 class Drawing(NamedTuple):
@@ -198,7 +200,8 @@ class Collector(PDFTextDevice):
         size = fontsize * math.hypot(matrix[2], matrix[3])
         top = self.visible[3]
         glyph = Glyph(text or (mapped or f"(cid:{cid})"), x0 - self.visible[0], x1 - self.visible[0], top - y1,
-                      top - y0, top - base, round(size, 2), name, bold, mono, graphicstate.ncolor)
+                      top - y0, top - base, round(size, 2), name, bold, mono, graphicstate.ncolor,
+                      matrix[0] > 0 and abs(matrix[1]) < UPRIGHT * matrix[0] and abs(matrix[2]) < UPRIGHT * matrix[0])
         box = (x0, y0, x1, y1)
         reason = Hidden.UNREADABLE if text is None else self._hidden(box, size, graphicstate)
         self.glyphs.append((glyph, reason, box))

@@ -13,9 +13,10 @@ from lecturekit.quiz.grading import TYPED_KINDS, match_choices, typed_answer, ty
 from lecturekit.quiz.keys import load_answers
 from lecturekit.quiz.merge import build_questions
 from lecturekit.quiz.numbering import number_blocks
+from lecturekit.quiz.scaffold import HEADER as ANSWERS_HEADER
 from lecturekit.quiz.scaffold import scaffold_answers
 
-__all__ = ["TYPED_KINDS", "extract_course_questions", "extract_questions", "match_choices", "scaffold_answers",
+__all__ = ["ANSWERS_HEADER", "TYPED_KINDS", "extract_course_questions", "extract_questions", "match_choices", "scaffold_answers",
            "typed_answer", "typed_key"]
 
 

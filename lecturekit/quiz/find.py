@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from lecturekit.models import Lecture, PageRef, Slide, SlideKind
-from lecturekit.quiz.markers import read_option
-from lecturekit.quiz.model import ExerciseBlock, ExerciseKind
+from lecturekit.quiz.markers import OptionLine, is_ocr_radio, read_option
+from lecturekit.quiz.model import ExerciseBlock, ExerciseKind, MarkerStyle
 from lecturekit.quiz.parse import ANSWER_LINE, parse_exercise
 
 # The heading word, optional filler ("Breakouts Time"), a number as OCR may read it ("#2", "42",
@@ -17,9 +17,15 @@ HEADING = re.compile(
     r"think[-, ]+pair[-, ]+share|check your understanding|discussion question|quiz|question|poll|exercise|breakouts?))"
     r"(?P<filler>(?i:\s+(?:time|room|session|activity))?)"
     r"(?:\s*(?P<hash>[#№H£]|(?i:no\.?))?\s*(?P<digits>[0-9lI|]{1,3})(?P<sub>[-.][0-9]{1,3})?(?![\w|]))?"
+    r"(?:\s*(?P<part>\(?[a-h]\)))?"  # "Question a)", "Exercise 2 (b)": a part of an exercise sheet
     r"\s*[*_]*\s*(?P<sep>[:.)\-–—]|(?=\()|$)\s*[*_]*\s*(?P<rest>.*)$"
 )
 # "Q:", "Q.", "Q1." and "**Q:**": a question whose answer may follow as "A:" / "A." (not an option list).
+ANSWER_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?[*_]*(?:Answers?|Solution)(?:\s+\(?[a-h0-9]{1,2}\))?[*_]*\s*[:.]?[*_]*\s*$", re.IGNORECASE)
+ANSWER_INLINE = re.compile(r"^\s*(?:[-*•]\s*)?[*_]*(?:Answers?|Solution)[*_]*\s*:[*_]*\s*(?P<text>\S.*)$", re.IGNORECASE)
+QUESTION_LABEL_PREFIX = re.compile(r"^\s*(?:[-*•]\s*)?[*_]*Questions?[*_]*\s*:[*_]*\s*", re.IGNORECASE)
+WORKED_ANSWER_WORDS = 3
+QUESTION_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?[*_]*Questions?[*_]*\s*:[*_]*\s*$", re.IGNORECASE)
 Q_HEADING = re.compile(r"^\s*(?:[-*>#_]+\s*)?Q(?P<digits>\d{1,3})?\s*[:.]\s*[*_]*\s*(?P<rest>\S.*)?$")
 A_LINE = re.compile(r"^\s*[*_]*A\d{0,3}\s*[:.]\s*[*_]*\s*(?P<text>.*)$")
 OPTION_B = re.compile(r"^\s*[-*+]?\s*\(?[Bb][.)]\s")
@@ -47,6 +53,7 @@ WORD_KIND = {
 }
 MAX_BULLET_WORDS = 14  # a plain bullet longer than this under a "?" is an answer being given, not an option
 MAX_BULLET_OPTIONS = 8
+TITLE_PAGE_WORDS = 6  # a title page's lines under the title: names, affiliations, dates
 BUILD_SIGNALS = ("page-label", "slide-number")  # merge signals that say the deck showed a slide in steps
 
 
@@ -74,8 +81,9 @@ def read_heading(line: str) -> Heading | None:
         word = "Think-Pair-Share"
     # OCR reads a 1 as l, I or |; a heading number has no letters, so read them back as 1.
     digits = found["digits"].translate(OCR_ONE) if found["digits"] else None
-    if found["sub"]:  # "Clicker Question 13-1": a compound number names the question, it is no sequence
-        return Heading(f"{word}{found['filler']} {digits}{found['sub']}", kind, None, "", found["rest"] or "")
+    if found["sub"] or found["part"]:  # "Clicker Question 13-1", "Question a)": the label names it, it is no sequence
+        name = " ".join(p for p in (word + found["filler"], (digits or "") + (found["sub"] or ""), found["part"] or "") if p)
+        return Heading(name, kind, None, "", found["rest"] or "")
     return Heading(word + found["filler"], kind, digits, found["hash"] or "", found["rest"] or "")
 
 
@@ -100,6 +108,8 @@ def find_blocks(lecture: Lecture) -> list[ExerciseBlock]:
         shown, notes = visible_and_notes(slide.text)
         found = _slide_blocks(shown)
         for line, heading, text, answer in found:
+            if index == 0 and _names_the_deck(heading, text):
+                continue  # "Exercise 01: ML Basics" on a deck's title slide names the sheet; it asks nothing
             block = _block(lecture, slide, index, line, heading, text)
             block.notes, block.answer_text = notes if len(found) == 1 else "", answer
             _join_next_build(block, lecture.slides, index)
@@ -145,14 +155,40 @@ def _slide_blocks(text: str) -> list[tuple[str, Heading, str, str]]:
     """(heading line, heading, text from the heading's rest to the next heading, written answer) per heading."""
     lines = text.splitlines()
     headings = [(i, heading) for i, line in enumerate(lines) if (heading := read_heading(line))]
+    # "- Question:" under "Question b)" labels the prompt inside that block; it opens no block of its own.
+    headings = [(i, h) for n, (i, h) in enumerate(headings) if n == 0 or not QUESTION_LABEL.match(lines[i])]
     found = []
     for number, (start, heading) in enumerate(headings):
         end = headings[number + 1][0] if number + 1 < len(headings) else len(lines)
         body, answer = [heading.rest, *lines[start + 1 : end]], ""
         if heading.word == "Q":
             body, answer = _split_written_answer(body)
+        if not answer:
+            body, answer = _split_answer_label(body)
         found.append((lines[start], heading, "\n".join(body), answer))
     return found
+
+
+def _names_the_deck(heading: Heading, text: str) -> bool:
+    """Whether a heading on the first slide titles the deck: a name after it, then only short title-page lines."""
+    lines = [line for line in text.splitlines()[1:] if line.strip()]
+    return bool(heading.rest.strip()) and "?" not in text and all(len(line.split()) <= TITLE_PAGE_WORDS for line in lines)
+
+
+def _split_answer_label(body: list[str]) -> tuple[list[str], str]:
+    """A block's lines without what follows an "Answer:" label standing alone (a sheet's worked answer), and that answer."""
+    at = next((i for i, line in enumerate(body) if ANSWER_LABEL.match(line) or _worked_answer(line)), None)
+    if at is None:
+        return [QUESTION_LABEL_PREFIX.sub("", line) for line in body if not QUESTION_LABEL.match(line)], ""
+    kept = [QUESTION_LABEL_PREFIX.sub("", line) for line in body[:at] if not QUESTION_LABEL.match(line)]
+    first = found["text"] if (found := _worked_answer(body[at])) else ""
+    return kept, "\n".join(line.strip() for line in [first, *body[at + 1 :]] if line.strip())
+
+
+def _worked_answer(line: str) -> re.Match[str] | None:
+    """"- Answer: Let x be …": a written answer (a short "Answer: 2" after options is a key, read by the parser)."""
+    found = ANSWER_INLINE.match(line)
+    return found if found and len(found["text"].split()) >= WORKED_ANSWER_WORDS else None
 
 
 def _split_written_answer(body: list[str]) -> tuple[list[str], str]:
@@ -169,6 +205,12 @@ def _unmarked_block(lecture: Lecture, slide: Slide, index: int, shown: str, note
     lines = [line for line in shown.splitlines() if line.strip()]
     text = "\n".join("[figure]" if IMAGE_LINE.match(line) else line for line in lines)
     parsed = parse_exercise(text)
+    body = lines[1:]
+    if body and slide.kind is not SlideKind.ADMIN and all(QUESTION_END.search(line) for line in body):
+        # A slide of nothing but questions ("- What does n-gram assume?" "- What is a bigram?") asks them.
+        block = _block(lecture, slide, index, slide.title, Heading("Question", ExerciseKind.QUESTION, None, "", ""), "\n".join(body))
+        block.unmarked = True
+        return block
     if len(parsed.options) < 2:
         return None
     stem_lines = [line for line in parsed.stem.splitlines() if line.strip() and line != "[figure]"]
@@ -205,7 +247,9 @@ def _join_next_build(block: ExerciseBlock, slides: list[Slide], index: int) -> N
     parsed = parse_exercise(block.text)
     if not body or any(read_heading(line) for line in body):
         return
-    if not parsed.options and read_option(body[0]) is not None:
+    if not parsed.options and not block.answer_text and ANSWER_LABEL.match(body[0]):
+        block.answer_text = "\n".join(body[1:])
+    elif not parsed.options and (first := read_option(body[0])) is not None and not _plain_bullet(first):
         block.text += "\n" + "\n".join(body)
     elif parsed.options and parsed.answer is None and (reveal := _revealed_answer(body)):
         block.text += "\n" + reveal
@@ -213,6 +257,11 @@ def _join_next_build(block: ExerciseBlock, slides: list[Slide], index: int) -> N
         return
     block.notes = block.notes or notes
     block.pages += [p for p in following.pages if p not in block.pages]
+
+
+def _plain_bullet(option: OptionLine) -> bool:
+    # "- text" under a frame title that many slides share is the next slide's content, not this block's options.
+    return option.style is MarkerStyle.GLYPH and not is_ocr_radio(option)
 
 
 def _revealed_answer(body: list[str]) -> str | None:

@@ -47,13 +47,15 @@ def typed_prompt(question: Question) -> list[str]:
 
 
 def typed_answer(question: Question) -> str:
-    """The key of a short-answer, numeric or matching question as one line of text ("" for other kinds)."""
+    """The key of a true/false, short-answer, numeric or matching question as one line of text ("" for other kinds)."""
     if question.kind is QuestionKind.SHORT_ANSWER:
         return " or ".join(a.text for a in question.accepted if a.weight > 0)
     if question.kind is QuestionKind.NUMERIC:
         return " or ".join(f"{n.value:g} ± {n.tolerance:g}" if n.tolerance else f"{n.value:g}" for n in question.numeric)
     if question.kind is QuestionKind.MATCHING:
         return "; ".join(f"{p.left} → {p.right}" for p in question.pairs)
+    if question.kind is QuestionKind.TRUE_FALSE and question.answer:
+        return next((o.text for o in question.options if o.key == question.answer[0]), "")
     return ""
 
 

@@ -76,12 +76,15 @@ def base_id(block: ExerciseBlock, parsed: ParsedExercise) -> str:
     """"<lecture>/<kind>-<n>", or "<lecture>/<kind>-<hash of the stem's first words>" without a number."""
     if block.number is not None:
         return f"{block.lecture}/{block.kind.value}-{block.number}"
+    if block.unmarked:  # no label ties its builds together: two questions alike in their first words stay two
+        words = " ".join([*re.findall(r"\w+", parsed.stem)[:ID_WORDS], *(o.text for o in parsed.options)])
+        return f"{block.lecture}/{block.kind.value}-{stem_hash(words, None)}"
     return f"{block.lecture}/{block.kind.value}-{stem_hash(parsed.stem or ''.join(o.text for o in parsed.options))}"
 
 
-def stem_hash(stem: str) -> str:
-    """Eight hex digits over the stem's first words, case, punctuation and spacing ignored."""
-    words = re.findall(r"\w+", stem.casefold())[:ID_WORDS]
+def stem_hash(stem: str, limit: int | None = ID_WORDS) -> str:
+    """Eight hex digits over the stem's first LIMIT words (all when None), case, punctuation and spacing ignored."""
+    words = re.findall(r"\w+", stem.casefold())[:limit]
     return hashlib.sha1(" ".join(words).encode()).hexdigest()[:8]
 
 

@@ -30,6 +30,7 @@ NOTES_KEY = re.compile(
 )
 ANSWER_LINE = re.compile(r"^\s*(?:correct\s+)?(?:answers?|key|solution)\s*[:=]\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
 COMBINING_STRIKE = re.compile(r"((?:\S\u0336)+)")
+QUESTION_MARK_END = re.compile(r"\?[\s$*_)\]\"'”’]*$")
 ORDERED_ITEM = re.compile(r"^\s*\d{1,2}\.\s+\S")  # "1. text": a markdown ordered-list item
 BARE_DIGIT_MIN_RUN = 2  # "1 foo" alone is too often a stem line ("1 million …") to start options
 
@@ -38,6 +39,10 @@ def parse_exercise(text: str, ocr_source: bool = False) -> ParsedExercise:
     """Read stem, options, multi-select wording and in-source keys from an exercise's text (OCR_SOURCE: read by OCR)."""
     lines = _options_off_stem_lines([_struck_to_markdown(line.rstrip()) for line in text.splitlines()])
     start, run, used = _find_option_run(lines)
+    bullets = bool(run) and run[0].style is MarkerStyle.GLYPH and not any(is_ocr_radio(o) for o in run)
+    if bullets and (all(QUESTION_MARK_END.search(o.text) for o in run) or not any(line.strip() for line in lines[:start])):
+        # "- What is x?" "- Why?" are sub-questions; bullets with no stem above them are the prompt itself.
+        start, run, used = len(lines), [], 0
     stem = _join(reflow_math(lines[:start]))
     # Only after the options is "Answer: 2" a key; in a stem or a prompt it is text to keep.
     answer_text = _answer_value(lines[start + used :])
@@ -191,6 +196,11 @@ def _answer_value(lines: list[str]) -> str | None:
 def _marked_answer(run: list[OptionLine]) -> list[str] | None:
     keys = [str(i) for i, option in enumerate(run, 1) if option.correct]
     return keys or None
+
+
+def answer_keys(value: str, options: list[Option]) -> list[str] | None:
+    """Option keys an "Answer: …" value names: keys (2, b, ②, "1, 3") or an option's text."""
+    return _resolve_answer(value.strip().strip("*_ "), options)
 
 
 def _resolve_answer(value: str | None, options: list[Option]) -> list[str] | None:

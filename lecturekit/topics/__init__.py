@@ -11,11 +11,11 @@ from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Diagnostic, Example, Model, Topic
 from lecturekit.topics.examples import course_examples_dir, discover, examples_dir, run_all, to_notebook
 from lecturekit.topics.selection import (
+    add_course_topics,
     keep_tags,
     linked_examples,
     resolve_declared,
     taught,
-    with_course_topics,
 )
 from lecturekit.topics.taxonomy import check_references, load_shipped, merge_topics
 
@@ -84,9 +84,10 @@ def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Di
     from lecturekit.topics.tagcache import CachedTagger  # spaCy loads only when a text is not cached
     from lecturekit.topics.tagging import tag_lectures, tag_questions
 
-    topics = with_course_topics(course.lectures, load_topics(root, config, diag))
-    tagger = CachedTagger(topics)
+    known = load_topics(root, config, diag)
+    tagger = CachedTagger(known)
     lectures, questions = tag_lectures(tagger, course.lectures), tag_questions(tagger, course.questions)
+    topics, lectures, questions = add_course_topics(known, lectures, questions)
     examples = prepared() if prepared is not None else prepare_examples(root)
     diag.extend(examples.found)
     found = resolve_declared(examples.examples, topics)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lecturekit.models import Topic
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -88,3 +90,12 @@ def is_label(title: str) -> bool:
     """Whether a title only says where the slide sits ("ICE #2", "Summary", "Outline for Lecture 3")."""
     words = [w for w in content_words(title) if len(w) > 1 and not w.isdigit()]
     return all(w in STRUCTURE_WORDS for w in words)
+
+
+def related_map(topics: list[Topic]) -> dict[str, set[str]]:
+    """Each topic id with the ids it is related to, both ways (the context a weak word may lean on)."""
+    found: dict[str, set[str]] = {t.id: set(t.related) for t in topics}
+    for topic in topics:
+        for other in topic.related:
+            found.setdefault(other, set()).add(topic.id)
+    return found

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lecturekit.models import Lecture, Slide, SlideKind, Topic
+from lecturekit.models import Lecture, Model, Slide, SlideKind, Topic
 from lecturekit.topics.evidence import (
     GENERIC_WORDS,
     STRUCTURE_WORDS,
@@ -24,6 +24,7 @@ from lecturekit.topics.evidence import (
     is_common,
     is_weak,
 )
+from lecturekit.topics.tagging import BODY_WEIGHT, TITLE_WEIGHT, slide_texts
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:['’\-][A-Za-z0-9]+)*")
 MATH_OR_CODE = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`\n]*`", re.DOTALL)
@@ -52,6 +53,7 @@ class Phrase:
     lectures: Counter[str] = field(default_factory=Counter)  # slides per lecture
     titled_lectures: set[str] = field(default_factory=set)
     body_forms: Counter[str] = field(default_factory=Counter)  # as written in bodies, lower-cased
+    weights: Counter[str] = field(default_factory=Counter)  # slide id → title and body mentions, weighed
     alone: bool = False  # ends a title run somewhere ("Merge Sort"), not only leads one ("Recursive Factorial")
     named: bool = False  # a body phrase specific enough to name a topic no title names
 
@@ -155,19 +157,29 @@ def collect(lectures: list[Lecture]) -> dict[str, Phrase]:
     return {key: p for key, p in phrases.items() if p.titled or p.named}
 
 
+def mentions(title: str, body: str) -> Iterator[tuple[list[str], bool, bool]]:
+    """Each phrase of a text: its words, whether it is in the title, and whether it may name a topic."""
+    yield from ((words, True, alone) for words, alone in title_phrases(title))
+    yield from ((words, False, named) for words, named in body_phrases(body))
+
+
+def text_weights(title: str, body: str) -> Counter[str]:
+    """How much each phrase key weighs in a text: TITLE_WEIGHT a title mention, BODY_WEIGHT one in the body."""
+    weights: Counter[str] = Counter()
+    for words, titled, _ in mentions(title, body):
+        weights[phrase_key(words)] += TITLE_WEIGHT if titled else BODY_WEIGHT
+    return weights
+
+
 def _collect_slide(slide: Slide, lecture: str, phrases: dict[str, Phrase]) -> None:
-    lines = slide.text.splitlines()
-    body = "\n".join(lines[1:]) if lines and lines[0].strip() == slide.title.strip() else slide.text
-    found: list[tuple[list[str], bool, bool]] = []  # words, in the title, names a topic alone
-    if slide.kind is not SlideKind.EXERCISE:  # an exercise's title is its label
-        found += [(words, True, alone) for words, alone in title_phrases(slide.title)]
-    found += [(words, False, named) for words, named in body_phrases(body)]
-    for words, titled, flag in found:
+    title, body = slide_texts(slide)
+    for words, titled, flag in mentions(title, body):
         key = phrase_key(words)
         phrase = phrases.setdefault(key, Phrase(key=key))
         if slide.id not in phrase.slides:
             phrase.lectures[lecture] += 1
             phrase.slides.add(slide.id)
+        phrase.weights[slide.id] += TITLE_WEIGHT if titled else BODY_WEIGHT
         if titled:
             phrase.titled.add(slide.id)
             phrase.titled_lectures.add(lecture)
@@ -249,14 +261,21 @@ def slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "topic"
 
 
-def discover_topics(lectures: list[Lecture], known: list[Topic]) -> list[Topic]:
-    """The course's own topics not already among KNOWN, best first."""
-    count = len(lectures)
-    topics: list[Topic] = []
+class Found(Model):
+    """A topic the course's own words give, and how much it weighs on each slide that uses it."""
+
+    topic: Topic
+    key: str
+    weights: dict[str, float]  # slide id → weight
+
+
+def discover_topics(lectures: list[Lecture], known: list[Topic]) -> list[Found]:
+    """The course's own topics not already among KNOWN, best first, with their weight on each slide."""
+    found: list[Found] = []
     ids = {t.id for t in known}
-    for phrase in select(collect(lectures), count, known):
+    for phrase in select(collect(lectures), len(lectures), known):
         topic = to_topic(phrase)
         if topic.id not in ids:
             ids.add(topic.id)
-            topics.append(topic)
-    return topics
+            found.append(Found(topic=topic, key=phrase.key, weights=dict(phrase.weights)))
+    return found

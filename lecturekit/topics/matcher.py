@@ -12,6 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from lecturekit.models import Model, Topic
+from lecturekit.topics.evidence import related_map
 from lecturekit.topics.spelling import spelling_variants
 
 # Line breaks and runs of spaces would split a phrase into extra tokens; a word broken over a line
@@ -64,7 +65,7 @@ class TopicMatcher:
 
     def __init__(self, topics: list[Topic]) -> None:
         self.nlp = load_pipeline()
-        self.topics = topics  # their related ids give a weak word its context (tagging.weigh)
+        self.related = related_map(topics)  # the context a weak word may lean on (tagging.weigh)
         self.table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
         self.known: set[str] = set()
         phrases = {topic.id: [v for alias in topic.aliases for v in spelling_variants(alias)] for topic in topics}

@@ -3,19 +3,55 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TypeVar
 
-from lecturekit.models import Example, Lecture, Question, Topic
-from lecturekit.topics.keyphrases import discover_topics, slug
+from lecturekit.models import Example, Lecture, Question, Slide, Topic, TopicTag
+from lecturekit.topics.evidence import is_label
+from lecturekit.topics.keyphrases import discover_topics, slug, text_weights
 from lecturekit.topics.spelling import spelling_variants
-from lecturekit.topics.tagging import TITLE_WEIGHT, score
+from lecturekit.topics.tagging import TAG_WEIGHT, TITLE_WEIGHT, UNTAGGED_KINDS, labelled_evidence, score
+
+_Tagged = TypeVar("_Tagged", Slide, Question)
 
 TITLE_SCORE = score(TITLE_WEIGHT)  # a tag at least this strong has its topic in the title (or said three times)
 SHIPPED_SLIDES = 2  # a shipped topic with fewer tagged slides needs a title match and a related topic taught
 
 
-def with_course_topics(lectures: list[Lecture], topics: list[Topic]) -> list[Topic]:
-    """TOPICS (shipped and topics.toml) and after them the course's own key phrases that none of them covers."""
-    return topics + discover_topics(lectures, topics)
+def add_course_topics(known: list[Topic], lectures: list[Lecture],
+                      questions: list[Question]) -> tuple[list[Topic], list[Lecture], list[Question]]:
+    """KNOWN (shipped and topics.toml) and after them the course's own key phrases that none of them covers,
+    with the slides and questions tagged with those phrases too.
+
+    The phrases tag without spaCy, from the weights found while collecting them: the cached tags of the
+    known topics stay valid when a new lecture brings new phrases.
+    """
+    found = discover_topics(lectures, known)
+    by_slide: dict[str, dict[str, float]] = defaultdict(dict)
+    for item in found:
+        for slide_id, weight in item.weights.items():
+            by_slide[slide_id][item.topic.id] = weight
+    tagged = [lec.model_copy(update={"slides": [_with(s, by_slide.get(s.id, {}), s.title) for s in lec.slides]})
+              for lec in lectures]
+    keys = {item.key: item.topic.id for item in found}
+    asked = []
+    for question in questions:
+        weights = text_weights(question.stem, "\n".join(o.text for o in question.options))
+        asked.append(_with(question, {keys[k]: w for k, w in weights.items() if k in keys}, question.stem))
+    return known + [item.topic for item in found], tagged, asked
+
+
+def _with(item: _Tagged, weights: dict[str, float], title: str) -> _Tagged:
+    """ITEM with the phrase topics its WEIGHTS give evidence for added to its tags, best first."""
+    if not weights or getattr(item, "kind", None) in UNTAGGED_KINDS:
+        return item
+    label = bool(title.strip()) and is_label(title)
+    total = sum(weights.values())
+    new = [TopicTag(topic=t, score=score(w)) for t, w in weights.items()
+           if w >= TAG_WEIGHT and (not label or labelled_evidence(w, total))]
+    if not new:
+        return item
+    tags = sorted([*item.topics, *new], key=lambda tag: (-tag.score, tag.topic))
+    return item.model_copy(update={"topics": tags})
 
 
 def slides_per_topic(lectures: list[Lecture]) -> dict[str, list[float]]:

@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from lecturekit.cache import Cache, code_version, content_key
 from lecturekit.models import Topic, TopicTag
-from lecturekit.topics.tagging import related_map, weigh
+from lecturekit.topics.tagging import weigh
 
 if TYPE_CHECKING:
     from lecturekit.topics.matcher import TopicMatcher
@@ -40,7 +40,6 @@ class CachedTagger:
         self.topics = topics
         self.cache = cache or Cache("topic-tags")
         self.fingerprint = matcher_fingerprint(topics)
-        self.related = related_map(topics)
         self._matcher: TopicMatcher | None = None
         self.tagged = 0  # texts run through spaCy in this build (the rest came from the cache)
 
@@ -59,7 +58,7 @@ class CachedTagger:
         key = content_key(self.fingerprint, *(part for text in texts for part in text))
         if (hit := self.cache.get_valid(key, _BATCH)) is not None:
             return hit
-        found = [weigh(self.matcher, title, body, self.related) for title, body in texts]
+        found = [weigh(self.matcher, title, body) for title, body in texts]
         self.tagged += len(texts)
         self.cache.put(key, _BATCH.dump_python(found, mode="json"))
         return found

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from lecturekit.models import Lecture, Question, Slide, SlideKind, Topic, TopicTag
+from lecturekit.models import Lecture, Question, Slide, SlideKind, TopicTag
 from lecturekit.topics.evidence import is_label, is_weak
 
 if TYPE_CHECKING:  # importing the matcher loads spaCy; a tagger answering from its cache needs none
@@ -16,6 +16,7 @@ TITLE_WEIGHT = 3.0  # a topic in a slide's title (or a question's stem) is what 
 BODY_WEIGHT = 1.0
 TAG_WEIGHT = 2.0  # a title mention, or two in the body
 LABEL_SHARE = 0.5  # under a label title, a topic needs more than this share of the mentions
+LABEL_TAG_WEIGHT = 3.0  # ... and three mentions: a summary lists each topic once or twice
 HALF_SCORE = 2.0  # the weight at which the score reaches 0.5; scores stay in (0, 1)
 UNTAGGED_KINDS = {SlideKind.ADMIN}
 
@@ -41,8 +42,7 @@ def tag_texts(matcher: TopicMatcher | Tagger, texts: list[tuple[str, str]]) -> l
     """tags_for of each (title, body) text; a Tagger (the cache) answers a batch at once."""
     if isinstance(matcher, Tagger):
         return matcher.tag_texts(texts)
-    related = related_map(matcher.topics)
-    return [weigh(matcher, title, body, related) for title, body in texts]
+    return [weigh(matcher, title, body) for title, body in texts]
 
 
 def weigh(matcher: TopicMatcher, title: str, body: str,
@@ -56,9 +56,10 @@ def weigh(matcher: TopicMatcher, title: str, body: str,
     most of the mentions: an outline lists topics, it does not teach them. An empty title
     (an exercise's, whose label says nothing) leaves the body to speak alone.
     """
+    related = matcher.related if related is None else related
     found = [(TITLE_WEIGHT, m) for m in matcher.find(title)] + [(BODY_WEIGHT, m) for m in matcher.find(body)]
     specific = {m.topic for _, m in found if not is_weak(m.text)}
-    near = specific | {r for t in specific for r in (related or {}).get(t, ())}
+    near = specific | {r for t in specific for r in related.get(t, ())}
     weights: Counter[str] = Counter()
     for weight, mention in found:
         # A weak word in the title may lean on a related topic; in the body only on its own topic.
@@ -67,18 +68,14 @@ def weigh(matcher: TopicMatcher, title: str, body: str,
             weights[mention.topic] += weight
     total = sum(weights.values())
     label = bool(title.strip()) and is_label(title)
-    kept = {t: w for t, w in weights.items() if w >= TAG_WEIGHT and (not label or w > LABEL_SHARE * total)}
+    kept = {t: w for t, w in weights.items() if w >= TAG_WEIGHT and (not label or labelled_evidence(w, total))}
     return [TopicTag(topic=topic, score=score(weight))
             for topic, weight in sorted(kept.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def related_map(topics: list[Topic]) -> dict[str, set[str]]:
-    """Each topic id with the ids it is related to, both ways (a weak word's context)."""
-    found: dict[str, set[str]] = {t.id: set(t.related) for t in topics}
-    for topic in topics:
-        for other in topic.related:
-            found.setdefault(other, set()).add(topic.id)
-    return found
+def labelled_evidence(weight: float, total: float) -> bool:
+    """Under a label title ("Summary", "Outline"), whether a topic is discussed rather than listed."""
+    return weight >= LABEL_TAG_WEIGHT and weight > LABEL_SHARE * total
 
 
 def slide_body(slide: Slide) -> str:

@@ -81,7 +81,7 @@ def test_frame_counters_say_which_pages_are_one_frame(tmp_path):
 
 def test_a_formula_ending_like_a_counter_is_content_mid_page(tmp_path):
     formula = "Consider the RBF kernel: k(x, y) = exp -(x - y)2 /2"
-    pages = [Page(topic, [f"What {topic.lower()} means", formula if n == 2 else "More text"],
+    pages = [Page(topic, [f"What {topic.lower()} means", formula if n == 3 else "More text"],
                   counter=f"Kernel methods course {n} / 5") for n, topic in enumerate(
                       ["Kernels", "Features", "RBF", "Ridge", "Duality"], start=1)]
     drafts = cleaned(tmp_path, pages)
@@ -150,9 +150,11 @@ def test_admin_only_on_the_slides_own_words(tmp_path):
              Page("Variable assignment", ["x = 1 binds the name x", "Grades of a class as a list", shared]),
              Page("Gradient clipping", ["Clip the norm of the gradient", shared]),
              Page("Evaluation", ["Hold out a test set", "Never tune on it", shared]),
-             Page("Homework 3", ["Due on Friday at noon", "Submit on Gradescope"])]
+             Page("Homework 3", ["Due on Friday at noon", "Submit on Gradescope"]),
+             Page("Homework 4: backpropagation", ["Derive the gradients of a two-layer network"])]
     kinds = [d.kind for d in cleaned(tmp_path, pages)]
-    assert kinds == [SlideKind.ADMIN, SlideKind.CONTENT, SlideKind.CONTENT, SlideKind.CONTENT, SlideKind.ADMIN]
+    assert kinds == [SlideKind.ADMIN, SlideKind.CONTENT, SlideKind.CONTENT, SlideKind.CONTENT, SlideKind.ADMIN,
+                     SlideKind.ADMIN]
 
 
 def test_an_unnumbered_section_page_sharing_the_frames_label_is_its_own_slide(tmp_path):
@@ -163,3 +165,11 @@ def test_an_unnumbered_section_page_sharing_the_frames_label_is_its_own_slide(tm
     drafts = cleaned(tmp_path, pages)
     assert [d.title for d in drafts] == ["This lecture", "Terms", "Messages"]
     assert page_groups(drafts) == [[1], [2], [3, 4]]
+
+
+def test_a_frame_whose_last_overlay_is_its_picture_alone_stays_one_slide(tmp_path):
+    pages = [Page("Convolutions", ["Slide a small filter over the image"], label="3"), Page("", picture=True, label="3"),
+             Page("Pooling", ["Keep the largest value of each window"], label="4")]
+    drafts = cleaned(tmp_path, pages)
+    assert page_groups(drafts) == [[1, 2], [3]]
+    assert drafts[0].lines == ["Convolutions", "Slide a small filter over the image"]

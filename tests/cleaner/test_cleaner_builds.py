@@ -143,3 +143,11 @@ def test_reader_title_of_a_layout_page_wins_over_a_line_above_it():
     draft = slides(source)[0]
     assert draft.title == "Attention is all you need"
     assert draft.body == ["Draft - do not circulate", "- queries, keys, values"]
+
+
+def test_non_latin_slides_are_compared_by_their_own_letters():
+    pages = [["Градиентный спуск", "- выбрать начальную точку"],
+             ["Метод моментов", "- помнит последний шаг"],
+             ["Скорость обучения", "- слишком большая расходится"]]
+    drafts = slides(deck("ru.txt", pages))
+    assert [d.title for d in drafts] == ["Градиентный спуск", "Метод моментов", "Скорость обучения"]

@@ -1,4 +1,4 @@
-"""Slide and lecture ids from titles in any script: readable, and unmoved when a slide is added before them."""
+"""Slide and lecture ids from titles in any script: readable, unmoved when a slide is added before them."""
 
 from __future__ import annotations
 

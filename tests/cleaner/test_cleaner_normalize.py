@@ -6,7 +6,7 @@ import pytest
 from cleaner_support import text_page
 
 from lecturekit.cleaner.normalize import is_decoration, normalize_line, normalize_page
-from lecturekit.models import Method, RemovalReason
+from lecturekit.models import Line, Method, Page, RemovalReason
 
 
 @pytest.mark.parametrize(("raw", "clean"), [
@@ -74,3 +74,25 @@ def test_slug_drops_accents_instead_of_letters():
 
     assert slug("Café lecture: Über-fitting") == "cafe-lecture-uber-fitting"
     assert slug("θ and ∑") == "th-and" and slug("∑") == "lecture"  # Greek spelled in Latin letters
+
+
+def _pdf_page(lines: list[Line]) -> Page:
+    return Page(source="code.pdf", page=1, method=Method.TEXT_LAYER, title=lines[0].text,
+                text="\n".join(line.text for line in lines), lines=lines)
+
+
+def test_monospace_code_keeps_its_indentation_and_closing_brace_in_a_fence():
+    page = _pdf_page([Line(text="Loops", size=28), Line(text="The body is indented:", size=18),
+                      Line(text="while (x > 0) {", size=16, monospace=True),
+                      Line(text="    x = x - 1;", size=16, monospace=True),
+                      Line(text="}", size=16, monospace=True), Line(text="That is all.", size=18)])
+    clean = normalize_page(page, ocr_like=False)
+    assert [line.text for line in clean.lines] == [
+        "Loops", "The body is indented:", "```", "while (x > 0) {", "    x = x - 1;", "}", "```", "That is all."]
+    assert not clean.removed
+
+
+def test_a_deck_wholly_in_a_fixed_pitch_font_is_not_all_code():
+    page = _pdf_page([Line(text="Typewriter theme", size=28, monospace=True),
+                      Line(text="- every line in one font", size=18, monospace=True)])
+    assert "```" not in [line.text for line in normalize_page(page, ocr_like=False).lines]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLES = ("xor_handset.py", "activations.py", "_svgplot.py")  # two quick examples and the helper one imports
+EXAMPLES = ("autodiff_engine.py", "cnn_filters.py", "_svgplot.py")  # two quick examples of topics the course teaches
 LECTURES = 3
 SLIDES = 10
 

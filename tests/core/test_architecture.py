@@ -1,4 +1,4 @@
-"""The import rule of docs/architecture.md, checked on every module's imports (lazy ones inside functions too)."""
+"""The import rule of docs/architecture.md, checked on every import (those inside functions too)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def is_module(name: str) -> bool:
 
 
 def imports(path: Path) -> list[tuple[int, str, list[str]]]:
-    """(line, imported module, names) for every lecturekit import; `from pkg import module` names the module."""
+    """(line, module, names) of every lecturekit import; `from pkg import module` names the module."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -52,7 +52,7 @@ def imports(path: Path) -> list[tuple[int, str, list[str]]]:
 
 
 def area(module: str) -> str:
-    """The stage, use case or outer part a module belongs to; "core" for the shared modules (models, errors ...)."""
+    """The stage, use case or outer part a module belongs to; "core" for shared modules (models, errors ...)."""
     parts = module.split(".")
     if len(parts) == 1:
         return "root"

@@ -70,11 +70,11 @@ def test_example_inputs_are_made_once_per_build_and_reused_across_builds(small_c
     course = load_course([small_course], IngestOptions(), Diagnostics())
     options = SiteOptions(cache_dir=str(tmp_path / "cache"))
     build_site(course, tmp_path / "one", Diagnostics(), options)
-    assert sorted(made) == ["activations", "xor_handset"]  # each once, however many topic pages show it
+    assert sorted(made) == ["autodiff_engine", "cnn_filters"]  # each once, however many topic pages show it
     made.clear()
     build_site(course, tmp_path / "two", Diagnostics(), options)
     build_site(course, tmp_path / "three", Diagnostics(), SiteOptions(cache=False))
-    assert sorted(made) == ["activations", "xor_handset"]  # the cached build made none, the uncached one both
+    assert sorted(made) == ["autodiff_engine", "cnn_filters"]  # the cached build made none, the uncached one both
     files = lambda root: {p.relative_to(root): p.read_bytes() for p in Path(root).rglob("*") if p.is_file()}  # noqa: E731
     assert files(tmp_path / "one") == files(tmp_path / "two") == files(tmp_path / "three")
 

@@ -14,7 +14,14 @@ from PIL import Image, ImageChops, ImageStat
 from lecturekit.errors import Diagnostics
 from lecturekit.ingest import IngestOptions
 from lecturekit.ingest import pictures as pictures_module
-from lecturekit.ingest.pictures import MAX_PIXELS, MAX_WIDTH, PictureTarget, picture_targets, slide_pictures
+from lecturekit.ingest.pictures import (
+    MAX_PIXELS,
+    MAX_WIDTH,
+    PictureTarget,
+    fit,
+    picture_targets,
+    slide_pictures,
+)
 from lecturekit.models import Lecture, Method, PageRef, Source, SourceKind
 from lecturekit.models import Slide as SlideModel
 from lecturekit.pipeline import clean, ingest, load_course
@@ -150,3 +157,12 @@ def test_load_course_with_and_without_images(tmp_path, deck):
     pictured = {s.id for lec in course.lectures for s in lec.slides if any(p.source.endswith(".pdf") for p in s.pages)}
     assert {i.slide for i in course.images} == pictured and len(pictured) == 4
     assert load_course([deck.parent], options(tmp_path), run_examples=False, images=False).images == []
+
+
+def test_a_transparent_scan_is_shown_on_white():
+    scan = Image.new("RGBA", (2400, 1800), (0, 0, 0, 0))
+    scan.paste((20, 40, 160, 255), (300, 300, 900, 700))
+    shown = fit(scan)
+    assert shown.mode == "RGB" and shown.width * shown.height <= MAX_PIXELS
+    assert shown.getpixel((5, 5)) == (255, 255, 255)
+    assert shown.getpixel((round(600 * shown.width / 2400), round(500 * shown.width / 2400))) == (20, 40, 160)

@@ -82,7 +82,7 @@ def test_seed_course_has_four_mcqs_and_one_discussion_each_once_all_keyed() -> N
 
 @pytest.mark.slow
 def test_check_on_the_seeds_passes_strict() -> None:
-    code, out, err = run("--strict", "check")
+    code, out, err = run("--strict", "check", "--demo")
     assert code == 0, err
     assert "5 question(s), 0 needing attention" in out
 
@@ -126,11 +126,11 @@ def test_keys_scaffold_then_fill_in(tiny: Path) -> None:
 @pytest.mark.slow
 def test_export_from_the_seeds(tmp_path: Path) -> None:
     # Each format's content is checked by the round-trip tests; here the command itself (two seed loads).
-    code, _, err = run("quiz", "export", "--format", "json", "-o", str(tmp_path / "q.json"))
+    code, _, err = run("quiz", "export", "--demo", "--format", "json", "-o", str(tmp_path / "q.json"))
     assert code == 0, err
     back = json.loads((tmp_path / "q.json").read_text(encoding="utf-8"))
     assert len(back["questions"]) == 5 and (tmp_path / "q.schema.json").is_file()
-    code, _, err = run("quiz", "export", "--format", "aiken", "-o", str(tmp_path / "q.txt"))
+    code, _, err = run("quiz", "export", "--demo", "--format", "aiken", "-o", str(tmp_path / "q.txt"))
     assert code == 0 and "skipped in Aiken export: Aiken has no multi-select questions" in err
     assert (tmp_path / "q.txt").read_text(encoding="utf-8").count("ANSWER:") == 3
 
@@ -161,7 +161,7 @@ def test_import_prints_json_without_a_course(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_take_the_seed_quiz_through_stdin(tmp_path: Path) -> None:
     answers = "4\n\n4\n1\n1,2,4\n"  # 2024 ICE #1, breakout, 2026 ICE #1..#3
-    code, out, _ = run("quiz", "take", input=answers)
+    code, out, _ = run("quiz", "take", "--demo", input=answers)
     assert code == 0
     assert out.count("Right!") == 4 and out.rstrip().endswith("Score: 4/4 (not scored: 1 discussion prompt)")
     assert "Review slide 8 of lecture 2026-01-14" in out and "is ~~not~~ a hyper-parameter" in out and "\x1b[" not in out
@@ -171,7 +171,7 @@ def test_take_the_seed_quiz_through_stdin(tmp_path: Path) -> None:
 def test_take_with_stdin_ending_early_says_what_was_not_answered() -> None:
     # QA 22: "1 2 3 1 foo" answered 2024 ICE #1 (wrong), the breakout, 2026 ICE #1 (wrong), ICE #2 (right);
     # "foo" is rejected for ICE #3 and the input ends, so ICE #3 is not answered (was "1 not scored").
-    code, out, _ = run("quiz", "take", input="1\n2\n3\n1\nfoo\n")
+    code, out, _ = run("quiz", "take", "--demo", input="1\n2\n3\n1\nfoo\n")
     assert code == 0 and "'foo' is not an option (1, 2, 3, 4)" in out
     assert out.rstrip().endswith("Score: 1/3 (not scored: 1 discussion prompt; 1 not answered)")
 

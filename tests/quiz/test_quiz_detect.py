@@ -139,3 +139,28 @@ def test_question_answered_on_a_later_beamer_build_is_found_with_its_answer() ->
     assert [(q.stem, q.explanation, q.kind) for q in questions] == [
         ("What is the random process?", "Rolling the die.", QuestionKind.DISCUSSION),
         ("What is the outcome?", "The 1 that was rolled.", QuestionKind.DISCUSSION)]
+
+
+def test_dash_separated_reveal_slides_stay_apart_and_front_matter_is_no_slide(tmp_path: Path) -> None:
+    deck = tmp_path / "forces.md"
+    deck.write_text("---\ntitle: Forces\ntheme: white\n---\n\n## Forces\n\nNewton's laws.\n\n---\n\n"
+                    "Which is a vector?\n\n1. Mass\n2. Velocity\n\nNote: CORRECT ANSWER: B\n\n---\n\n"
+                    "Which is heavier?\n\n1. Lead\n2. Feathers\n\nNote:\nCORRECT ANSWER: A\n", encoding="utf-8")
+    diag = Diagnostics()
+    config, sources = ingest([deck], IngestOptions(), diag)
+    lectures = clean(sources, config, diag)
+    assert [s.title for s in lectures[0].slides] == ["Forces", "Which is a vector?", "Which is heavier?"]
+    questions = extract_questions(lectures, diag)
+    assert [(q.stem, q.answer) for q in questions] == [("Which is a vector?", ["2"]), ("Which is heavier?", ["1"])]
+
+
+def test_exercise_sheet_parts_with_question_and_answer_labels() -> None:
+    questions = extract("Advanced Methods\nExercise 01: ML Basics\nUniversity of Mannheim",
+                        "Machine Learning Basics\nQuestion b)\n- Question:\n- What are the common task types?\n"
+                        "- What does the output look like?\n- Answer:\n- Classification: a category.\n- Regression: a number.",
+                        "Log-linear Classifiers\nQuestion a)\n- Recall the logistic regression model.\n- Give a formal expression for it.",
+                        "Log-linear Classifiers\nAnswer a)\nWe have p(y|x) = sigma(w x).")
+    assert [(q.label, q.kind) for q in questions] == [("Question b)", QuestionKind.DISCUSSION), ("Question a)", QuestionKind.DISCUSSION)]
+    assert questions[0].stem == "- What are the common task types?\n- What does the output look like?"
+    assert questions[0].explanation == "- Classification: a category.\n- Regression: a number."
+    assert questions[1].explanation == "We have p(y|x) = sigma(w x)."

@@ -7,6 +7,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from lecturekit.errors import Diagnostics
 from lecturekit.models import QuestionKind
 from lecturekit.quiz.formats import (
@@ -239,3 +241,49 @@ def test_markdown_quiz_with_checkbox_and_written_keys_is_told_apart_from_gift(tm
     assert [o.text for o in questions[1].options] == ["Physical", "Network", "Session"]
     assert questions[1].stem == "Which layer routes packets?" and questions[2].explanation.startswith("Locality")
     assert diag.items == []
+
+
+def test_terminal_quiz_asks_typed_questions() -> None:
+    from lecturekit.models import Course
+    from lecturekit.quiz.take import run_quiz
+
+    questions, _ = read_every_form(Path(tempfile.mkdtemp()))
+    by = {q.label: q for q in questions}
+    asked = [by["tf"], by["short"], by["num"], by["match"]]
+    replies = iter(["true", "mars", "ten", "9.7", "b a c"])
+    said: list[str] = []
+    result = run_quiz(Course(title="t", root="."), asked, lambda prompt: next(replies, None), said.append)
+    assert [a.correct for a in result.attempts] == [True, True, False, True]
+    assert any("is not a number" in line for line in said) and any("a) energy" in line for line in said)
+    assert any("the answer is 9.81 ± 0.05" in line for line in said) and said[-1] == "Score: 3/4"
+
+
+def test_anki_export_is_read_back_by_anki_itself(tmp_path: Path) -> None:
+    anki_collection = pytest.importorskip("anki.collection")
+    from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    questions, _ = read_every_form(tmp_path)
+    export_questions(questions, ExportFormat.ANKI, tmp_path / "q.apkg", "Physics", Diagnostics())
+    collection = anki_collection.Collection(str(tmp_path / "collection.anki2"))
+    try:
+        request = ImportAnkiPackageRequest(package_path=str(tmp_path / "q.apkg"), options=ImportAnkiPackageOptions())
+        assert len(collection.import_anki_package(request).log.new) == len(questions)
+        notes = {note["Label"]: note for note in (collection.get_note(i) for i in collection.find_notes(""))}
+    finally:
+        collection.close()
+    assert notes["num"]["Question"] == "What is \\(g\\) in m/s²?" and notes["num"]["Answer"] == "Answer: 9.81 ± 0.05"
+    assert notes["tf"]["Answer"] == "Answer: True" and notes["match"]["Answer"].startswith("Answer: newton → force")
+
+
+def test_markdown_checkbox_question_keyed_by_a_written_answer_keeps_its_reference_out_of_the_stem(tmp_path: Path) -> None:
+    text = "#### Q1. Which is a vector?\n\n- [ ] mass\n- [ ] velocity\n\n**Answer:** velocity\n\n" \
+           "#### Q2. Which is prime?\n\n- [x] 7\n- [ ] 8\n\n[Reference](https://example.org/primes)\n"
+    questions = import_questions_from(tmp_path, text)
+    assert [(q.stem, q.answer) for q in questions] == [("Which is a vector?", ["2"]), ("Which is prime?", ["1"])]
+    assert questions[1].explanation == "[Reference](https://example.org/primes)"
+
+
+def import_questions_from(tmp_path: Path, text: str) -> list:
+    path = tmp_path / "quiz.md"
+    path.write_text(text, encoding="utf-8")
+    return import_questions(path, Diagnostics())

@@ -18,11 +18,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    """`lecturekit build --out DIR` with no COURSE: the bundled seeds."""
+    """`lecturekit build --demo --out DIR`: the bundled seeds."""
     work = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("LECTUREKIT_CACHE", str(work / "cache"))
-        result = CliRunner().invoke(main, ["build", "--out", str(work / "site")])
+        result = CliRunner().invoke(main, ["build", "--demo", "--out", str(work / "site")])
     assert result.exit_code == 0, result.output
     return work / "site"
 

@@ -23,7 +23,7 @@ def lecturekit(*args: str, tmp_path: Path, **env: str) -> subprocess.CompletedPr
 
 
 def test_topics_json_on_the_bundled_seeds(tmp_path):
-    done = lecturekit("topics", "--json", tmp_path=tmp_path, LECTUREKIT_RUN_EXAMPLES="0")
+    done = lecturekit("topics", "--demo", "--json", tmp_path=tmp_path, LECTUREKIT_RUN_EXAMPLES="0")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     rows = {row["id"]: row for row in data["topics"]}

@@ -8,7 +8,7 @@ from pathlib import Path
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Option, Question, QuestionKind
 from lecturekit.quiz.imported import imported_id
-from lecturekit.quiz.parse import ANSWER_LINE, MULTI_SELECT, NOTES_KEY, notes_key, parse_exercise
+from lecturekit.quiz.parse import ANSWER_LINE, MULTI_SELECT, NOTES_KEY, answer_keys, notes_key, parse_exercise
 
 HEADING = re.compile(r"^#{1,6}\s+(?P<label>.+?)\s*$")
 TASK = re.compile(r"^[-*+]\s+\[(?P<mark>[ xX])\]\s+(?P<text>.*)$")
@@ -53,6 +53,10 @@ def _question(label: str, body: list[str], source: str, line: int, diag: Diagnos
     notes = [m["text"] for text in body if (m := EXPLANATION.match(text.strip()))]
     stem_lines = [text for text in body
                   if not (ID_COMMENT.match(text.strip()) or TASK.match(text.strip()) or EXPLANATION.match(text.strip()))]
+    first_task = next((i for i, text in enumerate(body) if TASK.match(text.strip())), len(body))
+    after = [text for text in body[first_task:] if text in stem_lines]  # under the options: a key, a reference, a note
+    if tasks:
+        stem_lines = [text for text in body[:first_task] if text in stem_lines]
     stem = re.sub(r"\n{3,}", "\n\n", "\n".join(stem_lines)).strip()
     if not stem and not tasks:
         return None  # a title heading, not a question
@@ -67,7 +71,10 @@ def _question(label: str, body: list[str], source: str, line: int, diag: Diagnos
         stem, options, answer, written_explanation = written
         explanation = explanation or written_explanation
     elif tasks and not answer:
-        answer = _written_key(stem_lines, options)[0] or []
+        written_keys, written_explanation = _written_key(after, options)
+        answer, explanation = written_keys or [], explanation or written_explanation
+    if tasks and not explanation and any(text.strip() for text in after):
+        explanation = "\n".join(_plain(text) for text in after if text.strip())
     if heading := HEADING_QUESTION.match(label):  # "#### Q2. Which layer routes packets?": the heading asks it
         label, stem = heading["label"], f"{heading['text']}\n\n{stem}".strip()
     new_id, lecture = imported_id(source, qid, stem)
@@ -95,8 +102,9 @@ def _written_key(lines: list[str], options: list[Option]) -> tuple[list[str] | N
     if start is None:
         return None, None
     found = ANSWER_LINE.match(plain[start])
-    text = "\n".join([f"Answer: {found['value']}" if found else plain[start], *plain[start + 1 :]])
-    return notes_key(text, options)
+    if found and (keys := answer_keys(found["value"], options)):
+        return keys, "\n".join(plain[start + 1 :]).strip() or None
+    return notes_key("\n".join(plain[start:]), options)
 
 
 def _key_line(line: str) -> bool:
