@@ -322,6 +322,29 @@ def main(argv: list[str] | None = None) -> None:
     print(HEADER)
     for (group, name), s in sorted(totals.items()):
         print(row(f"{group} · {name}", s))
+    print_ratios(totals)
+
+
+def ratio(ours: tuple[int, int], peer: tuple[int, int]) -> str:
+    """(part, whole) of lecturekit over (part, whole) of the peer, as a ratio of the two shares."""
+    if not ours[1] or not peer[1] or not peer[0]:
+        return "-"
+    return f"{(ours[0] / ours[1]) / (peer[0] / peer[1]):.3f}"
+
+
+def print_ratios(totals: dict[tuple[str, str], Score]) -> None:
+    """lecturekit against the peers of the same run, over all decks."""
+    ours, text = totals[("all decks", "lecturekit")], totals[("all decks", "pdftotext per page")]
+    print(f"\nlecturekit / pdftotext per page (same run): titles right {ratio((ours.titles_right, ours.titles_total), (text.titles_right, text.titles_total))}, "
+          f"sentences intact {ratio((ours.sentences_intact, ours.sentences), (text.sentences_intact, text.sentences))}, "
+          f"garbage lines {ratio((ours.garbage_lines, ours.lines), (text.garbage_lines, text.lines))}")
+    last = totals.get(("Beamer, labels", "last page per label"))
+    for group in ("Beamer, labels", "Beamer, no labels"):
+        mine = totals.get((group, "lecturekit"))
+        if last and mine:
+            print(f"lecturekit ({group}) / last page per label: handout recall "
+                  f"{ratio((mine.handout_found, mine.handout_total), (last.handout_found, last.handout_total))}, "
+                  f"exact slide count {mine.exact}/{mine.beamer} vs {last.exact}/{last.beamer}")
 
 
 if __name__ == "__main__":

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import platformdirs
 from pydantic import BaseModel, TypeAdapter
 
 CACHE_VERSION = "1"
@@ -19,12 +22,89 @@ Value = TypeVar("Value")
 Valid = TypeVar("Valid", bound=BaseModel)
 
 
+DEFAULT_CAP_MB = 2048  # the cache's size cap; $LECTUREKIT_CACHE_MAX_MB overrides it
+
+
 def default_cache_dir() -> Path:
-    """Where the cache lives: $LECTUREKIT_CACHE, else $XDG_CACHE_HOME/lecturekit, else ~/.cache/lecturekit."""
+    """Where the cache lives: $LECTUREKIT_CACHE, else the platform's user cache folder (platformdirs)."""
     if env := os.environ.get("LECTUREKIT_CACHE"):
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "lecturekit"
+    return Path(platformdirs.user_cache_dir("lecturekit", appauthor=False))
+
+
+class CacheNamespace(BaseModel):
+    """One namespace of the cache (ocr, sources, site-pages, …): its entries and their bytes."""
+
+    name: str
+    entries: int
+    bytes: int
+
+
+class CacheInfo(BaseModel):
+    """`lecturekit cache info`: where the cache is, how big, and its cap."""
+
+    path: str
+    bytes: int
+    cap_bytes: int
+    namespaces: list[CacheNamespace]
+
+
+def cache_cap_bytes() -> int:
+    """The size cap in bytes: $LECTUREKIT_CACHE_MAX_MB megabytes, else DEFAULT_CAP_MB."""
+    try:
+        megabytes = float(os.environ.get("LECTUREKIT_CACHE_MAX_MB", DEFAULT_CAP_MB))
+    except ValueError:
+        megabytes = DEFAULT_CAP_MB
+    return int(megabytes * 1024 * 1024)
+
+
+def _entries(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*.json") if p.is_file()]
+
+
+def cache_info(root: Path | None = None) -> CacheInfo:
+    """The size of every namespace under ROOT (default: the cache folder)."""
+    root = root or default_cache_dir()
+    spaces = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+        files = _entries(folder)
+        spaces.append(
+            CacheNamespace(name=folder.name, entries=len(files), bytes=sum(f.stat().st_size for f in files))
+        )
+    return CacheInfo(
+        path=str(root), bytes=sum(n.bytes for n in spaces), cap_bytes=cache_cap_bytes(), namespaces=spaces
+    )
+
+
+def clear_cache(root: Path | None = None) -> int:
+    """Delete every namespace under ROOT (files beside them, e.g. the quiz history, stay); bytes freed."""
+    root = root or default_cache_dir()
+    freed = cache_info(root).bytes
+    for folder in (p for p in root.iterdir() if p.is_dir() and not p.is_symlink()) if root.is_dir() else []:
+        shutil.rmtree(folder, ignore_errors=True)
+    return freed
+
+
+def trim_cache(root: Path | None = None, cap: int | None = None) -> int:
+    """Delete the least recently written entries until the cache fits its cap; bytes freed."""
+    root = root or default_cache_dir()
+    cap = cache_cap_bytes() if cap is None else cap
+    if not root.is_dir():
+        return 0
+    sized = []
+    for path in (p for folder in root.iterdir() if folder.is_dir() for p in _entries(folder)):
+        with contextlib.suppress(OSError):  # a parallel build may replace or remove an entry meanwhile
+            stat = path.stat()
+            sized.append((stat.st_mtime_ns, str(path), stat.st_size))
+    total = sum(size for _, _, size in sized)
+    freed = 0
+    for _, name, size in sorted(sized):
+        if total - freed <= cap:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+            freed += size
+    return freed
 
 
 def content_key(*parts: bytes | str) -> str:
@@ -59,7 +139,9 @@ class Cache:
         Parsed and validated in one pass from the file's bytes (faster than get() and then validating); an
         entry that no longer fits its model (damaged on disk, written by other code) is a miss, not an error.
         """
-        return self._read(key, schema.validate_json if isinstance(schema, TypeAdapter) else schema.model_validate_json)
+        return self._read(
+            key, schema.validate_json if isinstance(schema, TypeAdapter) else schema.model_validate_json
+        )
 
     def _read(self, key: str, parse: Callable[[bytes], Any]) -> Any | None:
         if not self.enabled:
@@ -81,7 +163,9 @@ class Cache:
             # Write then rename, so parallel workers never read a half-written entry.
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                if isinstance(value, BaseModel):  # serialised by pydantic directly: no dict of every field in memory
+                if isinstance(
+                    value, BaseModel
+                ):  # serialised by pydantic directly: no dict of every field in memory
                     handle.write(value.model_dump_json(exclude_defaults=True))
                 else:
                     json.dump(value, handle)

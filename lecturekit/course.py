@@ -19,6 +19,7 @@ from pydantic import Field, PrivateAttr, ValidationError
 from lecturekit.controls import CONTROLS
 from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.models import Model
+from lecturekit.suggest import did_you_mean
 
 COURSE_FILE = "course.toml"
 ANSWERS_FILE = "answers.toml"
@@ -184,7 +185,22 @@ def _parse_config(path: Path, text: str) -> CourseConfig:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise UsageError(f"{where}: {first['msg']} ({len(exc.errors())} problem(s))", file=path) from exc
+        message, line = f"{where}: {first['msg']}", None
+        if first["type"] == "extra_forbidden":  # a mistyped setting: name the line and the setting meant
+            *parents, key = (str(p) for p in first["loc"])
+            message = f"unknown setting {key!r}{did_you_mean(key, _settings_of(parents))}"
+            line = _line_of_key(text, key)
+        raise UsageError(f"{message} ({len(exc.errors())} problem(s))", file=path, location=line) from exc
+
+
+def _settings_of(parents: list[str]) -> list[str]:
+    """The setting names allowed where a key sits: top level, in a [[lectures]] table or in [build]."""
+    model: type[Model] = CourseConfig
+    if parents and parents[0] == "lectures":
+        model = LectureConfig
+    elif parents and parents[0] == "build":
+        model = BuildConfig
+    return list(model.model_fields)
 
 
 def _check_lecture_ids(config: CourseConfig, path: Path, text: str) -> None:

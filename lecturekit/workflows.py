@@ -1,4 +1,4 @@
-"""The instructor's use cases behind `lecturekit build` and `lecturekit add`: read a course, render it."""
+"""The instructor's use cases: which course and site a command means, build, add, init, the slide list."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from pathlib import Path
 
 from pydantic import Field
 
+from lecturekit.cache import trim_cache
 from lecturekit.course import (
     ANSWERS_FILE,
     COURSE_FILE,
+    BuildConfig,
     answers_file,
     is_source_candidate,
     load_config,
@@ -18,15 +20,28 @@ from lecturekit.course import (
 )
 from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.ingest import IngestOptions, read_sources
-from lecturekit.models import Course, Method, Model
+from lecturekit.models import Course, Method, Model, QuestionKind
 from lecturekit.pipeline import bundled_seeds, clean, ingest, load_course
 from lecturekit.quiz import ANSWERS_HEADER, scaffold_answers
 from lecturekit.site import MARKER, BuildReport, SiteOptions, build_site, check_output
+from lecturekit.suggest import did_you_mean
 
 LECTURE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 SITE_DIR = "_site"  # the one default site location: COURSE/_site (ignored as a source: it starts with "_")
 # Only to recognise a course folder when no COURSE is given; sources themselves are read by content.
-SOURCE_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".md", ".markdown", ".text", ".notes")
+SOURCE_SUFFIXES = (
+    ".pdf",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+    ".txt",
+    ".md",
+    ".markdown",
+    ".text",
+    ".notes",
+)
 NO_COURSE_HINT = (
     "no course here (no course.toml, no lecture sources); pass COURSE (a course folder), "
     "or start one with `lecturekit init COURSE` (the bundled demo: `lecturekit build --demo --out DIR`)"
@@ -105,6 +120,101 @@ def prepare_output(out: Path, force: bool = False) -> None:
         check_output(out)
 
 
+class CourseSummary(Model):
+    """What `build` and `add` tell the instructor afterwards (and print as JSON with --json)."""
+
+    course: str
+    lectures: int = 0
+    slides: int = 0
+    questions: int = 0
+    keyed: int = 0
+    unkeyed: int = 0
+    flagged: int = 0  # questions read as ambiguous, garbled, … (`lecturekit check` says which)
+    topics: int = 0
+    errors: int = 0
+    warnings: int = 0
+    list_warnings: str  # the command that lists them
+    site: str
+    open: str  # the site's front page, a file a browser opens from disk
+    serve: str  # the command that previews it on 127.0.0.1
+    build: BuildReport
+
+
+def summarize_course(
+    course: Course, course_dir: Path, site: Path, built: BuildReport, diag: Diagnostics
+) -> CourseSummary:
+    """The counts of COURSE, its problems in DIAG, and where its site is (SITE as the user named it)."""
+    answerable = [q for q in course.questions if q.kind is not QuestionKind.DISCUSSION]
+    unkeyed = sum(1 for q in answerable if q.unkeyed)
+    folder = "" if course_dir == Path(".") else f" {course_dir}"
+    return CourseSummary(
+        course=str(course_dir),
+        lectures=len(course.lectures),
+        slides=sum(len(lecture.slides) for lecture in course.lectures),
+        questions=len(course.questions),
+        keyed=len(answerable) - unkeyed,
+        unkeyed=unkeyed,
+        flagged=sum(1 for q in course.questions if q.flags),
+        topics=len(course.topics),
+        errors=len(diag.errors),
+        warnings=len(diag.warnings),
+        list_warnings=f"lecturekit check{folder}",
+        site=str(site),
+        open=str(site / "index.html"),
+        serve=f"lecturekit serve {site}",
+        build=built,
+    )
+
+
+def format_summary(summary: CourseSummary) -> str:
+    """The summary as the few lines a person reads after `build` or `add`."""
+    lines = [
+        f"{summary.lectures} lecture(s), {summary.slides} slides, {summary.questions} question(s) "
+        f"({summary.keyed} keyed, {summary.unkeyed} unkeyed, {summary.flagged} flagged), {summary.topics} topics"
+    ]
+    if summary.errors or summary.warnings:
+        lines.append(
+            f"{summary.errors} error(s), {summary.warnings} warning(s): `{summary.list_warnings}` lists them"
+        )
+    lines.append(
+        f"site: {summary.site} ({summary.build.pages} pages, {summary.build.rendered} rendered); "
+        f"open {summary.open} in a browser, or `{summary.serve}`"
+    )
+    return "\n".join(lines)
+
+
+def reading_options(
+    course_dir: Path,
+    ocr: str | None = None,
+    jobs: int | None = None,
+    lang: str | None = None,
+    progress: bool = False,
+) -> IngestOptions:
+    """How to read COURSE_DIR's sources: what the command line says, else course.toml's [build], else the defaults."""
+    configured = load_config(course_dir, Diagnostics()).build if course_dir.is_dir() else BuildConfig()
+    chosen = {"ocr": ocr or configured.ocr, "jobs": jobs or configured.jobs, "lang": lang or configured.lang}
+    return IngestOptions.model_validate(
+        {"progress": progress, **{k: v for k, v in chosen.items() if v is not None}}
+    )
+
+
+def build_course_summary(
+    course_dir: Path,
+    out: Path,
+    diag: Diagnostics,
+    options: SiteOptions | None = None,
+    ingest_options: IngestOptions | None = None,
+    force: bool = False,
+) -> CourseSummary:
+    """Load a course folder, write its site to OUT (FORCE: even over a folder lecturekit did not make), sum it up."""
+    options = options or SiteOptions()
+    prepare_output(out, force)
+    course = load(course_dir, diag, options.images, ingest_options)
+    built = build_site(course, out, diag, options)
+    trim_cache(Path(options.cache_dir) if options.cache_dir else None)
+    return summarize_course(course, course_dir, out, built, diag)
+
+
 def build_course(
     course_dir: Path,
     out: Path,
@@ -114,9 +224,7 @@ def build_course(
     force: bool = False,
 ) -> BuildReport:
     """Load a course folder and write its site to OUT (FORCE: even over a folder lecturekit did not make)."""
-    options = options or SiteOptions()
-    prepare_output(out, force)
-    return build_site(load(course_dir, diag, options.images, ingest_options), out, diag, options)
+    return build_course_summary(course_dir, out, diag, options, ingest_options, force).build
 
 
 class AddReport(Model):
@@ -237,8 +345,8 @@ def add_sources(
     options: SiteOptions | None = None,
     ingest_options: IngestOptions | None = None,
     force: bool = False,
-) -> tuple[AddReport, BuildReport]:
-    """Copy sources into the course, load it, scaffold answer keys, and rebuild the site."""
+) -> tuple[AddReport, CourseSummary]:
+    """Copy sources into the course, load it, scaffold answer keys, rebuild the site, sum the course up."""
     prepare_output(out, force)
     names = copy_sources(usable_files(files, diag, ingest_options), course_dir, lecture_id)
     options = options or SiteOptions()
@@ -251,7 +359,9 @@ def add_sources(
         course = load(course_dir, diag, options.images, ingest_options)
     else:
         diag.extend(first.items)
-    return report, build_site(course, out, diag, options)
+    built = build_site(course, out, diag, options)
+    trim_cache(Path(options.cache_dir) if options.cache_dir else None)
+    return report, summarize_course(course, course_dir, out, built, diag)
 
 
 COURSE_TEMPLATE = """\
@@ -313,3 +423,42 @@ def init_course(folder: Path) -> list[Path]:
             path.write_text(text, encoding="utf-8")
             written.append(path)
     return written
+
+
+class SlideRow(Model):
+    """One slide as `lecturekit slides` lists it: the id to write as `review` in answers.toml."""
+
+    id: str
+    title: str
+    lecture: str
+    kind: str
+    pages: list[str] = Field(default_factory=list)  # "deck.pdf p. 4"
+
+
+class SlideList(Model):
+    """`lecturekit slides --json`: {"slides": [...]}."""
+
+    slides: list[SlideRow] = Field(default_factory=list)
+
+
+def list_slides(course: Course, lecture_id: str | None = None) -> SlideList:
+    """The slides of COURSE (of one lecture with LECTURE_ID), in reading order; an unknown lecture is a usage error."""
+    lectures = course.lectures
+    if lecture_id is not None:
+        lectures = [lecture for lecture in lectures if lecture.id == lecture_id]
+        if not lectures:
+            known = [lecture.id for lecture in course.lectures]
+            raise UsageError(f"no lecture {lecture_id!r}{did_you_mean(lecture_id, known)}")
+    return SlideList(
+        slides=[
+            SlideRow(
+                id=slide.id,
+                title=slide.title,
+                lecture=lecture.id,
+                kind=slide.kind.value,
+                pages=[f"{ref.source} p. {ref.page}" for ref in slide.pages],
+            )
+            for lecture in lectures
+            for slide in lecture.slides
+        ]
+    )

@@ -22,6 +22,7 @@ from lecturekit.cleaner.reflow import reflow
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Lecture, Model, Removal, RemovalReason, Slide, Source, SourceKind
+from lecturekit.suggest import did_you_mean
 
 AGENDA_TITLE = re.compile(r"^(today'?s lecture|today|agenda|this lecture)\b", re.IGNORECASE)
 GENERIC_TITLES = re.compile(
@@ -233,7 +234,8 @@ def _link_editions(built: list[BuiltLecture], diag: Diagnostics) -> None:
             if target is None:
                 diag.warn(
                     "course.toml",
-                    f"lecture {item.lecture.id}: edition_of {item.group.edition_of} is not a lecture",
+                    f"lecture {item.lecture.id}: edition_of {item.group.edition_of} is not a lecture"
+                    f"{did_you_mean(item.group.edition_of, index_of)}",
                 )
                 continue
         if target is None or target == i:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -67,7 +68,10 @@ def guarded(command: Callable[..., int | None]) -> Callable[..., None]:
         except Exception as exc:  # a bug: one line, the traceback only with -v
             if verbose:
                 traceback.print_exc()
-            click.echo(f"lecturekit: internal error: {type(exc).__name__}: {exc} (run with -v for the traceback)", err=True)
+            click.echo(
+                f"lecturekit: internal error: {type(exc).__name__}: {exc} (run with -v for the traceback)",
+                err=True,
+            )
             sys.exit(int(ExitCode.INTERNAL_ERROR))
         sys.exit(int(code or 0))
 
@@ -79,10 +83,12 @@ def course_argument(demo: bool = True) -> Callable[[Callable[..., Any]], Callabl
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         if demo:
-            command = click.option("--demo", is_flag=True, help="Use the bundled demo course instead of COURSE.")(
-                command
-            )
-        return click.argument("course", required=False, type=click.Path(path_type=Path, file_okay=False))(command)
+            command = click.option(
+                "--demo", is_flag=True, help="Use the bundled demo course instead of COURSE."
+            )(command)
+        return click.argument("course", required=False, type=click.Path(path_type=Path, file_okay=False))(
+            command
+        )
 
     return decorate
 
@@ -104,3 +110,30 @@ def course_at(course: Path | None, demo: bool, diag: Diagnostics) -> Course:
     from lecturekit.workflows import course_folder, read_course
 
     return read_course(course_folder(course, demo), diag)
+
+
+def reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--ocr, --jobs and --lang: how sources are read (else course.toml's [build], else the defaults)."""
+    command = click.option("--lang", help="Tesseract OCR language(s), e.g. eng+deu (default: eng).")(command)
+    command = click.option(
+        "--jobs", type=click.IntRange(min=1), help="Parallel OCR workers (default: one per core)."
+    )(command)
+    return click.option(
+        "--ocr",
+        type=click.Choice(["auto", "always", "never"]),
+        help="auto (default): OCR only pages without a usable text layer.",
+    )(command)
+
+
+def strict_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--strict after the command, the same as `lecturekit --strict COMMAND`."""
+    return click.option("--strict", is_flag=True, help="Fail (exit 4) on warnings too.")(command)
+
+
+def is_strict(strict: bool) -> bool:
+    return strict or settings().strict
+
+
+def progress_wanted(as_json: bool) -> bool:
+    """A progress bar only for a person at a terminal: never with --json, --quiet, or in CI."""
+    return sys.stderr.isatty() and not as_json and not settings().quiet and not os.environ.get("CI")

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
-from lecturekit.commands.common import course_argument, course_at, guarded, report
+from lecturekit.commands.common import course_argument, course_at, guarded, is_strict, report, strict_option
 from lecturekit.errors import Diagnostics
+from lecturekit.models import Model
+from lecturekit.quiz.check import CheckRow
 from lecturekit.quiz.formats import ExportFormat
 
 
@@ -28,7 +30,11 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
 
     diag = Diagnostics()
     course = load_course(list(paths), diag=diag, run_examples=False, images=False)
-    output = QuestionSet(questions=course.questions).model_dump_json(indent=2) if as_json else format_rows(check_course(course))
+    output = (
+        QuestionSet(questions=course.questions).model_dump_json(indent=2)
+        if as_json
+        else format_rows(check_course(course))
+    )
     click.echo(output)
     return report(diag)
 
@@ -37,8 +43,9 @@ def extract_command(paths: tuple[Path, ...], as_json: bool) -> int:
 @course_argument()
 @click.option("--format", "fmt", type=click.Choice([f.value for f in ExportFormat]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@strict_option
 @guarded
-def export_command(course: Path | None, demo: bool, fmt: str, output: Path) -> int:
+def export_command(course: Path | None, demo: bool, fmt: str, output: Path, strict: bool) -> int:
     """Write the questions of COURSE (default: the current folder) as GIFT, Aiken, Moodle XML, QTI, Anki, JSON or markdown."""
     from lecturekit.quiz.formats import export_questions
 
@@ -46,12 +53,19 @@ def export_command(course: Path | None, demo: bool, fmt: str, output: Path) -> i
     loaded = course_at(course, demo, diag)
     count = export_questions(loaded.questions, ExportFormat(fmt), output, loaded.title, diag)
     click.echo(f"wrote {count} question(s) to {output}", err=True)
-    return report(diag)
+    return report(diag, strict=is_strict(strict))
 
 
 @quiz_group.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--course", "course_dir", type=click.Path(file_okay=False, path_type=Path), help="Save them into this course (quiz/<name>.json).")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--course",
+    "course_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Save them into this course (quiz/<name>.json).",
+)
 @guarded
 def import_command(files: tuple[Path, ...], course_dir: Path | None) -> int:
     """Read GIFT, Aiken or markdown task-list quizzes; print them as JSON, or add them to a course."""
@@ -69,7 +83,9 @@ def import_command(files: tuple[Path, ...], course_dir: Path | None) -> int:
 
 @quiz_group.command("keys")
 @course_argument(demo=False)
-@click.option("--scaffold", is_flag=True, help="Append a skeleton entry for every unkeyed question to answers.toml.")
+@click.option(
+    "--scaffold", is_flag=True, help="Append a skeleton entry for every unkeyed question to answers.toml."
+)
 @guarded
 def keys_command(course: Path | None, scaffold: bool) -> int:
     """Check the answer keys of COURSE (default: the current folder); --scaffold writes skeletons for the missing."""
@@ -92,8 +108,9 @@ def keys_command(course: Path | None, scaffold: bool) -> int:
 @click.option("--wrong-first", is_flag=True, help="Ask the questions you got wrong last time first.")
 @click.option("--seed", type=int, default=0, show_default=True)
 @guarded
-def take_command(course: Path | None, demo: bool, lecture: str | None, shuffle: bool, wrong_first: bool,
-                 seed: int) -> int:
+def take_command(
+    course: Path | None, demo: bool, lecture: str | None, shuffle: bool, wrong_first: bool, seed: int
+) -> int:
     """Take the quiz of COURSE (default: the current folder) in the terminal; answers may be piped on stdin."""
     from lecturekit.commands.quiz_session import take_quiz
     from lecturekit.quiz.take import TakeOptions
@@ -104,18 +121,33 @@ def take_command(course: Path | None, demo: bool, lecture: str | None, shuffle: 
     return report(diag)
 
 
+class CheckList(Model):
+    """`lecturekit check --json`: every question's statuses, and how many need attention."""
+
+    questions: list[CheckRow]
+    needing_attention: int
+
+
 @click.command("check")
 @course_argument()
-@click.option("--strict", is_flag=True, help="Fail (exit 4) on warnings too; same as `lecturekit --strict check`.")
+@strict_option
+@click.option(
+    "--json", "as_json", is_flag=True, help='Print {"questions": [...], "needing_attention": n} on stdout.'
+)
 @guarded
-def check_command(course: Path | None, demo: bool, strict: bool) -> int:
+def check_command(course: Path | None, demo: bool, strict: bool, as_json: bool) -> int:
     """List unkeyed, ambiguous or garbled questions of COURSE (default: the current folder); errors fail, warnings fail under --strict."""
-    from lecturekit.commands.common import settings
-    from lecturekit.quiz.check import check_course, format_rows
+    from lecturekit.quiz.check import check_course, format_rows, needing_attention
 
     diag = Diagnostics()
-    click.echo(format_rows(check_course(course_at(course, demo, diag))))
-    return report(diag, strict=strict or settings().strict)
+    rows = check_course(course_at(course, demo, diag))
+    if as_json:
+        click.echo(
+            CheckList(questions=rows, needing_attention=needing_attention(rows)).model_dump_json(indent=2)
+        )
+    else:
+        click.echo(format_rows(rows))
+    return report(diag, strict=is_strict(strict))
 
 
 COMMANDS: list[click.Command] = [quiz_group, check_command]

@@ -24,7 +24,7 @@ from lecturekit.quiz.take import (
 
 
 def key_summary(course: Course) -> str:
-    """"3 of 4 multiple-choice questions keyed; 1 pending: …"."""
+    """ "3 of 4 multiple-choice questions keyed; 1 pending: …"."""
     mcqs = [q for q in course.questions if q.kind is QuestionKind.MCQ]
     pending = [q.id for q in mcqs if q.unkeyed]
     line = f"{len(mcqs) - len(pending)} of {len(mcqs)} multiple-choice questions keyed"
@@ -36,7 +36,9 @@ def answers_path(course: Course) -> Path:
     return answers_file(root, load_config(root))
 
 
-def import_files(files: list[Path], course_dir: Path | None, diag: Diagnostics) -> list[tuple[Path, list[Question]]]:
+def import_files(
+    files: list[Path], course_dir: Path | None, diag: Diagnostics
+) -> list[tuple[Path, list[Question]]]:
     """Questions of each file; with a course folder, saved under its quiz/ (answers.toml applies on load)."""
     from lecturekit.quiz.imported import save_imported
 

@@ -13,7 +13,7 @@ from lecturekit.commands.common import course_argument, course_at, guarded, repo
 
 @click.command("topics")
 @course_argument()
-@click.option("--json", "as_json", is_flag=True, help="Print {\"topics\": [...]} as JSON on stdout.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"topics": [...]} as JSON on stdout.')
 @guarded
 def topics_command(course: Path | None, demo: bool, as_json: bool) -> int:
     """Print which slides, questions and examples each topic of COURSE (default: the current folder) has."""
@@ -30,8 +30,11 @@ def topics_command(course: Path | None, demo: bool, as_json: bool) -> int:
 
 @click.command("run")
 @click.argument("name")
-@click.option("--course", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Also look in this course's own examples/ folder (its examples win).")
+@click.option(
+    "--course",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Also look in this course's own examples/ folder (its examples win).",
+)
 @guarded
 def run_command(name: str, course: Path | None) -> int:
     """Run the example NAME (an example's name, or a topic id or alias such as "backprop") and return its exit code."""
@@ -46,7 +49,9 @@ def run_command(name: str, course: Path | None) -> int:
     examples = own + [e for e in discover(examples_dir(), diag) if e.name not in {o.name for o in own}]
     if not examples:
         raise UsageError("no runnable examples found (set LECTUREKIT_EXAMPLES to the examples folder)")
-    example = resolve_example(name, link_examples(load_shipped(), examples, "taxonomy.toml", Diagnostics()), examples)
+    example = resolve_example(
+        name, link_examples(load_shipped(), examples, "taxonomy.toml", Diagnostics()), examples
+    )
     click.echo(f"$ python {example.path}", err=True)
     return subprocess.run([sys.executable, example.path]).returncode
 

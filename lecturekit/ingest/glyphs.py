@@ -123,13 +123,18 @@ def _program_fixes(font: PDFFont, spec: dict) -> dict[int, str]:
         name = order[gid]
         mapped = _mapped(font, cid)
         from_name = agl.toUnicode(name) if "_" in name or name in agl.AGL2UV or name.startswith("uni") else ""
-        truth = reverse.get(name) or from_name
-        if len(from_name) > 1 and from_name.isalpha():  # a ligature glyph: its parts, whatever ToUnicode says
-            truth = from_name
+        truth = _unligated(reverse.get(name) or from_name)
+        if len(_unligated(from_name)) > 1 and _unligated(from_name).isalpha():
+            truth = _unligated(from_name)  # a ligature glyph: its letters, whatever ToUnicode says
         if truth and truth != mapped and (mapped is None or len(truth) > 1 and truth.isalpha()
                                           or any(wrong_script(char) for char in mapped)):
             fixes[cid] = truth
     return fixes
+
+
+def _unligated(text: str) -> str:
+    """The f-ligature characters (U+FB00-FB06) as their letters; other text unchanged."""
+    return "".join(unicodedata.normalize("NFKC", c) if 0xFB00 <= ord(c) <= 0xFB06 else c for c in text)
 
 
 def _mapped(font: PDFCIDFont, cid: int) -> str | None:

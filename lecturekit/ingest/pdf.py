@@ -201,11 +201,16 @@ def read_text_layer(page: PlumberPage, reader: PageReader) -> tuple[TextLayer, s
         lines=lines,
         removed=_removed(drawing),
         letters=sum(ch.isalnum() for ch in text),
-        garbled=sum(reason is Hidden.UNREADABLE for _, reason in drawing.hidden),
+        garbled=sum(reason is Hidden.UNREADABLE and _unmapped(glyph.text) for glyph, reason in drawing.hidden),
         picture_coverage=min(1.0, drawing.picture_area / area),
         has_graphics=drawing.has_graphics,
     )
     return layer, _fingerprint(page, drawing, text)
+
+
+def _unmapped(text: str) -> bool:
+    """A glyph with no Unicode at all ((cid:N), U+FFFD): many of them make a text layer unusable."""
+    return text.startswith("(cid:") or "\ufffd" in text
 
 
 class PageReader:

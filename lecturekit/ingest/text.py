@@ -8,7 +8,7 @@ from statistics import mean
 from pydantic import Field
 
 from lecturekit.ingest.pages import make_page
-from lecturekit.ingest.sections import split_sections
+from lecturekit.ingest.sections import REVEAL_SEPARATOR, split_sections
 from lecturekit.models import Model, Page, SourceKind
 
 FORM_FEED = "\f"
@@ -35,11 +35,19 @@ def classify_text(text: str) -> SourceKind:
     starts = sum(1 for line in lines if PAGE_START.match(line))
     if FORM_FEED in text or any(PAGE_MARKER.match(line) for line in lines):
         return SourceKind.TEXT_DUMP
+    if _looks_like_slide_markdown(nonblank):
+        return SourceKind.MARKDOWN  # checked first: its options may be indented by one space, like dump pages
     if starts >= DUMP_MIN_STARTS and starts >= DUMP_MIN_START_SHARE * len(nonblank):
         return SourceKind.TEXT_DUMP
     if _looks_like_markdown(nonblank):
         return SourceKind.MARKDOWN
     return SourceKind.NOTES
+
+
+def _looks_like_slide_markdown(nonblank: list[str]) -> bool:
+    """Whether lines are markdown slides (reveal.js, Marp): headings between slide separators."""
+    separators = sum(1 for line in nonblank if REVEAL_SEPARATOR.match(line))
+    return separators >= 2 and any(ATX_HEADING.match(line) for line in nonblank)
 
 
 def _looks_like_markdown(nonblank: list[str]) -> bool:

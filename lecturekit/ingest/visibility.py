@@ -12,9 +12,9 @@ from pdfminer.pdfdevice import PDFTextDevice
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager, PDFTextState
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import PDFStream, dict_value, resolve1, stream_value
+from pdfminer.pdftypes import PDFStream, dict_value, resolve1
 from pdfminer.psparser import literal_name
-from pdfminer.utils import Matrix, apply_matrix_pt, mult_matrix, translate_matrix
+from pdfminer.utils import Matrix, apply_matrix_pt
 
 from lecturekit.ingest.glyphs import FontRepair, base_name, plain
 
@@ -203,7 +203,7 @@ class Collector(PDFTextDevice):
                       top - y0, top - base, round(size, 2), name, bold, mono, graphicstate.ncolor,
                       matrix[0] > 0 and abs(matrix[1]) < UPRIGHT * matrix[0] and abs(matrix[2]) < UPRIGHT * matrix[0])
         box = (x0, y0, x1, y1)
-        reason = Hidden.UNREADABLE if text is None else self._hidden(box, size, graphicstate)
+        reason = self._hidden(box, size, graphicstate) or (Hidden.UNREADABLE if text is None else None)
         self.glyphs.append((glyph, reason, box))
         return adv
 
@@ -326,7 +326,3 @@ def _is_rectangle(path: Sequence[Any]) -> bool:
         return False
     points = {(round(float(seg[1]), 1), round(float(seg[2]), 1)) for seg in path if seg[0] != "h"}
     return len({x for x, _ in points}) == 2 and len({y for _, y in points}) == 2
-
-
-__all__ = ["Collector", "Drawing", "FontManager", "Glyph", "Hidden", "mult_matrix", "read_drawing",
-           "stream_value", "translate_matrix"]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from rapidfuzz import process
-
 from lecturekit.errors import Diagnostics
 from lecturekit.models import AcceptedAnswer, Lecture, NumericAnswer, Option, Question, QuestionKind
 from lecturekit.quiz.grading import TYPED_KINDS
 from lecturekit.quiz.markers import read_option
 from lecturekit.quiz.model import AnswerEntry, AnswerFile
+from lecturekit.suggest import did_you_mean
 
 
 def apply_answers(questions: list[Question], keys: AnswerFile, lectures: list[Lecture], diag: Diagnostics) -> list[Question]:
@@ -19,7 +18,7 @@ def apply_answers(questions: list[Question], keys: AnswerFile, lectures: list[Le
     for entry in keys.entries:
         question = by_id.get(entry.id)
         if question is None:
-            diag.error(keys.path, f"key for unknown question {entry.id!r}{_suggest(entry.id, list(by_id))}", entry.line)
+            diag.error(keys.path, f"key for unknown question {entry.id!r}{did_you_mean(entry.id, by_id)}", entry.line)
             continue
         keyed[entry.id] = _apply(question, entry, keys.path, slide_ids, diag)
     result = [keyed.get(q.id, q) for q in questions]
@@ -53,7 +52,8 @@ def _apply(question: Question, entry: AnswerEntry, path: str, slide_ids: set[str
         update["stem"] = entry.stem
     if entry.review is not None:
         if slide_ids and entry.review not in slide_ids:
-            diag.warn(path, f"{entry.id}: review slide {entry.review!r} is not a slide of this course", entry.line)
+            hint = did_you_mean(entry.review, slide_ids)
+            diag.warn(path, f"{entry.id}: review slide {entry.review!r} is not a slide of this course{hint}", entry.line)
         update["review_slide"] = entry.review
     if entry.feedback:
         update["options"] = _with_feedback(question.model_copy(update=update), entry, path, diag)
@@ -106,11 +106,6 @@ def _with_feedback(question: Question, entry: AnswerEntry, path: str, diag: Diag
         index = [o.key for o in options].index(key)
         options[index] = options[index].model_copy(update={"feedback": item.feedback})
     return options
-
-
-def _suggest(qid: str, known: list[str]) -> str:
-    best = process.extractOne(qid, known, score_cutoff=70) if known else None
-    return f" (did you mean {best[0]!r}?)" if best else ""
 
 
 def typed_update(question: Question, entry: AnswerEntry, kind: QuestionKind, path: str, diag: Diagnostics) -> dict[str, object]:

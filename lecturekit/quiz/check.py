@@ -50,6 +50,10 @@ def format_rows(rows: list[CheckRow]) -> str:
     """One line per question and a summary line."""
     width = max((len(r.question) for r in rows), default=0)
     lines = [f"{r.question:<{width}}  {', '.join(s.value for s in r.statuses):<20} {r.label}" for r in rows]
-    problems = sum(1 for r in rows if set(r.statuses) - {QuestionStatus.OK, QuestionStatus.DISCUSSION})
-    lines.append(f"{len(rows)} question(s), {problems} needing attention")
+    lines.append(f"{len(rows)} question(s), {needing_attention(rows)} needing attention")
     return "\n".join(lines)
+
+
+def needing_attention(rows: list[CheckRow]) -> int:
+    """How many questions have a status other than OK or a plain discussion prompt."""
+    return sum(1 for r in rows if set(r.statuses) - {QuestionStatus.OK, QuestionStatus.DISCUSSION})

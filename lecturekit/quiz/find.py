@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lecturekit.models import Lecture, PageRef, Slide, SlideKind
+from lecturekit.models import Lecture, PageRef, RemovalReason, Slide, SlideKind
 from lecturekit.quiz.markers import OptionLine, is_ocr_radio, read_option
 from lecturekit.quiz.model import ExerciseBlock, ExerciseKind, MarkerStyle
 from lecturekit.quiz.parse import ANSWER_LINE, parse_exercise
@@ -106,7 +106,7 @@ def find_blocks(lecture: Lecture) -> list[ExerciseBlock]:
     blocks: list[ExerciseBlock] = []
     for index, slide in enumerate(lecture.slides):
         shown, notes = visible_and_notes(slide.text)
-        found = _slide_blocks(shown)
+        found = _slide_blocks(shown) or _slide_blocks("\n".join([_lost_heading(slide), *shown.splitlines()[1:]]))
         for line, heading, text, answer in found:
             if index == 0 and _names_the_deck(heading, text):
                 continue  # "Exercise 01: ML Basics" on a deck's title slide names the sheet; it asks nothing
@@ -167,6 +167,11 @@ def _slide_blocks(text: str) -> list[tuple[str, Heading, str, str]]:
             body, answer = _split_answer_label(body)
         found.append((lines[start], heading, "\n".join(body), answer))
     return found
+
+
+def _lost_heading(slide: Slide) -> str:
+    """An exercise heading the cleaner removed as a running header ("Question c)" atop every build), or ""."""
+    return next((r.text for r in slide.removed if r.reason is RemovalReason.FURNITURE and read_heading(r.text)), "")
 
 
 def _names_the_deck(heading: Heading, text: str) -> bool:

@@ -25,7 +25,8 @@ EXAMPLES_DIR = "examples"
 
 
 def home_view(data: HomeInput, path: str) -> HomeView:
-    lectures, notes = [], []
+    lectures: list[HomeLecture] = []
+    notes: list[HomeLecture] = []
     for entry in data.entries:
         keyed = [q.id for q in entry.questions if q.kind is QuestionKind.MCQ and q.answer]
         item = HomeLecture(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -31,6 +31,9 @@ MATH_OR_CODE = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`\n]*`", re.DOTALL)
 LINK = re.compile(r"\]\([^)]*\)|https?://\S+")
 BREAKS = frozenset({"vs", "v", "versus", "etc", "ie", "eg"})
 ACRONYMS = re.compile(r"[A-Z]{2,}s")
+# A line of code ("let mut x: i32 = 5;", "void setBorn(bool male)") names no topic, nor does an identifier.
+CODE_LINE = re.compile(r"[;{}=<>]|::|->|[A-Za-z_]\w*\(|^\s*(#|//|import |from |def |return )")
+IDENTIFIER = re.compile(r"\d|[a-z][A-Z]|_")
 CONNECTORS = frozenset({"of", "and", "the"})  # inside a name: "Conservation of Momentum", "Divide and Conquer"
 TAUGHT_KINDS = {SlideKind.CONTENT, SlideKind.NOTES, SlideKind.EXERCISE}
 MAX_TITLE_WORDS = 4  # a longer title run is a sentence, not a name
@@ -53,7 +56,7 @@ class Phrase:
     lectures: Counter[str] = field(default_factory=Counter)  # slides per lecture
     titled_lectures: set[str] = field(default_factory=set)
     body_forms: Counter[str] = field(default_factory=Counter)  # as written in bodies, lower-cased
-    weights: Counter[str] = field(default_factory=Counter)  # slide id → title and body mentions, weighed
+    weights: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))  # slide id → title and body mentions, weighed
     alone: bool = False  # ends a title run somewhere ("Merge Sort"), not only leads one ("Recursive Factorial")
     named: bool = False  # a body phrase specific enough to name a topic no title names
 
@@ -76,7 +79,8 @@ def _runs(line: str) -> Iterator[list[str]]:
         end = match.end()
         lower = word.lower()
         joins = lower in CONNECTORS
-        stop = not joins and (lower in stops or lower in BREAKS or lower in STRUCTURE_WORDS)
+        stop = not joins and (lower in stops or lower in BREAKS or lower in STRUCTURE_WORDS
+                              or IDENTIFIER.search(word) is not None)
         if (gap.strip() or stop) and run:
             yield run
             run = []
@@ -134,6 +138,8 @@ def title_phrases(title: str) -> Iterator[tuple[list[str], bool]]:
 def body_phrases(body: str) -> Iterator[tuple[list[str], bool]]:
     """Phrases of a body, each with whether it may name a topic no title names: two or three words, one rare."""
     for line in _plain(body).splitlines():
+        if CODE_LINE.search(line):
+            continue
         for run in _runs(line):
             for gram in _grams(run, MAX_BODY_WORDS):
                 lowered = [w.lower() for w in gram if w.lower() not in CONNECTORS]
@@ -163,9 +169,9 @@ def mentions(title: str, body: str) -> Iterator[tuple[list[str], bool, bool]]:
     yield from ((words, False, named) for words, named in body_phrases(body))
 
 
-def text_weights(title: str, body: str) -> Counter[str]:
+def text_weights(title: str, body: str) -> dict[str, float]:
     """How much each phrase key weighs in a text: TITLE_WEIGHT a title mention, BODY_WEIGHT one in the body."""
-    weights: Counter[str] = Counter()
+    weights: defaultdict[str, float] = defaultdict(float)
     for words, titled, _ in mentions(title, body):
         weights[phrase_key(words)] += TITLE_WEIGHT if titled else BODY_WEIGHT
     return weights
@@ -195,8 +201,8 @@ def _accepted(phrase: Phrase, lectures: int) -> bool:
         return False  # an adverb ("represented graphically") names nothing
     if phrase.titled and not phrase.alone and not phrase.named:
         return False  # "Recursive Factorial" names no "recursive"; "Stochastic Gradient" is part of a name
-    if len(phrase.key.split()) == 1 and is_weak(phrase.key):
-        return False  # one common word ("heap") would tag only beside a specific one
+    if len(phrase.key.split()) == 1 and any(is_weak(form) for form in [phrase.key, *phrase.forms]):
+        return False  # one common word ("heap", "data" read as "datum") would tag only beside a specific one
     if lectures >= 3 and len(phrase.titled_lectures) > GENERAL_SHARE * lectures:
         return False
     if phrase.titled:

@@ -46,11 +46,11 @@ def _with(item: _Tagged, weights: dict[str, float], title: str) -> _Tagged:
         return item
     label = bool(title.strip()) and is_label(title)
     total = sum(weights.values())
-    new = [TopicTag(topic=t, score=score(w)) for t, w in weights.items()
-           if w >= TAG_WEIGHT and (not label or labelled_evidence(w, total))]
-    if not new:
+    added: list[TopicTag] = [TopicTag(topic=t, score=score(w)) for t, w in weights.items()
+                             if w >= TAG_WEIGHT and (not label or labelled_evidence(w, total))]
+    if not added:
         return item
-    tags = sorted([*item.topics, *new], key=lambda tag: (-tag.score, tag.topic))
+    tags = sorted([*item.topics, *added], key=lambda tag: (-tag.score, tag.topic))
     return item.model_copy(update={"topics": tags})
 
 

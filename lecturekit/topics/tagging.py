@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -53,14 +53,14 @@ def weigh(matcher: TopicMatcher, title: str, body: str,
     passing word in the body is not what a text is about. A weak mention (one common word such as
     "activation", a structure word such as "Warm-up") counts only beside a specific mention of its topic
     (in a title, also of a RELATED one). Under a label title ("Outline", "Summary", "ICE #2") a topic must also carry
-    most of the mentions: an outline lists topics, it does not teach them. An empty title
+    most of the mentions, and three of them: an outline lists topics, it does not teach them. An empty title
     (an exercise's, whose label says nothing) leaves the body to speak alone.
     """
     related = matcher.related if related is None else related
     found = [(TITLE_WEIGHT, m) for m in matcher.find(title)] + [(BODY_WEIGHT, m) for m in matcher.find(body)]
     specific = {m.topic for _, m in found if not is_weak(m.text)}
     near = specific | {r for t in specific for r in related.get(t, ())}
-    weights: Counter[str] = Counter()
+    weights: defaultdict[str, float] = defaultdict(float)
     for weight, mention in found:
         # A weak word in the title may lean on a related topic; in the body only on its own topic.
         context = near if weight == TITLE_WEIGHT else specific

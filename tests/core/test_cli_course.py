@@ -43,7 +43,15 @@ def run(*args: str) -> Result:
 
 @pytest.mark.parametrize(
     "command",
-    [["build"], ["check"], ["quiz", "export", "--format", "json", "-o", "q.json"], ["topics"], ["serve"]],
+    [
+        ["build"],
+        ["check"],
+        ["quiz", "export", "--format", "json", "-o", "q.json"],
+        ["topics"],
+        ["serve"],
+        ["add", "deck.pdf"],
+        ["slides"],
+    ],
 )
 def test_no_course_in_the_current_folder_is_one_line_saying_what_to_pass(tmp_path, monkeypatch, command):
     empty = tmp_path / "empty"

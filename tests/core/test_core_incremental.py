@@ -12,7 +12,7 @@ from lecturekit.models import Course
 from lecturekit.pipeline import load_course
 from lecturekit.site import BuildReport, build_site
 from lecturekit.topics import tagcache
-from lecturekit.topics.tagging import UNTAGGED_KINDS, question_body, slide_body
+from lecturekit.topics.tagging import UNTAGGED_KINDS, question_body, slide_texts
 
 ADDED = 13  # lecture 13 is written as a real text-layer PDF (synthetic_sources.PDF_EVERY)
 
@@ -54,7 +54,7 @@ def tree(root: Path) -> dict[str, bytes]:
 def texts_of(course: Course, source: str) -> list[tuple[str, str]]:
     """The (title, body) texts tagging sees for the lecture made from SOURCE: slides, then questions."""
     lecture = next(lec for lec in course.lectures if source in lec.sources)
-    slides = [(s.title, slide_body(s)) for s in lecture.slides if s.kind not in UNTAGGED_KINDS]
+    slides = [slide_texts(s) for s in lecture.slides if s.kind not in UNTAGGED_KINDS]
     return slides + [(q.stem, question_body(q)) for q in course.questions if q.lecture == lecture.id]
 
 

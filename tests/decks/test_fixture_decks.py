@@ -27,10 +27,7 @@ FALLBACK_TITLE = re.compile(r"Slide \d+")
 
 # Cases that fail until the ingest and cleaner work of #11 lands; strict, so a fix shows up as XPASS.
 XFAIL: dict[str, str] = {
-    "beamer_overlays-s6-present": "#11: Beamer columns read row by row as a table, sentences interleave",
-    "beamer_overlays_nolabels-s7-present": "#11: Beamer columns read row by row as a table, sentences interleave",
     "pptx_lecture-s6-present": "#11: two-content layout read row by row as a table, sentences interleave",
-    "pptx_glyphs-s5-code": "#11: monospace code loses its indentation and the lone '}'",
     "pptx_lecture-titles": "#11: a title that wraps to two lines keeps only its first line",
     "pptx_lecture-kinds": "#11: a content slide about deadlines is marked admin",
 }

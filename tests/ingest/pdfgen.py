@@ -315,3 +315,27 @@ def draw_text(pdf: canvas.Canvas, x: float, y: float, text: str, size: float = 1
 
 MONO = _font("DejaVuSansMono.ttf", "VeraMono.ttf")
 registerFont(TTFont("DejaVuSansMono", str(MONO)))
+
+
+def write_ligature_deck(path: Path, lines: list[str], wrong: dict[str, str]) -> Path:
+    """LINES set by fpdf2 in DejaVu Sans (an embedded subset keeping its glyph names), then the ToUnicode map
+    broken as some PowerPoint exports break it: each character in WRONG claims to be another text."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="L", format=(SLIDE_PAGE[1] * 25.4 / 72, SLIDE_PAGE[0] * 25.4 / 72))
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(SANS))
+    for number, line in enumerate(lines):
+        pdf.set_font("DejaVu", size=28 if number == 0 else 18)
+        pdf.text(15, 25 + 15 * number, line)
+    pdf.output(str(path))
+    writer = pypdf.PdfWriter(clone_from=str(path))
+    for font in writer.pages[0]["/Resources"]["/Font"].values():
+        cmap = font.get_object()["/ToUnicode"].get_object()
+        data = cmap.get_data()
+        for char, claimed in wrong.items():
+            data = data.replace(char.encode("utf-16-be").hex().upper().encode(),
+                                claimed.encode("utf-16-be").hex().upper().encode())
+        cmap.set_data(data)
+    writer.write(str(path))
+    return path

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pdfgen import canvas_deck, draw_text, text_op, to_unicode_font, write_raw_pdf
+from pdfgen import canvas_deck, draw_text, text_op, to_unicode_font, write_ligature_deck, write_raw_pdf
 from reportlab.pdfgen import canvas
 
 from lecturekit.errors import Diagnostics
@@ -86,3 +86,11 @@ def test_text_in_a_cjk_font_is_kept_while_a_math_font_s_cjk_is_junk(tmp_path):
     page = read(write_raw_pdf(tmp_path / "cjk.pdf", [[stream]], fonts), tmp_path)[0]
     assert page.text.splitlines() == ["Advanced Programming", "Prof. Shiqi Yu \u4e8e\u4ed5\u742a", "Case 1:"]
     assert [item.text for item in page.removed] == ["\u3547\u355b"]
+
+
+def test_a_ligature_glyph_named_by_its_font_reads_as_letters_whatever_tounicode_claims(tmp_path):
+    lines = ["Interaction models", "\ufb01nal \ufb02ow of \ufb01ve steps", "second body line here"]
+    path = write_ligature_deck(tmp_path / "ligatures.pdf", lines, {"\ufb01": "[", "\ufb02": "]"})
+    page = read(path, tmp_path)[0]
+    assert page.text.splitlines() == ["Interaction models", "final flow of five steps", "second body line here"]
+    assert page.title == "Interaction models"

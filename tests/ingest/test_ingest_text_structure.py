@@ -140,3 +140,15 @@ def test_text_heavy_dump_is_still_a_dump_and_stray_indent_in_notes_is_not() -> N
     notes = "Summary\n\n" + "\n".join(f"Paragraph {n} of the meeting notes, written as prose." for n in range(60))
     notes += "\n oops, one line indented by a space\n"
     assert classify_text(notes) is SourceKind.NOTES
+
+
+def test_revealjs_markdown_with_one_space_indented_options_is_markdown_not_a_dump() -> None:
+    deck = "\n".join([
+        "# Clicker question 1", "", "Which force does the work?", "", " 1. gravity", " 2. friction",
+        " 3. the normal force", "", "Note:", "CORRECT ANSWER: B", "", "---", "",
+        "# Clicker question 2", "", "Which quantity is conserved?", "", " 1. momentum", " 2. speed",
+        " 3. kinetic energy", "", "---", "", "# Summary", "", "- work is force along the path",
+    ])
+    assert classify_text(deck) is SourceKind.MARKDOWN
+    assert titles(read_text_pages(deck, "clickers.md", SourceKind.MARKDOWN))[:3] == [
+        "Clicker question 1", "Clicker question 2", "Summary"]

@@ -164,3 +164,14 @@ def test_exercise_sheet_parts_with_question_and_answer_labels() -> None:
     assert questions[0].stem == "- What are the common task types?\n- What does the output look like?"
     assert questions[0].explanation == "- Classification: a category.\n- Regression: a number."
     assert questions[1].explanation == "We have p(y|x) = sigma(w x)."
+
+
+def test_a_heading_the_cleaner_took_for_a_running_header_still_marks_the_question() -> None:
+    from lecturekit.models import Removal, RemovalReason
+
+    prompt = slide("L1", 1, "Language Modeling\n- What does an n-gram model assume?\n- Describe a bigram model.",
+                   [("deck.pdf", 7, Method.TEXT_LAYER)])
+    prompt.removed = [Removal(source="deck.pdf", page=7, text="Question c)", reason=RemovalReason.FURNITURE)]
+    questions = extract_questions([Lecture(id="L1", title="t", slides=[prompt])], Diagnostics())
+    assert [(q.label, q.kind) for q in questions] == [("Question c)", QuestionKind.DISCUSSION)]
+    assert questions[0].stem.endswith("Describe a bigram model.")

@@ -10,15 +10,24 @@ from pathlib import Path
 import genanki
 import jsonschema
 import pytest
-from quiz_support import TEXT_2026, dump_lecture, exercise_lecture_2024
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from quiz_support import TEXT_2026, dump_lecture, exercise_lecture_2024
 
 from lecturekit.errors import Diagnostics, UsageError
 from lecturekit.models import Method, Option, Question, QuestionKind
 from lecturekit.quiz import extract_questions
-from lecturekit.quiz.formats import ExportFormat, ImportFormat, anki, export_questions, gift, import_questions, moodle_xml, qti
+from lecturekit.quiz.formats import (
+    ExportFormat,
+    ImportFormat,
+    anki,
+    export_questions,
+    gift,
+    import_questions,
+    moodle_xml,
+    qti,
+)
 from lecturekit.quiz.formats.json_format import schema, schema_path
 from lecturekit.quiz.text import same_text
 
@@ -138,7 +147,7 @@ def test_aiken_round_trip_of_single_answer_keyed_questions(questions: list[Quest
     assert "~~not~~ text?" in written and "\u0336" not in written  # QA 25: plain "~~not~~", no combining strokes
     back = import_questions(tmp_path / "q.txt", Diagnostics())
     assert len(back) == len(kept)
-    for one, other in zip(back, kept):
+    for one, other in zip(back, kept, strict=True):
         assert same_text(one.stem, other.stem) and one.answer == other.answer
         assert [o.text for o in one.options] == [o.text for o in other.options]
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from quiz_support import MD_2024, OCR_2026, TEXT_2026, seed_passage
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quiz_support import MD_2024, OCR_2026, TEXT_2026, seed_passage
 
 from lecturekit.quiz.markers import read_option, split_inline
 from lecturekit.quiz.model import MarkerStyle
@@ -37,7 +37,7 @@ def options_of(text: str) -> list[str]:
     ],
 )
 def test_each_marker_style_one_option_per_line(markers: list[str], style: MarkerStyle) -> None:
-    text = STEM + "\n\n" + "\n".join(m + t for m, t in zip(markers, TEXTS))
+    text = STEM + "\n\n" + "\n".join(m + t for m, t in zip(markers, TEXTS, strict=False))
     parsed = parse_exercise(text)
     assert parsed.stem == STEM
     assert [o.text for o in parsed.options] == TEXTS

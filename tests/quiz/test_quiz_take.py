@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz_support import exercise_lecture_2024
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quiz_support import exercise_lecture_2024
 
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Lecture, Option, Question, QuestionKind

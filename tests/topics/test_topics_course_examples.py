@@ -6,14 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_topics_cli import lecturekit
 
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Slide
 from lecturekit.pipeline import load_course
 from lecturekit.topics.examples import describe, header_topics
 from lecturekit.topics.tagging import tag_slide
-
-from test_topics_cli import lecturekit
 
 ALGORITHMS = Path(__file__).resolve().parent / "courses" / "algorithms"
 

@@ -9,12 +9,19 @@ from pathlib import Path
 import nbformat
 import pytest
 from lxml import etree
+from topics_support import SEEDS
 
 from lecturekit.cache import Cache
 from lecturekit.errors import Diagnostics
-from lecturekit.topics.examples import describe, discover, examples_dir, run_all, run_cached, run_example, to_notebook
-
-from topics_support import SEEDS
+from lecturekit.topics.examples import (
+    describe,
+    discover,
+    examples_dir,
+    run_all,
+    run_cached,
+    run_example,
+    to_notebook,
+)
 
 EXAMPLE_NAMES = ["activations", "autodiff_engine", "backprop_xor", "cnn_filters", "fine_tuning", "hyperparameter_search",
                  "initialization", "learning_rate", "local_minima", "lr_schedule", "optimizers", "overfitting",
@@ -58,7 +65,7 @@ def test_every_example_is_discovered_with_title_and_topics(examples):
 
 def test_examples_are_small_numpy_only_scripts(examples):
     for example in examples.values():
-        source = open(example.path, encoding="utf-8").read()
+        source = Path(example.path).read_text(encoding="utf-8")
         assert len(source.splitlines()) <= 120, example.name
         imports = {line.split()[1].split(".")[0] for line in source.splitlines() if line.startswith(("import ", "from "))}
         # semantic search reads the course's cleaned slides through lecturekit itself; its maths stays numpy

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from topics_support import seed_sentence
 
 from lecturekit.models import Topic
 from lecturekit.topics.matcher import TopicMatcher
 from lecturekit.topics.spelling import spelling_variants
-
-from topics_support import seed_sentence
 
 
 def topics_in(matcher: TopicMatcher, text: str) -> set[str]:

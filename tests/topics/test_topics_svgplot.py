@@ -110,7 +110,7 @@ def _check_legend_beside_data(svg: str) -> None:
     for legend in legends:
         lx0, ly0, lx1, ly1 = _box(legend)
         assert lx1 <= px0 or lx0 >= px1 or ly1 <= py0 or ly0 >= py1, "the legend overlaps the plot area"
-        assert 0 <= lx0 and lx1 <= canvas[2] and 0 <= ly0 and ly1 <= canvas[3]
+        assert lx0 >= 0 and lx1 <= canvas[2] and ly0 >= 0 and ly1 <= canvas[3]
 
 
 @pytest.mark.parametrize("labels", [

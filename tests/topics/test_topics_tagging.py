@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from topics_support import SEEDS, seed_sentence
+
 from lecturekit.course import CourseConfig
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Lecture, Option, Question, QuestionKind, Slide, SlideKind
 from lecturekit.topics import tag_course
 from lecturekit.topics.tagging import score, tag_question, tag_slide
-
-from topics_support import SEEDS, seed_sentence
 
 
 def slide(slide_id: str, title: str, body: str, kind: SlideKind = SlideKind.CONTENT) -> Slide:
