@@ -83,9 +83,17 @@ def unlabelled(source: Source, deck: Deck, scratch: Path, check: bool) -> Source
     pages = [page.model_copy(update={"label": None}) for page in source.pages]
     if check:
         stripped = read(without_labels(deck.pdf, scratch)).pages
-        seen = {"page", "label", "method", "title", "text", "lines"}  # the source's name differs: another file
-        assert [p.model_dump(include=seen) for p in stripped] == [p.model_dump(include=seen) for p in pages], \
-            "the reader takes more than the labels from /PageLabels"
+        seen = {
+            "page",
+            "label",
+            "method",
+            "title",
+            "text",
+            "lines",
+        }  # the source's name differs: another file
+        assert [p.model_dump(include=seen) for p in stripped] == [
+            p.model_dump(include=seen) for p in pages
+        ], "the reader takes more than the labels from /PageLabels"
     return source.model_copy(update={"pages": pages})
 
 
@@ -151,8 +159,11 @@ def lecturekit_slides(source: Source) -> list[tuple[list[int], list[str]]]:
 def last_page_per_label(source: Source, labels: list[str]) -> list[tuple[list[int], list[str]]]:
     """The peer: for each run of pages with one label, the last page, cleaned as lecturekit cleans pages."""
     pages = source.pages
-    kept = [page for page, following in zip(pages, [*pages[1:], None], strict=True)
-            if following is None or labels[following.page - 1] != labels[page.page - 1]]
+    kept = [
+        page
+        for page, following in zip(pages, [*pages[1:], None], strict=True)
+        if following is None or labels[following.page - 1] != labels[page.page - 1]
+    ]
     return lecturekit_slides(one_slide_per_page(source.model_copy(update={"pages": kept})))
 
 
@@ -166,10 +177,14 @@ def decks_in(folder: Path) -> list[Deck]:
             if truth.get("kind") != "beamer" or path.stem.endswith("-nolabels"):
                 continue
             handout = folder / truth["handout"] if truth.get("handout") else None
-            found.append(Deck(pdf=folder / truth["pdf"], frames=[s["pages"] for s in truth["slides"]], handout=handout))
+            found.append(
+                Deck(pdf=folder / truth["pdf"], frames=[s["pages"] for s in truth["slides"]], handout=handout)
+            )
         return found
     found = []
-    for pdf in sorted(p for p in folder.glob("*.pdf") if not p.name.endswith((".handout.pdf", ".nolabels.pdf"))):
+    for pdf in sorted(
+        p for p in folder.glob("*.pdf") if not p.name.endswith((".handout.pdf", ".nolabels.pdf"))
+    ):
         labels = pypdf.PdfReader(pdf).page_labels
         runs: list[list[int]] = []
         for page, label in enumerate(labels, start=1):
@@ -184,14 +199,20 @@ def decks_in(folder: Path) -> list[Deck]:
 
 def measure(decks: list[Deck], scratch: Path) -> dict[str, list[Score]]:
     """Scores of lecturekit with labels, lecturekit without labels and the peer, per deck."""
-    results: dict[str, list[Score]] = {"lecturekit, labels": [], "lecturekit, no labels": [], "last page per label": []}
+    results: dict[str, list[Score]] = {
+        "lecturekit, labels": [],
+        "lecturekit, no labels": [],
+        "last page per label": [],
+    }
     for deck in decks:
         labels = pypdf.PdfReader(deck.pdf).page_labels
         source = read(deck.pdf)
         frames = reference(deck, source)
         runs = {
             "lecturekit, labels": lecturekit_slides(source),
-            "lecturekit, no labels": lecturekit_slides(unlabelled(source, deck, scratch, check=deck is decks[0])),
+            "lecturekit, no labels": lecturekit_slides(
+                unlabelled(source, deck, scratch, check=deck is decks[0])
+            ),
             "last page per label": last_page_per_label(source, labels),
         }
         line = [f"{deck.pdf.name[:40]:40} {len(labels):4} pages {len(frames):3} frames"]
@@ -208,7 +229,9 @@ def main(folder: str | None = None) -> None:
     where = Path(folder or os.environ.get(ENV, ""))
     decks = decks_in(where) if str(where) and where.is_dir() else []
     if not decks:
-        print(f"no Beamer decks given (a folder with truth/*.json or NAME.pdf [+ NAME.handout.pdf], or ${ENV}); skipped")
+        print(
+            f"no Beamer decks given (a folder with truth/*.json or NAME.pdf [+ NAME.handout.pdf], or ${ENV}); skipped"
+        )
         return
     with tempfile.TemporaryDirectory() as scratch:
         print(f"{'deck':40} {'':21}  slides / recall: labels, no labels, last page per label")

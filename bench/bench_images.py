@@ -94,8 +94,23 @@ def measure_deck(name: str, pdf: Path, pages: list[int], poppler: str | None) ->
             figures.raw_s += time.perf_counter() - start
             if poppler:
                 start = time.perf_counter()
-                subprocess.run([poppler, "-f", str(number), "-l", str(number), "-png", "-scale-to-x", str(picture.width),
-                                "-scale-to-y", str(picture.height), str(pdf), f"{tmp}/p"], check=True)
+                subprocess.run(
+                    [
+                        poppler,
+                        "-f",
+                        str(number),
+                        "-l",
+                        str(number),
+                        "-png",
+                        "-scale-to-x",
+                        str(picture.width),
+                        "-scale-to-y",
+                        str(picture.height),
+                        str(pdf),
+                        f"{tmp}/p",
+                    ],
+                    check=True,
+                )
                 figures.pdftoppm_s += time.perf_counter() - start
             figures.slides += 1
             figures.webp_bytes += len(picture.data)
@@ -119,31 +134,47 @@ def decks_with_truth(folder: Path) -> list[tuple[str, Path, dict]]:
 
 
 def report(rows: list[DeckFigures], poppler: str | None) -> None:
-    print(f"{'deck':34} {'slides':>6} {'WebP kB':>8} {'JPEG kB':>8} {'PNG64 kB':>8} {'PSNR':>6} {'× pdfium':>9}"
-          + (f" {'× pdftoppm':>10}" if poppler else ""))
+    print(
+        f"{'deck':34} {'slides':>6} {'WebP kB':>8} {'JPEG kB':>8} {'PNG64 kB':>8} {'PSNR':>6} {'× pdfium':>9}"
+        + (f" {'× pdftoppm':>10}" if poppler else "")
+    )
     for r in rows:
-        line = (f"{r.deck[:34]:34} {r.slides:6d} {r.webp_bytes / r.slides / 1000:8.1f} {r.jpeg_bytes / r.slides / 1000:8.1f} "
-                f"{r.png_bytes / r.slides / 1000:8.1f} {r.psnr_sum / r.slides:6.1f} {r.picture_s / r.raw_s:9.2f}")
+        line = (
+            f"{r.deck[:34]:34} {r.slides:6d} {r.webp_bytes / r.slides / 1000:8.1f} {r.jpeg_bytes / r.slides / 1000:8.1f} "
+            f"{r.png_bytes / r.slides / 1000:8.1f} {r.psnr_sum / r.slides:6.1f} {r.picture_s / r.raw_s:9.2f}"
+        )
         print(line + (f" {r.picture_s / r.pdftoppm_s:10.2f}" if poppler else ""))
-    total = DeckFigures(deck="all", **{f: sum(getattr(r, f) for r in rows) for f in DeckFigures.model_fields if f != "deck"})
-    print(f"all decks: {total.slides} slides, WebP {total.webp_bytes / total.slides / 1000:.1f} kB per slide "
-          f"(JPEG q80 {total.jpeg_bytes / total.slides / 1000:.1f}, PNG 64 colours {total.png_bytes / total.slides / 1000:.1f}), "
-          f"PSNR {total.psnr_sum / total.slides:.1f} dB; picture time {total.picture_s / total.slides * 1000:.0f} ms "
-          f"= {total.picture_s / total.raw_s:.2f}× pdfium's raw render"
-          + (f", {total.picture_s / total.pdftoppm_s:.2f}× pdftoppm -png" if poppler else " (pdftoppm not installed)"))
+    total = DeckFigures(
+        deck="all", **{f: sum(getattr(r, f) for r in rows) for f in DeckFigures.model_fields if f != "deck"}
+    )
+    print(
+        f"all decks: {total.slides} slides, WebP {total.webp_bytes / total.slides / 1000:.1f} kB per slide "
+        f"(JPEG q80 {total.jpeg_bytes / total.slides / 1000:.1f}, PNG 64 colours {total.png_bytes / total.slides / 1000:.1f}), "
+        f"PSNR {total.psnr_sum / total.slides:.1f} dB; picture time {total.picture_s / total.slides * 1000:.0f} ms "
+        f"= {total.picture_s / total.raw_s:.2f}× pdfium's raw render"
+        + (
+            f", {total.picture_s / total.pdftoppm_s:.2f}× pdftoppm -png"
+            if poppler
+            else " (pdftoppm not installed)"
+        )
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("decks", nargs="?", type=Path, default=Path(os.environ.get("LECTUREKIT_DECKS", DEFAULT_DECKS)))
+    parser.add_argument(
+        "decks", nargs="?", type=Path, default=Path(os.environ.get("LECTUREKIT_DECKS", DEFAULT_DECKS))
+    )
     parser.add_argument("--max-slides", type=int, default=12, help="slides measured per deck (spread evenly)")
     args = parser.parse_args(argv if argv is not None else [])
     if not (args.decks / "truth").is_dir():
         print(f"skipped: no decks with truth/ under {args.decks}")
         return
     poppler = shutil.which("pdftoppm")
-    rows = [measure_deck(name, pdf, final_pages(truth, args.max_slides), poppler)
-            for name, pdf, truth in decks_with_truth(args.decks)]
+    rows = [
+        measure_deck(name, pdf, final_pages(truth, args.max_slides), poppler)
+        for name, pdf, truth in decks_with_truth(args.decks)
+    ]
     report([r for r in rows if r.slides], poppler)
 
 

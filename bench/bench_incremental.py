@@ -29,7 +29,9 @@ LECTURES = 40
 SLIDES = 50
 WAITING = "waiting for examples"
 STAGES = ("ingest", "clean", "quiz", "topics", WAITING, "site")
-BACKGROUND = "examples"  # runs alongside ingest, clean and quiz (pipeline.load_course): not added to the total
+BACKGROUND = (
+    "examples"  # runs alongside ingest, clean and quiz (pipeline.load_course): not added to the total
+)
 REPEATS = 2  # the machine is shared: the better of two runs of each measurement
 
 
@@ -52,9 +54,13 @@ def stage_timer(times: dict[str, float]):
     import lecturekit.pipeline as pipeline
     import lecturekit.topics as topics
 
-    targets = [(pipeline, "ingest", "ingest"), (pipeline, "clean", "clean"), (pipeline, "extract_questions", "quiz"),
-               (pipeline if hasattr(pipeline, "tag_course") else topics, "tag_course", "topics"),
-               (pipeline, "prepare_examples", "examples")]
+    targets = [
+        (pipeline, "ingest", "ingest"),
+        (pipeline, "clean", "clean"),
+        (pipeline, "extract_questions", "quiz"),
+        (pipeline if hasattr(pipeline, "tag_course") else topics, "tag_course", "topics"),
+        (pipeline, "prepare_examples", "examples"),
+    ]
     targets = [target for target in targets if hasattr(target[0], target[1])]  # older pipelines: fewer stages
     saved = [(module, name, getattr(module, name)) for module, name, _ in targets]
 
@@ -67,6 +73,7 @@ def stage_timer(times: dict[str, float]):
                 return function(*args, **kwargs)
             finally:
                 times[stage] = times.get(stage, 0.0) + time.perf_counter() - start
+
         return wrapper
 
     for module, name, stage in targets:
@@ -94,8 +101,15 @@ def one_build(course: Path, out: Path) -> BuildTimes:
     times["site"] = time.perf_counter() - start
     times["topics"] -= times.get(WAITING, 0.0)  # tagging alone; the wait is shown on its own
     slides = sum(len(lec.slides) for lec in loaded.lectures)
-    return BuildTimes(stages=times, lectures=len(loaded.lectures), slides=slides,
-                      pages=report.pages, rendered=report.rendered, files=report.files, linked=report.linked)
+    return BuildTimes(
+        stages=times,
+        lectures=len(loaded.lectures),
+        slides=slides,
+        pages=report.pages,
+        rendered=report.rendered,
+        files=report.files,
+        linked=report.linked,
+    )
 
 
 def build_in_process(course: Path, out: Path, cache: Path, examples: bool = True) -> BuildTimes:
@@ -105,8 +119,13 @@ def build_in_process(course: Path, out: Path, cache: Path, examples: bool = True
     """
     env = {**os.environ, "LECTUREKIT_CACHE": str(cache), **({} if examples else {RUN_EXAMPLES_ENV: "0"})}
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, __file__, "--one-build", str(course), str(out)], env=env,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, __file__, "--one-build", str(course), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     times = BuildTimes.model_validate_json(done.stdout.strip().splitlines()[-1])
     times.process = time.perf_counter() - start
     return times
@@ -128,8 +147,13 @@ def watch_in_process(work: Path) -> tuple[BuildTimes, BuildTimes]:
     course, cache, out = work / "course", work / "cache", work / "site"
     write_course(course, LECTURES, SLIDES)
     env = {**os.environ, "LECTUREKIT_CACHE": str(cache)}
-    done = subprocess.run([sys.executable, __file__, "--watch-builds", str(course), str(out)], env=env,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, __file__, "--watch-builds", str(course), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     full, rebuild = done.stdout.strip().splitlines()[-2:]
     return BuildTimes.model_validate_json(full), BuildTimes.model_validate_json(rebuild)
 
@@ -156,7 +180,9 @@ def measure(work: Path, examples: bool = True) -> tuple[BuildTimes, BuildTimes]:
 
 
 def best_of(runs: list[tuple[BuildTimes, BuildTimes]]) -> tuple[BuildTimes, BuildTimes]:
-    return min((r[0] for r in runs), key=lambda t: t.process), min((r[1] for r in runs), key=lambda t: t.process)
+    return min((r[0] for r in runs), key=lambda t: t.process), min(
+        (r[1] for r in runs), key=lambda t: t.process
+    )
 
 
 def main() -> None:
@@ -165,21 +191,29 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix=f"bench-incremental-{run}-") as tmp:
             runs.append(measure(Path(tmp)))
     full, rebuild = best_of(runs)
-    print(f"course on disk: {LECTURES} lectures x {SLIDES} slides (text dumps with builds, every 13th a PDF) "
-          f"-> {full.lectures} lectures, {full.slides} slides, {full.pages} pages")
+    print(
+        f"course on disk: {LECTURES} lectures x {SLIDES} slides (text dumps with builds, every 13th a PDF) "
+        f"-> {full.lectures} lectures, {full.slides} slides, {full.pages} pages"
+    )
     print(f"full cold build: {full.process:.2f} s ({breakdown(full)})")
-    print(f"rebuild after adding one lecture: {rebuild.process:.2f} s ({breakdown(rebuild)}); "
-          f"{rebuild.rendered} of {rebuild.pages} pages rendered, {rebuild.linked} of {rebuild.files} files linked from the previous site")
+    print(
+        f"rebuild after adding one lecture: {rebuild.process:.2f} s ({breakdown(rebuild)}); "
+        f"{rebuild.rendered} of {rebuild.pages} pages rendered, {rebuild.linked} of {rebuild.files} files linked from the previous site"
+    )
     print(f"rebuild / full = {rebuild.process / full.process:.3f}")
     with tempfile.TemporaryDirectory(prefix="bench-incremental-no-examples-") as tmp:
         bare_full, bare_rebuild = measure(Path(tmp), examples=False)
-    print(f"without running the examples ({RUN_EXAMPLES_ENV}=0): full {bare_full.process:.2f} s, rebuild "
-          f"{bare_rebuild.process:.2f} s = {bare_rebuild.process / bare_full.process:.3f} of it")
+    print(
+        f"without running the examples ({RUN_EXAMPLES_ENV}=0): full {bare_full.process:.2f} s, rebuild "
+        f"{bare_rebuild.process:.2f} s = {bare_rebuild.process / bare_full.process:.3f} of it"
+    )
     with tempfile.TemporaryDirectory(prefix="bench-incremental-watch-") as tmp:
         watch_full, watch_rebuild = watch_in_process(Path(tmp))
-    print(f"in one process (lecturekit serve --watch): full {watch_full.process:.2f} s, rebuild after adding a lecture "
-          f"{watch_rebuild.process:.2f} s = {watch_rebuild.process / watch_full.process:.3f} of it (imports, spaCy and "
-          f"KaTeX already loaded; rebuild: {stage_list(watch_rebuild)})")
+    print(
+        f"in one process (lecturekit serve --watch): full {watch_full.process:.2f} s, rebuild after adding a lecture "
+        f"{watch_rebuild.process:.2f} s = {watch_rebuild.process / watch_full.process:.3f} of it (imports, spaCy and "
+        f"KaTeX already loaded; rebuild: {stage_list(watch_rebuild)})"
+    )
 
 
 if __name__ == "__main__":

@@ -61,8 +61,10 @@ def bench_text_layer(folder: Path) -> None:
         pages = len(read_pdf(path, options, Diagnostics()).pages)
         peer = best_time(lambda path=path: plain_pdfplumber(path))
         ours = best_time(lambda path=path, options=options: read_pdf(path, options, Diagnostics()))
-        print(f"text layer, {label} {path.name}, {pages} pages: lecturekit {pages / ours:.1f} pages/s, plain "
-              f"pdfplumber extract_text {pages / peer:.1f} pages/s -> ratio {peer / ours:.2f}x (target >= 1x)")
+        print(
+            f"text layer, {label} {path.name}, {pages} pages: lecturekit {pages / ours:.1f} pages/s, plain "
+            f"pdfplumber extract_text {pages / peer:.1f} pages/s -> ratio {peer / ours:.2f}x (target >= 1x)"
+        )
 
 
 def real_deck() -> Path | None:
@@ -113,8 +115,12 @@ def sequential_tesseract(images: list[Path], folder: Path, single_thread: bool =
     if single_thread:
         env["OMP_THREAD_LIMIT"] = "1"
     for image in images:
-        subprocess.run(["tesseract", str(image), str(folder / image.stem), "--dpi", str(DPI)],
-                       check=True, capture_output=True, env=env)
+        subprocess.run(
+            ["tesseract", str(image), str(folder / image.stem), "--dpi", str(DPI)],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
 
 
 def cold_ocr(path: Path, cache_dir: Path) -> None:
@@ -137,14 +143,22 @@ def bench_ocr(folder: Path) -> None:
     cached = best_time(lambda: read_pdf(path, options, Diagnostics()))
     best = {name: min(timings) for name, timings in runs.items()}
     ours = best["lecturekit"]
-    print(f"OCR, {len(images)} image-only pages at {DPI} dpi, {available_cores()} cores, load average "
-          f"{os.getloadavg()[0]:.1f}: lecturekit {ours.wall:.1f} s wall, {ours.cpu:.1f} s CPU (cold cache)")
+    print(
+        f"OCR, {len(images)} image-only pages at {DPI} dpi, {available_cores()} cores, load average "
+        f"{os.getloadavg()[0]:.1f}: lecturekit {ours.wall:.1f} s wall, {ours.cpu:.1f} s CPU (cold cache)"
+    )
     for name, target in (("tesseract", " (target <= 0.6x)"), ("tesseract OMP_THREAD_LIMIT=1", "")):
         peer = best[name]
-        print(f"  vs sequential `{name}`: {peer.wall:.1f} s wall, {peer.cpu:.1f} s CPU -> wall ratio "
-              f"{ours.wall / peer.wall:.2f}x{target}, CPU ratio {ours.cpu / peer.cpu:.2f}x")
-    print("  wall per round (" + " / ".join(runs) + "): "
-          + ", ".join("/".join(f"{runs[name][i].wall:.1f}" for name in runs) for i in range(OCR_ROUNDS)))
+        print(
+            f"  vs sequential `{name}`: {peer.wall:.1f} s wall, {peer.cpu:.1f} s CPU -> wall ratio "
+            f"{ours.wall / peer.wall:.2f}x{target}, CPU ratio {ours.cpu / peer.cpu:.2f}x"
+        )
+    print(
+        "  wall per round ("
+        + " / ".join(runs)
+        + "): "
+        + ", ".join("/".join(f"{runs[name][i].wall:.1f}" for name in runs) for i in range(OCR_ROUNDS))
+    )
     share = 100 * cached / ours.wall
     print(f"cached rebuild: {cached:.2f} s = {share:.1f}% of the cold OCR time (target < 2%)")
 

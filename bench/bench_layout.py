@@ -32,7 +32,12 @@ GARBAGE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\u3400-\u9fff\ufffd]")
 
 def norm(text: str) -> str:
     """Text compared loosely: NFKC, quotes and dashes plain, whitespace and case ignored."""
-    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = (
+        unicodedata.normalize("NFKC", text)
+        .replace("\u2019", "'")
+        .replace("\u2013", "-")
+        .replace("\u2014", "-")
+    )
     return re.sub(r"\s+", "", text).casefold()
 
 
@@ -61,7 +66,9 @@ def plumber_pages(path: Path) -> dict[int, str]:
 
 
 PEERS: dict[str, Callable[[Path], dict[int, str]]] = {
-    "pdfminer LAParams": pdfminer_pages, "pymupdf sort=True": pymupdf_pages, "pdfplumber extract_text": plumber_pages,
+    "pdfminer LAParams": pdfminer_pages,
+    "pymupdf sort=True": pymupdf_pages,
+    "pdfplumber extract_text": plumber_pages,
 }
 
 
@@ -83,8 +90,11 @@ def score(pages: dict[int, str], slides: list[dict]) -> tuple[int, int, int, int
 
 def main() -> None:
     """Print one row per reader with its totals over every deck that has ground truth."""
-    truths = [json.loads(p.read_text()) for p in sorted((DECKS / "truth").glob("*.json"))
-              if not p.stem.endswith("-nolabels")]
+    truths = [
+        json.loads(p.read_text())
+        for p in sorted((DECKS / "truth").glob("*.json"))
+        if not p.stem.endswith("-nolabels")
+    ]
     if not truths:
         print(f"no decks with ground truth under {DECKS} (set LECTUREKIT_DECKS)")
         return
@@ -113,8 +123,10 @@ def main() -> None:
     print(f"{len(truths)} decks with ground truth under {DECKS}")
     print(f"{'reader':26} {'sentences intact':>18} {'columns in order':>18} {'garbage lines':>16}")
     for name, (intact, total, ordered, pairs, garbage, lines) in totals.items():
-        print(f"{name:26} {int(intact):>8}/{int(total):<9} {int(ordered):>8}/{int(pairs):<9} "
-              f"{100 * garbage / max(lines, 1):>15.2f}%")
+        print(
+            f"{name:26} {int(intact):>8}/{int(total):<9} {int(ordered):>8}/{int(pairs):<9} "
+            f"{100 * garbage / max(lines, 1):>15.2f}%"
+        )
     print(f"lecturekit titles right: {titles_right}/{titles} ({100 * titles_right / max(titles, 1):.1f}%)")
     print(f"text-layer speed vs pdfplumber extract_text on the same decks: {peer_time / ours_time:.2f}x")
 

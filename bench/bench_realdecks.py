@@ -136,14 +136,20 @@ def is_garbage(line: str, latin_deck: bool) -> bool:
     In a Latin deck, CJK counts as garbage when it is a rare ideograph or a lone character, not a word.
     """
     stray_cjk = latin_deck and (RARE_CJK.search(line) or (CJK.search(line) and not CJK_WORD.search(line)))
-    return bool("(cid:" in line or "\ufffd" in line or PRIVATE.search(line) or BROKEN_LIGATURE.search(line)
-                or stray_cjk)
+    return bool(
+        "(cid:" in line
+        or "\ufffd" in line
+        or PRIVATE.search(line)
+        or BROKEN_LIGATURE.search(line)
+        or stray_cjk
+    )
 
 
 def pdftotext_pages(pdf: Path) -> list[list[str]]:
     """The lines of each page as pdftotext reads them (reading order, no layout)."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
-                         check=False).stdout
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=False
+    ).stdout
     pages = out.split("\f")
     if pages and not pages[-1].strip():
         pages = pages[:-1]
@@ -165,9 +171,16 @@ def lecturekit_slides(pdf: Path, ocr: bool) -> list[OutSlide]:
     options = IngestOptions(ocr=OcrMode.AUTO if ocr else OcrMode.NEVER, cache=False)
     config, sources = pipeline.ingest([pdf], options, diag)
     lectures = pipeline.clean(sources, config, diag)
-    return [OutSlide(pages=[ref.page for ref in slide.pages], title=slide.title,
-                     lines=[line for line in slide.text.splitlines() if line.strip()], kind=slide.kind.value)
-            for lecture in lectures for slide in lecture.slides]
+    return [
+        OutSlide(
+            pages=[ref.page for ref in slide.pages],
+            title=slide.title,
+            lines=[line for line in slide.text.splitlines() if line.strip()],
+            kind=slide.kind.value,
+        )
+        for lecture in lectures
+        for slide in lecture.slides
+    ]
 
 
 def label_groups(truth: Truth) -> list[list[int]]:
@@ -231,7 +244,9 @@ def score(made: list[OutSlide], truth: Truth, latin: bool, handout: list[set[str
             a, b = text.find(norm(left)), text.find(norm(right))
             result.columns_in_order += int(0 <= a < b)
         if handout is not None:
-            held = words(line for j in {holder[p] for p in true.pages if p in holder} for line in made[j].lines)
+            held = words(
+                line for j in {holder[p] for p in true.pages if p in holder} for line in made[j].lines
+            )
             result.handout_total += len(handout[i])
             result.handout_found += len(handout[i] & held)
     return result
@@ -244,7 +259,8 @@ def is_latin(pages: list[list[str]]) -> bool:
 
 def load_truths(folder: Path, only: str | None) -> list[Truth]:
     truths = [Truth.model_validate_json(p.read_text()) for p in sorted((folder / "truth").glob("*.json"))]
-    return [t for t in truths if t.slides and (not only or only in t.deck)]
+    names = [name for name in (only or "").split(",") if name]
+    return [t for t in truths if t.slides and (not names or any(name in t.deck for name in names))]
 
 
 def pct(part: int, whole: int) -> str:
@@ -254,13 +270,17 @@ def pct(part: int, whole: int) -> str:
 def row(name: str, s: Score) -> str:
     recall = f"{s.handout_found / s.handout_total:.3f}" if s.handout_total else "  -  "
     exact = f"{s.exact}/{s.beamer}" if s.beamer else " - "
-    return (f"{name:50.50} {s.slides:4}/{s.true_slides:<4} {pct(s.titles_right, s.titles_total)} {s.wrong_merges:4} "
-            f"{s.out_of_order:4} {pct(s.build_pages_missed, s.build_pages)} {s.unlisted:4} {pct(s.garbage_lines, s.lines)} "
-            f"{pct(s.sentences_intact, s.sentences)} {s.columns_in_order:3}/{s.columns:<3} {s.admin:4} {exact:>6} {recall}")
+    return (
+        f"{name:50.50} {s.slides:4}/{s.true_slides:<4} {pct(s.titles_right, s.titles_total)} {s.wrong_merges:4} "
+        f"{s.out_of_order:4} {pct(s.build_pages_missed, s.build_pages)} {s.unlisted:4} {pct(s.garbage_lines, s.lines)} "
+        f"{pct(s.sentences_intact, s.sentences)} {s.columns_in_order:3}/{s.columns:<3} {s.admin:4} {exact:>6} {recall}"
+    )
 
 
-HEADER = (f"{'deck / method':50} {'slides':9} {'titles':6} {'merge':>5} {'order':>4} {'builds':>6} {'lost':>4} {'garbage':>6} "
-          f"{'intact':>6} {'columns':7} {'admin':>4} {'exact':>6} recall")
+HEADER = (
+    f"{'deck / method':50} {'slides':9} {'titles':6} {'merge':>5} {'order':>4} {'builds':>6} {'lost':>4} {'garbage':>6} "
+    f"{'intact':>6} {'columns':7} {'admin':>4} {'exact':>6} recall"
+)
 
 
 def measure(truth: Truth, folder: Path, ocr: bool, details: bool) -> dict[str, Score]:
@@ -301,7 +321,7 @@ def main(argv: list[str] | None = None) -> None:
     """Measure every deck with ground truth under the decks folder and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("decks", nargs="?", default=os.environ.get(ENV) or str(DEFAULT_DECKS))
-    parser.add_argument("--only", help="only decks whose name contains this")
+    parser.add_argument("--only", help="only decks whose name contains one of these (comma-separated)")
     parser.add_argument("--details", action="store_true", help="list lecturekit's wrong titles")
     parser.add_argument("--ocr", action="store_true", help="let lecturekit OCR pages without a text layer")
     args = parser.parse_args(argv if argv is not None else [])
@@ -316,9 +336,11 @@ def main(argv: list[str] | None = None) -> None:
         for name, s in measure(truth, folder, args.ocr, args.details).items():
             for group in (group_of(truth), "all decks"):
                 totals.setdefault((group, name), Score()).add(s)
-    print("\nTotals (titles right, wrong merges, slides out of order, build pages left as slides, pages in no "
-          "slide's provenance, garbage lines, "
-          "sentences intact, columns in order, slides marked admin, Beamer exact count, handout recall)")
+    print(
+        "\nTotals (titles right, wrong merges, slides out of order, build pages left as slides, pages in no "
+        "slide's provenance, garbage lines, "
+        "sentences intact, columns in order, slides marked admin, Beamer exact count, handout recall)"
+    )
     print(HEADER)
     for (group, name), s in sorted(totals.items()):
         print(row(f"{group} · {name}", s))
@@ -335,16 +357,20 @@ def ratio(ours: tuple[int, int], peer: tuple[int, int]) -> str:
 def print_ratios(totals: dict[tuple[str, str], Score]) -> None:
     """lecturekit against the peers of the same run, over all decks."""
     ours, text = totals[("all decks", "lecturekit")], totals[("all decks", "pdftotext per page")]
-    print(f"\nlecturekit / pdftotext per page (same run): titles right {ratio((ours.titles_right, ours.titles_total), (text.titles_right, text.titles_total))}, "
-          f"sentences intact {ratio((ours.sentences_intact, ours.sentences), (text.sentences_intact, text.sentences))}, "
-          f"garbage lines {ratio((ours.garbage_lines, ours.lines), (text.garbage_lines, text.lines))}")
+    print(
+        f"\nlecturekit / pdftotext per page (same run): titles right {ratio((ours.titles_right, ours.titles_total), (text.titles_right, text.titles_total))}, "
+        f"sentences intact {ratio((ours.sentences_intact, ours.sentences), (text.sentences_intact, text.sentences))}, "
+        f"garbage lines {ratio((ours.garbage_lines, ours.lines), (text.garbage_lines, text.lines))}"
+    )
     last = totals.get(("Beamer, labels", "last page per label"))
     for group in ("Beamer, labels", "Beamer, no labels"):
         mine = totals.get((group, "lecturekit"))
         if last and mine:
-            print(f"lecturekit ({group}) / last page per label: handout recall "
-                  f"{ratio((mine.handout_found, mine.handout_total), (last.handout_found, last.handout_total))}, "
-                  f"exact slide count {mine.exact}/{mine.beamer} vs {last.exact}/{last.beamer}")
+            print(
+                f"lecturekit ({group}) / last page per label: handout recall "
+                f"{ratio((mine.handout_found, mine.handout_total), (last.handout_found, last.handout_total))}, "
+                f"exact slide count {mine.exact}/{mine.beamer} vs {last.exact}/{last.beamer}"
+            )
 
 
 if __name__ == "__main__":

@@ -67,8 +67,21 @@ def mkdocs_time(work: Path) -> float:
     times = []
     for _ in range(REPEATS):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(work / "mk-site")],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "-q",
+                "-f",
+                str(project / "mkdocs.yml"),
+                "-d",
+                str(work / "mk-site"),
+            ],
+            check=True,
+            capture_output=True,
+        )
         times.append(time.perf_counter() - start)
     return min(times)
 

@@ -26,6 +26,7 @@ class Frame:
 def vocabulary() -> tuple[list[str], list[str]]:
     """(plain words of the seed lectures, topic alias phrases of the shipped taxonomy)."""
     from synthetic_course import vocabulary as seed_words
+
     from lecturekit.topics.taxonomy import load_shipped
 
     aliases = sorted({alias for topic in load_shipped() for alias in topic.aliases if alias.isascii()})
@@ -45,8 +46,10 @@ def lecture_frames(number: int, slides: int, seed: int = 0) -> list[Frame]:
     rng = random.Random(seed * 100_003 + number)
     words, aliases = vocabulary()
     subject = rng.choice(aliases).title()
-    frames = [Frame(f"Lecture {number}: {subject}", [f"Today: {subject} and {rng.choice(aliases)}"]),
-              Frame("Logistics", ["Assignment due next Friday", "Office hours moved to Thursday"])]
+    frames = [
+        Frame(f"Lecture {number}: {subject}", [f"Today: {subject} and {rng.choice(aliases)}"]),
+        Frame("Logistics", ["Assignment due next Friday", "Office hours moved to Thursday"]),
+    ]
     ice_at = slides // 2
     while len(frames) < slides:
         if len(frames) == ice_at:
@@ -80,8 +83,10 @@ def pages_of(number: int, frames: list[Frame], ocr: bool) -> list[list[str]]:
     for slide, frame in enumerate(frames, start=1):
         steps = range(1, len(frame.bullets) + 1) if frame.builds else [len(frame.bullets)]
         for step in steps:
-            body = [f"{OCR_BULLETS[k % 4]} {b}" if ocr and not frame.title.startswith("ICE") else b
-                    for k, b in enumerate(frame.bullets[:step])]
+            body = [
+                f"{OCR_BULLETS[k % 4]} {b}" if ocr and not frame.title.startswith("ICE") else b
+                for k, b in enumerate(frame.bullets[:step])
+            ]
             pages.append([frame.title, *body, footer(number, slide, len(frames))])
     return pages
 

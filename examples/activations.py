@@ -11,7 +11,6 @@ Topics: activation-functions
 from __future__ import annotations
 
 import numpy as np
-
 from _svgplot import line_plot, save_figure
 
 LEAK = 0.01
@@ -22,11 +21,11 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 ACTIVATIONS = {
-    "sigmoid": (sigmoid, lambda x: sigmoid(x) * (1 - sigmoid(x))),
-    "tanh": (np.tanh, lambda x: 1 - np.tanh(x) ** 2),
+    "sigmoid": (lambda x: sigmoid(x), lambda x: sigmoid(x) * (1 - sigmoid(x))),
+    "tanh": (lambda x: np.tanh(x), lambda x: 1 - np.tanh(x) ** 2),
     "relu": (lambda x: np.maximum(0.0, x), lambda x: (x > 0).astype(float)),
     "leaky_relu": (lambda x: np.where(x > 0, x, LEAK * x), lambda x: np.where(x > 0, 1.0, LEAK)),
-    "softplus": (lambda x: np.log1p(np.exp(x)), sigmoid),
+    "softplus": (lambda x: np.log1p(np.exp(x)), lambda x: sigmoid(x)),
 }
 
 

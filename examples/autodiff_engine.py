@@ -27,6 +27,7 @@ class Node:
         def _backward() -> None:
             self.grad += out.grad
             other.grad += out.grad
+
         out._backward = _backward
         return out
 
@@ -37,6 +38,7 @@ class Node:
         def _backward() -> None:  # the multiplication node: each input gets the other's value
             self.grad += other.value * out.grad
             other.grad += self.value * out.grad
+
         out._backward = _backward
         return out
 
@@ -44,10 +46,11 @@ class Node:
         return self + (other * -1.0 if isinstance(other, Node) else Node(-other))
 
     def square(self) -> Node:
-        out = Node(self.value ** 2, (self,), "square")
+        out = Node(self.value**2, (self,), "square")
 
         def _backward() -> None:
             self.grad += 2 * self.value * out.grad
+
         out._backward = _backward
         return out
 
@@ -57,6 +60,7 @@ class Node:
 
         def _backward() -> None:
             self.grad += s * (1 - s) * out.grad
+
         out._backward = _backward
         return out
 
@@ -71,6 +75,7 @@ class Node:
                 for parent in node.inputs:
                     visit(parent)
                 order.append(node)
+
         visit(self)
         self.grad = 1.0
         for node in reversed(order):
@@ -107,9 +112,9 @@ def check(values: tuple[float, float, float] = (0.3, -0.8, 0.1)) -> tuple[list[f
 def main() -> None:
     autodiff, numeric, nodes = check()
     print(f"graph of one neuron + squared error: {nodes} nodes, one backward pass")
-    for name, a, n in zip(["w1", "w2", "b"], autodiff, numeric):
+    for name, a, n in zip(["w1", "w2", "b"], autodiff, numeric, strict=False):
         print(f"dL/d{name}: reverse mode {a:+.8f}   finite difference {n:+.8f}   |diff| {abs(a - n):.1e}")
-    print("max |difference| =", f"{max(abs(a - n) for a, n in zip(autodiff, numeric)):.1e}")
+    print("max |difference| =", f"{max(abs(a - n) for a, n in zip(autodiff, numeric, strict=False)):.1e}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ Topics: learning-rate, gradient-descent
 from __future__ import annotations
 
 import numpy as np
-
 from _svgplot import line_plot, save_figure
 
 RATES = {"too small (0.01)": 0.01, "about right (0.3)": 0.3, "too large (1.05)": 1.05}
@@ -43,7 +42,9 @@ def main() -> None:
     runs = {label: gradient_descent(lr) for label, lr in RATES.items()}
     for label, losses in runs.items():
         trend = "diverges" if losses[-1] > losses[0] else "crawls" if losses[-1] > 1e-2 else "converges"
-        print(f"lr {label:18s}: f = {losses[0]:.3g} → {losses[10]:.3g} (step 10) → {losses[-1]:.3g} (step 40), {trend}")
+        print(
+            f"lr {label:18s}: f = {losses[0]:.3g} → {losses[10]:.3g} (step 10) → {losses[-1]:.3g} (step 40), {trend}"
+        )
     save_figure(figure(runs))
 
 

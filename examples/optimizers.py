@@ -12,7 +12,6 @@ Topics: adam, momentum, sgd
 from __future__ import annotations
 
 import numpy as np
-
 from _svgplot import line_plot, save_figure
 
 KAPPA = 100.0
@@ -21,7 +20,7 @@ THETA0 = np.array([-8.0, 1.0])
 
 
 def f(theta: np.ndarray) -> float:
-    return float(0.5 * np.sum(CURVATURE * theta ** 2))
+    return float(0.5 * np.sum(CURVATURE * theta**2))
 
 
 def noisy_gradient(theta: np.ndarray, rng: np.random.Generator, noise: float = 0.1) -> np.ndarray:
@@ -38,12 +37,18 @@ def momentum(grad: np.ndarray, state: dict, lr: float = 0.019, beta: float = 0.9
     return -lr * state["v"]
 
 
-def adam(grad: np.ndarray, state: dict, lr: float = 0.3, beta1: float = 0.9, beta2: float = 0.999,
-         eps: float = 1e-8) -> np.ndarray:
+def adam(
+    grad: np.ndarray,
+    state: dict,
+    lr: float = 0.3,
+    beta1: float = 0.9,
+    beta2: float = 0.999,
+    eps: float = 1e-8,
+) -> np.ndarray:
     t = state["t"] = state.get("t", 0) + 1
     state["m"] = beta1 * state.get("m", 0.0) + (1 - beta1) * grad
-    state["s"] = beta2 * state.get("s", 0.0) + (1 - beta2) * grad ** 2
-    m_hat, s_hat = state["m"] / (1 - beta1 ** t), state["s"] / (1 - beta2 ** t)
+    state["s"] = beta2 * state.get("s", 0.0) + (1 - beta2) * grad**2
+    m_hat, s_hat = state["m"] / (1 - beta1**t), state["s"] / (1 - beta2**t)
     return -lr * m_hat / (np.sqrt(s_hat) + eps)  # per-parameter step size
 
 
@@ -53,7 +58,8 @@ OPTIMIZERS = {"SGD": sgd, "momentum": momentum, "Adam": adam}
 def run(name: str, steps: int = 150, seed: int = 0) -> list[float]:
     """f(θ) after each step of the named optimizer from θ0 (f(θ0) first)."""
     rng = np.random.default_rng(seed)
-    theta, state, losses = THETA0.copy(), {}, [f(THETA0)]
+    state: dict[str, np.ndarray] = {}
+    theta, losses = THETA0.copy(), [f(THETA0)]
     for _ in range(steps):
         theta = theta + OPTIMIZERS[name](noisy_gradient(theta, rng), state)
         losses.append(f(theta))
@@ -70,8 +76,15 @@ def main() -> None:
     for name, loss in final_losses().items():
         print(f"{name:9s}: f(θ) after 150 steps ≈ {loss:.2e}")
     runs = {name: run(name) for name in OPTIMIZERS}
-    save_figure(line_plot([(n, list(range(len(l))), l) for n, l in runs.items()],
-                          "Ill-conditioned valley (κ = 100)", "step", "f(θ)", logy=True))
+    save_figure(
+        line_plot(
+            [(n, list(range(len(losses))), losses) for n, losses in runs.items()],
+            "Ill-conditioned valley (κ = 100)",
+            "step",
+            "f(θ)",
+            logy=True,
+        )
+    )
 
 
 if __name__ == "__main__":

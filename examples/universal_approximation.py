@@ -10,7 +10,6 @@ Topics: universal-approximation, activation-functions, mlp-xor
 from __future__ import annotations
 
 import numpy as np
-
 from _svgplot import line_plot, save_figure
 
 X = np.linspace(-1.0, 1.0, 401)

@@ -37,7 +37,9 @@ class LecturekitError(Exception):
         return f"{where}: {self.message}"
 
     def to_diagnostic(self) -> Diagnostic:
-        return Diagnostic(severity=Severity.ERROR, file=self.file or "-", location=self.location, message=self.message)
+        return Diagnostic(
+            severity=Severity.ERROR, file=self.file or "-", location=self.location, message=self.message
+        )
 
 
 class UsageError(LecturekitError):

@@ -43,7 +43,9 @@ class Line(Model):
     number: int | None = None  # 1-based line number in a text source (for messages)
     block: int | None = None  # text-layer PDFs: the layout block (column part, box, table) in reading order
     monospace: bool = False  # set in a fixed-pitch font (code); its leading spaces are measured indentation
-    color: str | None = None  # text-layer PDFs: the fill colour most of the line is drawn in, e.g. "0.2,0.2,0.7"
+    color: str | None = (
+        None  # text-layer PDFs: the fill colour most of the line is drawn in, e.g. "0.2,0.2,0.7"
+    )
 
 
 class Page(Model):
@@ -58,7 +60,9 @@ class Page(Model):
     lines: list[Line] = Field(default_factory=list)
     confidence: float | None = None  # mean OCR word confidence of the page, 0..100
     first_line: int | None = None  # 1-based line in a text source where the page starts
-    removed: list[Removal] = Field(default_factory=list)  # text in the file a viewer never sees, or unreadable
+    removed: list[Removal] = Field(
+        default_factory=list
+    )  # text in the file a viewer never sees, or unreadable
 
 
 class Source(Model):
@@ -88,7 +92,9 @@ class RemovalReason(str, Enum):
     DUPLICATE = "duplicate"  # the same slide again (identical page, or another source's copy)
     BOILERPLATE = "boilerplate"  # e-mail / meeting-tool chrome around notes
     EMPTY = "empty"
-    CONTROL = "control"  # control or invisible format characters (NUL, ESC, bidi overrides) taken out of a line
+    CONTROL = (
+        "control"  # control or invisible format characters (NUL, ESC, bidi overrides) taken out of a line
+    )
     HIDDEN = "hidden"  # in the PDF's text layer but not shown (off the page, clipped, invisible, covered)
     UNREADABLE = "unreadable"  # glyphs without a Unicode meaning ((cid:N), private use, wrong script)
 
@@ -154,7 +160,9 @@ class Lecture(Model):
     sources: list[str] = Field(default_factory=list)
     slides: list[Slide] = Field(default_factory=list)
     editions: list[EditionLink] = Field(default_factory=list)
-    removed: list[Removal] = Field(default_factory=list)  # removals of pages that made no slide (empty, boilerplate-only)
+    removed: list[Removal] = Field(
+        default_factory=list
+    )  # removals of pages that made no slide (empty, boilerplate-only)
 
 
 # ---------------------------------------------------------------- quiz
@@ -220,7 +228,9 @@ class Question(Model):
     review_slide: str | None = None  # id of the slide that teaches it (from answers.toml)
     flags: list[str] = Field(default_factory=list)  # "garbled", "ambiguous", ...
     topics: list[TopicTag] = Field(default_factory=list)
-    key_source: str | None = None  # where the key came from: "speaker notes", "check mark (deck.pdf p. 4)", "answers.toml"
+    key_source: str | None = (
+        None  # where the key came from: "speaker notes", "check mark (deck.pdf p. 4)", "answers.toml"
+    )
     accepted: list[AcceptedAnswer] = Field(default_factory=list)  # short-answer keys
     numeric: list[NumericAnswer] = Field(default_factory=list)  # numeric keys
     pairs: list[MatchPair] = Field(default_factory=list)  # matching keys (the right column is shown shuffled)
@@ -230,7 +240,11 @@ class Question(Model):
         """A gradable question without an answer key yet: practice, key pending (not an error)."""
         if self.kind in (QuestionKind.MCQ, QuestionKind.TRUE_FALSE):
             return not self.answer
-        keys = {QuestionKind.SHORT_ANSWER: self.accepted, QuestionKind.NUMERIC: self.numeric, QuestionKind.MATCHING: self.pairs}
+        keys = {
+            QuestionKind.SHORT_ANSWER: self.accepted,
+            QuestionKind.NUMERIC: self.numeric,
+            QuestionKind.MATCHING: self.pairs,
+        }
         return self.kind in keys and not keys[self.kind]
 
 
@@ -308,4 +322,6 @@ class Course(Model):
     topics: list[Topic] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
-    images: list[SlideImage] = Field(default_factory=list)  # page pictures of slides, in lecture and slide order
+    images: list[SlideImage] = Field(
+        default_factory=list
+    )  # page pictures of slides, in lecture and slide order

@@ -35,13 +35,20 @@ def clean(sources: list[Source], config: CourseConfig, diag: Diagnostics) -> lis
     return clean_course(sources, config, diag)
 
 
-def extract_questions(lectures: list[Lecture], root: Path | None, config: CourseConfig, diag: Diagnostics) -> list[Question]:
+def extract_questions(
+    lectures: list[Lecture], root: Path | None, config: CourseConfig, diag: Diagnostics
+) -> list[Question]:
     """Find the exercises in the slides and overlay the course's answer keys."""
     return extract_course_questions(lectures, root, config, diag)
 
 
-def load_course(paths: list[Path], options: IngestOptions | None = None, diag: Diagnostics | None = None,
-                run_examples: bool = True, images: bool = True) -> Course:
+def load_course(
+    paths: list[Path],
+    options: IngestOptions | None = None,
+    diag: Diagnostics | None = None,
+    run_examples: bool = True,
+    images: bool = True,
+) -> Course:
     """Read and validate everything (no writing): sources → lectures → questions → topics (→ slide pictures).
 
     RUN_EXAMPLES False finds the examples without running them: only the site shows their output.
@@ -72,4 +79,3 @@ def load_course(paths: list[Path], options: IngestOptions | None = None, diag: D
     course.images = pictures.result().report(diag)
     course.diagnostics = list(diag.items)
     return course
-

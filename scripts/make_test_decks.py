@@ -120,11 +120,23 @@ The sample mean is a statistic.
 """
 
 
-def slide(title: str | None, pages: list[int], present: list[str], kind: str = "content",
-          absent: list[str] | None = None, code: list[str] | None = None) -> dict:
+def slide(
+    title: str | None,
+    pages: list[int],
+    present: list[str],
+    kind: str = "content",
+    absent: list[str] | None = None,
+    code: list[str] | None = None,
+) -> dict:
     """One expected slide (title None: the slide has no title and gets a "Slide N" fallback)."""
-    return {"title": title, "pages": pages, "kind": kind, "present": present, "absent": absent or [],
-            "code": code or []}
+    return {
+        "title": title,
+        "pages": pages,
+        "kind": kind,
+        "present": present,
+        "absent": absent or [],
+        "code": code or [],
+    }
 
 
 STEPS = ["First, collect the data.", "Second, fit the model.", "Third, check the residuals."]
@@ -136,27 +148,60 @@ RIGHT = "The right column shows how the confidence interval shrinks as more samp
 
 def beamer_slides(labels: bool) -> list[dict]:
     """Expected slides of the Beamer deck; without labels, \\only's swapped pages are not contained in each other."""
-    swapped = ([slide("Swapped Content", [7, 8], ["Both versions share this line.", FIRST, SECOND])] if labels else
-               [slide("Swapped Content", [7], ["Both versions share this line.", FIRST], absent=[SECOND]),
-                slide("Swapped Content", [8], ["Both versions share this line.", SECOND], absent=[FIRST])])
+    swapped = (
+        [slide("Swapped Content", [7, 8], ["Both versions share this line.", FIRST, SECOND])]
+        if labels
+        else [
+            slide("Swapped Content", [7], ["Both versions share this line.", FIRST], absent=[SECOND]),
+            slide("Swapped Content", [8], ["Both versions share this line.", SECOND], absent=[FIRST]),
+        ]
+    )
     return [
         slide("Overlay Traps", [1], ["Overlay Traps", "Fixture Author"]),
         slide("Three Steps", [2, 3, 4], STEPS),
-        slide("Quick Question", [5, 6], ["Which estimator is unbiased?", "The sample maximum", "The sample mean",
-                                         "Answer: (b) the sample mean."]),
+        slide(
+            "Quick Question",
+            [5, 6],
+            [
+                "Which estimator is unbiased?",
+                "The sample maximum",
+                "The sample mean",
+                "Answer: (b) the sample mean.",
+            ],
+        ),
         *swapped,
-        slide("Visible Later", [9, 10], ["This sentence is always shown.", "This sentence appears on the second step."]),
+        slide(
+            "Visible Later",
+            [9, 10],
+            ["This sentence is always shown.", "This sentence appears on the second step."],
+        ),
         slide("Two Columns", [11], [LEFT, RIGHT]),
-        slide("Blocks", [12], ["Definition", "A statistic is any function of the data.", "Warning",
-                               "A parameter is not a statistic.", "Example", "The sample mean is a statistic."]),
+        slide(
+            "Blocks",
+            [12],
+            [
+                "Definition",
+                "A statistic is any function of the data.",
+                "Warning",
+                "A parameter is not a statistic.",
+                "Example",
+                "The sample mean is a statistic.",
+            ],
+        ),
         slide("Stepwise Items", [13, 14, 15], ITEMS),
     ]
 
 
 # What each build page must not hold: the text its step does not show yet (or no longer shows).
 BEAMER_HIDDEN = {
-    "2": STEPS[1:], "3": STEPS[2:], "5": ["Answer: (b)"], "7": [SECOND], "8": [FIRST],
-    "9": ["This sentence appears on the second step."], "13": ITEMS[1:], "14": ITEMS[2:],
+    "2": STEPS[1:],
+    "3": STEPS[2:],
+    "5": ["Answer: (b)"],
+    "7": [SECOND],
+    "8": [FIRST],
+    "9": ["This sentence appears on the second step."],
+    "13": ITEMS[1:],
+    "14": ITEMS[2:],
 }
 
 
@@ -202,24 +247,50 @@ def make_beamer(work: Path, out: Path) -> None:
 
 FOOTER = "CS 210 · Graph Algorithms · Spring 2025"
 ANNOUNCE = ["Homework 2 is due on Friday at noon.", "Office hours move to Room 204 this week."]
-BUILD = ["Initialise every distance to infinity.", "Set the source distance to zero.",
-         "Relax each edge until no distance changes."]
-BFS = ["Breadth-first search visits vertices in order of their distance.", "It finds shortest paths in unweighted graphs."]
+BUILD = [
+    "Initialise every distance to infinity.",
+    "Set the source distance to zero.",
+    "Relax each edge until no distance changes.",
+]
+BFS = [
+    "Breadth-first search visits vertices in order of their distance.",
+    "It finds shortest paths in unweighted graphs.",
+]
 DFS = ["Depth-first search follows one path as far as it can go.", "It finds cycles and a topological order."]
 LONG_TITLE = "Kruskal's Algorithm Builds a Minimum Spanning Tree Greedily"  # wraps: a two-line title
 # Words that also make announcements (deadline, due, submit): a content slide all the same.
-DEADLINES = ["Each job has a deadline and a profit.", "A job is due before its deadline or it earns nothing.",
-             "Submit the jobs in order of decreasing profit."]
+DEADLINES = [
+    "Each job has a deadline and a profit.",
+    "A job is due before its deadline or it earns nothing.",
+    "Submit the jobs in order of decreasing profit.",
+]
 CALLOUT = "Weights must be positive before we relax any edge."
-LIGATURES = ["Efficient fine-grained classification of flowers.", "The official affine fit differs from the office baseline."]
+LIGATURES = [
+    "Efficient fine-grained classification of flowers.",
+    "The official affine fit differs from the office baseline.",
+]
 SMALLCAPS = "runs in n log n time on every input."
-CODE_PY = ["def relax(u, v, w):", "    if dist[u] + w < dist[v]:", "        dist[v] = dist[u] + w", "        prev[v] = u"]
+CODE_PY = [
+    "def relax(u, v, w):",
+    "    if dist[u] + w < dist[v]:",
+    "        dist[v] = dist[u] + w",
+    "        prev[v] = u",
+]
 CODE_C = ["for (int i = 0; i < n; i++) {", "    total += a[i];", "}"]
 MATH = "\U0001d453(\U0001d465) = \U0001d6fd\u2080 + \U0001d6fd\u2081\U0001d465"  # 𝑓(𝑥) = 𝛽₀ + 𝛽₁𝑥, as PowerPoint math writes it
 
 
-def text_box(sld, left: float, top: float, width: float, height: float, lines: list[str], size: int = 18,
-             font: str | None = None, small_caps: bool = False):
+def text_box(
+    sld,
+    left: float,
+    top: float,
+    width: float,
+    height: float,
+    lines: list[str],
+    size: int = 18,
+    font: str | None = None,
+    small_caps: bool = False,
+):
     """A text box with one paragraph per line, in FONT when given."""
     box = sld.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     frame = box.text_frame
@@ -292,7 +363,9 @@ def lecture_deck(work: Path) -> tuple[Path, list[dict]]:
     body = sld.placeholders[1]
     body.width = Inches(7.5)
     fill_body(body, ["Keep a priority queue of tentative distances.", "Settle the closest vertex next."])
-    callout = sld.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Inches(9.0), Inches(2.0), Inches(3.6), Inches(1.8))
+    callout = sld.shapes.add_shape(
+        MSO_SHAPE.ROUNDED_RECTANGLE, Inches(9.0), Inches(2.0), Inches(3.6), Inches(1.8)
+    )
     callout.fill.solid()
     callout.fill.fore_color.rgb = RGBColor(0xFF, 0xE0, 0x99)
     fill_body(callout, [CALLOUT], size=20)
@@ -325,15 +398,27 @@ def lecture_deck(work: Path) -> tuple[Path, list[dict]]:
         slide("Graph Algorithms", [1], ["Graph Algorithms", "Lecture 5 with Dr. Ada Example"]),
         slide("Announcements", [2], ANNOUNCE, kind="admin", absent=[FOOTER, "The midterm"]),
         # The default template's section header draws its title in capitals: that is what a viewer sees.
-        slide("PART 1: SHORTEST PATHS", [3], ["PART 1: SHORTEST PATHS", "Distances in weighted graphs"],
-              absent=["Keep a priority queue"]),
-        slide("Dijkstra's Algorithm", [4], ["Keep a priority queue of tentative distances.",
-                                            "Settle the closest vertex next.", CALLOUT], absent=[FOOTER]),
+        slide(
+            "PART 1: SHORTEST PATHS",
+            [3],
+            ["PART 1: SHORTEST PATHS", "Distances in weighted graphs"],
+            absent=["Keep a priority queue"],
+        ),
+        slide(
+            "Dijkstra's Algorithm",
+            [4],
+            ["Keep a priority queue of tentative distances.", "Settle the closest vertex next.", CALLOUT],
+            absent=[FOOTER],
+        ),
         slide("Relaxation", [5, 6, 7], BUILD, absent=[FOOTER]),
         slide("Comparing BFS and DFS", [8], [*BFS, *DFS], absent=[FOOTER]),
         slide(None, [9], [], absent=[FOOTER]),
-        slide("PART 2: SPANNING TREES", [10], ["PART 2: SPANNING TREES", "Greedy choices that stay optimal"],
-              absent=["Sort the edges"]),
+        slide(
+            "PART 2: SPANNING TREES",
+            [10],
+            ["PART 2: SPANNING TREES", "Greedy choices that stay optimal"],
+            absent=["Sort the edges"],
+        ),
         slide(LONG_TITLE, [11], ["Sort the edges by weight.", "Add an edge unless it closes a cycle."]),
         slide("Scheduling with Deadlines", [12], DEADLINES),
         slide("Announcements", [13], [*ANNOUNCE, "The midterm covers lectures one to six."], kind="admin"),
@@ -358,8 +443,16 @@ def glyphs_deck(work: Path) -> tuple[Path, list[dict]]:
     tail.font.name = "DejaVu Sans"
     sld = titled(prs, 5, "Linear Model")
     text_box(sld, 0.8, 1.8, 11.5, 1.0, [MATH], size=32, font="DejaVu Math TeX Gyre")
-    text_box(sld, 0.8, 3.2, 11.5, 1.0, ["The slope \u03b2\u2081 measures the change per unit of x."], size=24,
-             font="DejaVu Sans")
+    text_box(
+        sld,
+        0.8,
+        3.2,
+        11.5,
+        1.0,
+        ["The slope \u03b2\u2081 measures the change per unit of x."],
+        size=24,
+        font="DejaVu Sans",
+    )
     sld = titled(prs, 5, "Relaxing an Edge")
     text_box(sld, 0.8, 1.6, 11.5, 2.4, CODE_PY, size=22, font="DejaVu Sans Mono")
     text_box(sld, 0.8, 4.4, 11.5, 1.8, CODE_C, size=22, font="DejaVu Sans Mono")
@@ -368,8 +461,12 @@ def glyphs_deck(work: Path) -> tuple[Path, list[dict]]:
         slide("Efficient Classification", [2], LIGATURES, absent=["\ufb01", "\ufb02", "\ufb03"]),
         # Small caps are drawn as capitals of two sizes: one word for the viewer, never "M ERGE S ORT".
         slide("Sorting Names", [3], ["MERGESORT " + SMALLCAPS], absent=["M ERGE", "ERGE S"]),
-        slide("Linear Model", [4], ["f(x)", "\u03b2", "The slope \u03b2\u2081 measures the change per unit of x."],
-              absent=["\U0001d453", "\U0001d465", "\U0001d6fd"]),
+        slide(
+            "Linear Model",
+            [4],
+            ["f(x)", "\u03b2", "The slope \u03b2\u2081 measures the change per unit of x."],
+            absent=["\U0001d453", "\U0001d465", "\U0001d6fd"],
+        ),
         slide("Relaxing an Edge", [5], [], code=[*CODE_PY, *CODE_C]),
     ]
     path = work / "pptx_glyphs.pptx"
@@ -379,8 +476,19 @@ def glyphs_deck(work: Path) -> tuple[Path, list[dict]]:
 
 def to_pdf(pptx_path: Path, out: Path, work: Path) -> Path:
     profile = work / "lo-profile"
-    run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(work), str(pptx_path)], work)
+    run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(pptx_path),
+        ],
+        work,
+    )
     pdf = out / pptx_path.with_suffix(".pdf").name
     shutil.copy(pptx_path.with_suffix(".pdf"), pdf)
     return pdf
@@ -424,8 +532,13 @@ def break_ligature_tounicode(pdf: Path) -> set[str]:
 def write_expected(pdf: Path, slides: list[dict], hidden: dict[str, list[str]] | None = None) -> None:
     pages = len(pypdf.PdfReader(pdf).pages)
     assert pages == sum(len(s["pages"]) for s in slides), (pdf, pages)
-    data = {"pdf": pdf.name, "pages": pages, "slides": slides, "hidden_on_page": hidden or {},
-            "absent_anywhere": [FOOTER]}
+    data = {
+        "pdf": pdf.name,
+        "pages": pages,
+        "slides": slides,
+        "hidden_on_page": hidden or {},
+        "absent_anywhere": [FOOTER],
+    }
     pdf.with_suffix(".expected.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 

@@ -33,8 +33,12 @@ def slide_similarity(a: Draft, b: Draft) -> float:
     return combined if title >= TITLE_AGREES else combined * title / TITLE_AGREES
 
 
-def align(first: list[Draft], second: list[Draft], similarity: Callable[[Draft, Draft], float] = slide_similarity,
-          floor: float = MATCH_FLOOR) -> list[Pair]:
+def align(
+    first: list[Draft],
+    second: list[Draft],
+    similarity: Callable[[Draft, Draft], float] = slide_similarity,
+    floor: float = MATCH_FLOOR,
+) -> list[Pair]:
     """The best order-preserving pairing of two slide sequences (gaps where a slide has no partner).
 
     A pair scores SIMILARITY - FLOOR, so pairs below FLOOR are never made.
@@ -44,12 +48,18 @@ def align(first: list[Draft], second: list[Draft], similarity: Callable[[Draft, 
     score = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
         for j in range(1, m + 1):
-            score[i][j] = max(score[i - 1][j], score[i][j - 1], score[i - 1][j - 1] + sim[i - 1][j - 1] - floor)
+            score[i][j] = max(
+                score[i - 1][j], score[i][j - 1], score[i - 1][j - 1] + sim[i - 1][j - 1] - floor
+            )
     pairs: list[Pair] = []
     i, j = n, m
     while i > 0 or j > 0:
-        if i > 0 and j > 0 and sim[i - 1][j - 1] > floor and \
-                abs(score[i][j] - (score[i - 1][j - 1] + sim[i - 1][j - 1] - floor)) < 1e-9:
+        if (
+            i > 0
+            and j > 0
+            and sim[i - 1][j - 1] > floor
+            and abs(score[i][j] - (score[i - 1][j - 1] + sim[i - 1][j - 1] - floor)) < 1e-9
+        ):
             pairs.append(Pair(a=i - 1, b=j - 1, similarity=sim[i - 1][j - 1]))
             i, j = i - 1, j - 1
         elif i > 0 and (j == 0 or score[i][j] == score[i - 1][j]):
@@ -65,6 +75,9 @@ def alignment_score(first: list[Draft], second: list[Draft]) -> float:
     """Share of the shorter sequence's slides that align strongly with the other sequence."""
     if not first or not second:
         return 0.0
-    strong = sum(1 for p in align(first, second) if p.a is not None and p.b is not None
-                 and p.similarity >= STRONG_MATCH)
+    strong = sum(
+        1
+        for p in align(first, second)
+        if p.a is not None and p.b is not None and p.similarity >= STRONG_MATCH
+    )
     return strong / min(len(first), len(second))

@@ -34,9 +34,15 @@ def attach_leading_links(pages: list[CleanPage]) -> list[CleanPage]:
             while page.lines and is_url_only(page.lines[0].text):
                 previous.lines.append(page.lines.pop(0))
             if not page.lines:
-                page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text="",
-                                            reason=RemovalReason.EMPTY,
-                                            detail=f"only a link, moved to the slide of page {previous.ref.page}"))
+                page.removed.append(
+                    Removal(
+                        source=page.ref.source,
+                        page=page.ref.page,
+                        text="",
+                        reason=RemovalReason.EMPTY,
+                        detail=f"only a link, moved to the slide of page {previous.ref.page}",
+                    )
+                )
     return pages
 
 
@@ -49,16 +55,35 @@ def page_to_draft(page: CleanPage, kind: SourceKind) -> Draft:
         texts.remove(page.title)  # layout pages only: in plain text the first line is the title
         texts.insert(0, page.title)
     place = (title_line.top, title_line.size) if title_line.top is not None and title_line.size else None
-    return Draft(source=page.ref.source, source_kind=kind, title=texts[0], body=texts[1:], pages=[page.ref],
-                 removed=list(page.removed), label=page.label, slide_number=page.slide_number,
-                 title_place=place, ocr_like=page.ocr_like, confidence=page.confidence)
+    return Draft(
+        source=page.ref.source,
+        source_kind=kind,
+        title=texts[0],
+        body=texts[1:],
+        pages=[page.ref],
+        removed=list(page.removed),
+        label=page.label,
+        slide_number=page.slide_number,
+        title_place=place,
+        ocr_like=page.ocr_like,
+        confidence=page.confidence,
+    )
 
 
 def figure_draft(page: CleanPage, kind: SourceKind) -> Draft:
     """A page of a PDF or image with no text left: a figure slide titled by its place ("Slide 12")."""
-    return Draft(source=page.ref.source, source_kind=kind, title=f"Slide {page.label or page.ref.page}", pages=[page.ref],
-                 removed=list(page.removed), label=page.label, slide_number=page.slide_number,
-                 ocr_like=page.ocr_like, confidence=page.confidence, figure=True)
+    return Draft(
+        source=page.ref.source,
+        source_kind=kind,
+        title=f"Slide {page.label or page.ref.page}",
+        pages=[page.ref],
+        removed=list(page.removed),
+        label=page.label,
+        slide_number=page.slide_number,
+        ocr_like=page.ocr_like,
+        confidence=page.confidence,
+        figure=True,
+    )
 
 
 def build_signal(previous: Draft, step: Draft) -> str | None:
@@ -83,7 +108,9 @@ def build_signal(previous: Draft, step: Draft) -> str | None:
         return "identical"
     if not previous.body and not _laid_out_alike(previous, step):
         return None  # a title alone (a section divider) says nothing about the slide that follows it
-    return "containment" if contained_in_order(previous.body, step.body, read_fuzzily(previous, step)) else None
+    return (
+        "containment" if contained_in_order(previous.body, step.body, read_fuzzily(previous, step)) else None
+    )
 
 
 def _one_frame(previous: Draft, step: Draft) -> bool:
@@ -108,7 +135,9 @@ def _same_title_place(a: Draft, b: Draft) -> bool:
     if a.title_place is None or b.title_place is None:
         return True
     (top_a, size_a), (top_b, size_b) = a.title_place, b.title_place
-    return abs(top_a - top_b) <= TITLE_PLACE_TOLERANCE and abs(size_a - size_b) <= TITLE_SIZE_TOLERANCE * size_a
+    return (
+        abs(top_a - top_b) <= TITLE_PLACE_TOLERANCE and abs(size_a - size_b) <= TITLE_SIZE_TOLERANCE * size_a
+    )
 
 
 def _laid_out_alike(a: Draft, b: Draft) -> bool:
@@ -189,8 +218,15 @@ def _collapse_once(steps: list[Draft]) -> list[Draft]:
 def _page_gone(page: CleanPage) -> list[Removal]:
     if page.removed:
         return page.removed
-    return [Removal(source=page.ref.source, page=page.ref.page, text="", reason=RemovalReason.EMPTY,
-                    detail="page without text")]
+    return [
+        Removal(
+            source=page.ref.source,
+            page=page.ref.page,
+            text="",
+            reason=RemovalReason.EMPTY,
+            detail="page without text",
+        )
+    ]
 
 
 def join_hyphen_breaks(lines: list[str]) -> list[str]:
@@ -203,8 +239,12 @@ def join_hyphen_breaks(lines: list[str]) -> list[str]:
         return lines  # code and math blocks are kept as written
     joined: list[str] = []
     for line in lines:
-        if len(joined) > 1 and HYPHEN_BREAK.search(joined[-1]) and line[:1].islower() \
-                and "$" not in joined[-1]:
+        if (
+            len(joined) > 1
+            and HYPHEN_BREAK.search(joined[-1])
+            and line[:1].islower()
+            and "$" not in joined[-1]
+        ):
             joined[-1] = joined[-1][:-1] + line
         else:
             joined.append(line)
@@ -226,13 +266,22 @@ def merge_step(group: Draft, step: Draft, signal: str) -> Draft:
     first_page = group.pages[0].page
     detail = f"build step merged into the slide of page {first_page} ({signal})"
     removed = [*group.removed, *step.removed]
-    removed.append(Removal(source=step.source, page=step.pages[0].page, text="\n".join(union.variants),
-                           reason=RemovalReason.BUILD, detail=detail))
-    return group.model_copy(update={
-        "title": lines[0],
-        "body": lines[1:],
-        "pages": [*group.pages, *step.pages],
-        "merged_by": [*group.merged_by, f"{signal}: p{first_page}+p{step.pages[0].page}"],
-        "removed": removed,
-        "confidence": max(group.confidence or 0, step.confidence or 0) or None,
-    })
+    removed.append(
+        Removal(
+            source=step.source,
+            page=step.pages[0].page,
+            text="\n".join(union.variants),
+            reason=RemovalReason.BUILD,
+            detail=detail,
+        )
+    )
+    return group.model_copy(
+        update={
+            "title": lines[0],
+            "body": lines[1:],
+            "pages": [*group.pages, *step.pages],
+            "merged_by": [*group.merged_by, f"{signal}: p{first_page}+p{step.pages[0].page}"],
+            "removed": removed,
+            "confidence": max(group.confidence or 0, step.confidence or 0) or None,
+        }
+    )

@@ -37,8 +37,9 @@ def _body_similarity(a: list[str], b: list[str]) -> float:
     return (fuzz.token_set_ratio(key_a, key_b) + fuzz.token_sort_ratio(key_a, key_b)) / 200.0
 
 
-def edition_links(older: Lecture, older_drafts: list[Draft], newer: Lecture,
-                  newer_drafts: list[Draft]) -> tuple[EditionLink, EditionLink]:
+def edition_links(
+    older: Lecture, older_drafts: list[Draft], newer: Lecture, newer_drafts: list[Draft]
+) -> tuple[EditionLink, EditionLink]:
     """The links (older → newer, newer → older); statuses read in time order in both."""
     diffs = []
     for pair in align(older_drafts, newer_drafts, edition_similarity, EDITED_MIN):
@@ -52,8 +53,12 @@ def edition_links(older: Lecture, older_drafts: list[Draft], newer: Lecture,
             same = _key(older_drafts[pair.a]) == _key(newer_drafts[pair.b])
             status = SlideStatus.UNCHANGED if same else SlideStatus.EDITED
         diffs.append((old, new, status))
-    from_older = EditionLink(lecture=newer.id, slides=[SlideDiff(slide=o, other=n, status=s) for o, n, s in diffs])
-    from_newer = EditionLink(lecture=older.id, slides=[SlideDiff(slide=n, other=o, status=s) for o, n, s in diffs])
+    from_older = EditionLink(
+        lecture=newer.id, slides=[SlideDiff(slide=o, other=n, status=s) for o, n, s in diffs]
+    )
+    from_newer = EditionLink(
+        lecture=older.id, slides=[SlideDiff(slide=n, other=o, status=s) for o, n, s in diffs]
+    )
     return from_older, from_newer
 
 

@@ -54,7 +54,11 @@ def learn_furniture(pages: list[CleanPage]) -> FurnitureModel:
             key = furniture_key(line.text)
             if len(key) < 3 or line.text.startswith("- "):
                 continue  # list items are slide content, however often a deck repeats them
-            found = process.extractOne(key, clusters, scorer=fuzz.ratio, score_cutoff=CLUSTER_MATCH) if clusters else None
+            found = (
+                process.extractOne(key, clusters, scorer=fuzz.ratio, score_cutoff=CLUSTER_MATCH)
+                if clusters
+                else None
+            )
             if found is None:
                 clusters.append(key)
                 titles_of.append(set())
@@ -68,18 +72,29 @@ def learn_furniture(pages: list[CleanPage]) -> FurnitureModel:
     distinct_titles = {page_title(page) for page in pages if page.lines}
     needed = max(MIN_PAGES, RECUR_SHARE * len(distinct_titles))
     needed_small = max(SMALL_MIN_PAGES, SMALL_RECUR_SHARE * len(distinct_titles))
-    keys = [k for k, t, small in zip(clusters, titles_of, small_of, strict=True)
-            if len(t) >= needed or (small and len(t) >= needed_small)]
-    keys += [furniture_key(line.text) for page in pages for line in page.lines
-             if _counter_footer(line.text) and (_at_edge(line) or not has_layout(page))
-             and furniture_key(line.text) not in keys]
+    keys = [
+        k
+        for k, t, small in zip(clusters, titles_of, small_of, strict=True)
+        if len(t) >= needed or (small and len(t) >= needed_small)
+    ]
+    keys += [
+        furniture_key(line.text)
+        for page in pages
+        for line in page.lines
+        if _counter_footer(line.text)
+        and (_at_edge(line) or not has_layout(page))
+        and furniture_key(line.text) not in keys
+    ]
     return FurnitureModel(keys=sorted(set(keys)))
 
 
 def _in_small_type(line: CleanLine, page: CleanPage) -> bool:
     """Whether LINE is set clearly smaller than the page's own text between its edges (layout pages only)."""
-    middle = [other.size for other in page.lines
-              if other.size is not None and other.top is not None and EDGE <= other.top <= 1 - EDGE]
+    middle = [
+        other.size
+        for other in page.lines
+        if other.size is not None and other.top is not None and EDGE <= other.top <= 1 - EDGE
+    ]
     return line.size is not None and bool(middle) and line.size <= SMALL_SHARE * min(middle)
 
 
@@ -103,8 +118,13 @@ def _edge_lines(page: CleanPage, body_size: float | None) -> list[CleanLine]:
     if not page.lines:
         return []
     if has_layout(page):
-        return [line for line in page.lines if line.top is not None and (line.top < EDGE or line.top > 1 - EDGE)
-                and (body_size is None or line.size is None or line.size <= body_size)]
+        return [
+            line
+            for line in page.lines
+            if line.top is not None
+            and (line.top < EDGE or line.top > 1 - EDGE)
+            and (body_size is None or line.size is None or line.size <= body_size)
+        ]
     # The first line of a text page is its title; repeated titles are content, never furniture.
     return page.lines[1:][-2:]
 
@@ -128,15 +148,24 @@ def _strip_page(page: CleanPage, model: FurnitureModel) -> list[CleanPage]:
     parts: list[CleanPage] = []
     layout = has_layout(page)
     # A page number stands alone at an edge; several lone numbers there label a figure (a table, an axis).
-    figure_numbers = layout and sum(1 for line in page.lines
-                                    if _at_edge(line) and NUMBER_ONLY.match(line.text.strip())) > 1
+    figure_numbers = (
+        layout
+        and sum(1 for line in page.lines if _at_edge(line) and NUMBER_ONLY.match(line.text.strip())) > 1
+    )
     for position, line in enumerate(page.lines):
         why = _furniture_reason(line, position, len(page.lines), model, layout, figure_numbers)
         if why is None:
             kept.append(line)
             continue
-        page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=line.text,
-                                    reason=RemovalReason.FURNITURE, detail=why))
+        page.removed.append(
+            Removal(
+                source=page.ref.source,
+                page=page.ref.page,
+                text=line.text,
+                reason=RemovalReason.FURNITURE,
+                detail=why,
+            )
+        )
         if COUNTER_END.search(line.text):  # a "8 / 11" counter outranks a lone number read before it
             page.slide_number = int(DIGITS.findall(line.text)[-2])
         elif NUMBER_ONLY.match(line.text.strip()) and page.slide_number is None and DIGITS.search(line.text):
@@ -164,8 +193,14 @@ def forget_page_counters(pages: list[CleanPage]) -> list[CleanPage]:
     return [page.model_copy(update={"slide_number": None}) for page in pages]
 
 
-def _furniture_reason(line: CleanLine, position: int, count: int, model: FurnitureModel, layout: bool,
-                      figure_numbers: bool = False) -> str | None:
+def _furniture_reason(
+    line: CleanLine,
+    position: int,
+    count: int,
+    model: FurnitureModel,
+    layout: bool,
+    figure_numbers: bool = False,
+) -> str | None:
     """Why LINE is furniture, or None when it is content (FIGURE_NUMBERS: lone numbers are a figure's)."""
     text = line.text.strip()
     at_edge = _at_edge(line) if layout else position in (count - 1, count - 2)

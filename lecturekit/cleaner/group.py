@@ -42,8 +42,9 @@ class LectureGroup(Model):
     edition_group: int | None = None  # index of the group this one is an edition of (automatic)
 
 
-def group_decks(decks: list[Deck], config: CourseConfig, diag: Diagnostics,
-                cache: GroupingCache | None = None) -> list[LectureGroup]:
+def group_decks(
+    decks: list[Deck], config: CourseConfig, diag: Diagnostics, cache: GroupingCache | None = None
+) -> list[LectureGroup]:
     """Lectures from course.toml, then automatic groups for every source it does not name."""
     known = {d.name for d in decks}
     groups: list[LectureGroup] = []
@@ -51,10 +52,19 @@ def group_decks(decks: list[Deck], config: CourseConfig, diag: Diagnostics,
     for lecture in config.lectures:
         present = [s for s in lecture.sources if s in known]
         for missing in sorted(set(lecture.sources) - known):
-            diag.warn("course.toml", f"lecture {lecture.id or lecture.title or '?'}: source {missing} was not read")
+            diag.warn(
+                "course.toml", f"lecture {lecture.id or lecture.title or '?'}: source {missing} was not read"
+            )
         if present or lecture.id:
-            groups.append(LectureGroup(sources=present, id=lecture.id, title=lecture.title, date=lecture.date,
-                                       edition_of=lecture.edition_of))
+            groups.append(
+                LectureGroup(
+                    sources=present,
+                    id=lecture.id,
+                    title=lecture.title,
+                    date=lecture.date,
+                    edition_of=lecture.edition_of,
+                )
+            )
             named.update(present)
     rest = [d for d in decks if d.name not in named]
     return groups + auto_groups(rest, cache) if rest else groups
@@ -66,8 +76,10 @@ def auto_groups(decks: list[Deck], cache: GroupingCache | None = None) -> list[L
     decks = sorted(decks, key=lambda d: d.name)
     # The same decks group the same way: a rebuild that changed no source (an answer key, the site)
     # skips hashing and aligning altogether.
-    found = cache.groups([deck.key for deck in decks],
-                         lambda: [group.model_dump(mode="json") for group in _auto_groups(decks, cache)])
+    found = cache.groups(
+        [deck.key for deck in decks],
+        lambda: [group.model_dump(mode="json") for group in _auto_groups(decks, cache)],
+    )
     return [LectureGroup.model_validate(group) for group in found]
 
 
@@ -92,8 +104,13 @@ def _auto_groups(decks: list[Deck], cache: GroupingCache) -> list[LectureGroup]:
         elif -negative >= EDITION and dates[ri] and dates[rj] and dates[ri] != dates[rj]:
             editions.append((i, j))
     roots = sorted({root(i) for i in range(len(decks))})
-    groups = [LectureGroup(sources=[d.name for k, d in enumerate(decks) if root(k) == r],
-                           date=min(dates[r]) if dates[r] else None) for r in roots]
+    groups = [
+        LectureGroup(
+            sources=[d.name for k, d in enumerate(decks) if root(k) == r],
+            date=min(dates[r]) if dates[r] else None,
+        )
+        for r in roots
+    ]
     for i, j in editions:
         gi, gj = roots.index(root(i)), roots.index(root(j))
         older, newer = (gi, gj) if (groups[gi].date, gi) < (groups[gj].date, gj) else (gj, gi)
@@ -132,4 +149,4 @@ def _signature(deck: Deck) -> list[int]:
 def _shingles(deck: Deck) -> set[str]:
     """Word trigrams of a deck's slides (single words would make every deck of a course look alike)."""
     tokens = [w for d in deck.drafts for line in d.lines for w in WORD.findall(line.lower())]
-    return {" ".join(tokens[i:i + 3]) for i in range(max(0, len(tokens) - 2))}
+    return {" ".join(tokens[i : i + 3]) for i in range(max(0, len(tokens) - 2))}

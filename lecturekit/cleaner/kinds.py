@@ -9,39 +9,100 @@ from lecturekit.cleaner.draft import CleanPage, Draft
 from lecturekit.cleaner.similarity import line_key
 from lecturekit.models import Removal, RemovalReason, SlideKind, SourceKind
 
-EXERCISE_TITLE = re.compile(r"\b(ICE|in[- ]class exercises?|quiz(?!\s+section)|breakouts?|poll|exercises?|"
-                            r"check your understanding)\b", re.IGNORECASE)
-ADMIN_TITLE = re.compile(r"\b(logistics?|lesistics|office hours?|quiz section|assignments?|homework|"
-                         r"announcements?|syllabus|grading|deadlines?|presentation (slots|pointers)|"
-                         r"course (info|information|logistics))\b", re.IGNORECASE)
+EXERCISE_TITLE = re.compile(
+    r"\b(ICE|in[- ]class exercises?|quiz(?!\s+section)|breakouts?|poll|exercises?|"
+    r"check your understanding)\b",
+    re.IGNORECASE,
+)
+ADMIN_TITLE = re.compile(
+    r"\b(logistics?|lesistics|office hours?|quiz section|assignments?|homework|"
+    r"announcements?|syllabus|grading|deadlines?|presentation (slots|pointers)|"
+    r"course (info|information|logistics))\b",
+    re.IGNORECASE,
+)
 ADMIN_HEAD = re.compile(rf"^\s*{ADMIN_TITLE.pattern}\s*#?\s*\d*\s*:", re.IGNORECASE)
-EXERCISE_LINE = re.compile(r"^(ICE|in[- ]class exercise|breakouts?(\s+time)?|quiz|poll)\s*#?\s*\d", re.IGNORECASE)
-ADMIN_BODY = re.compile(r"\b(due (?:this|next|on|by)|deadlines?|office hours|calendly|zoom|spreadsheet|"
-                        r"submit|submissions?|grades?|grading|review session|kaggle|assigned today|piazza|"
-                        r"gradescope|late days?)\b", re.IGNORECASE)
-BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in (
-    r"^[^<>]{0,60}<[^@\s>]+@[^>\s]+>\s*$",  # "Name <address>" e-mail header
-    r"^\d+ messages?$",
-    r"\bto:\s*\S+@\S+",
-    r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+\w+\s+\d{1,2},\s+\d{4}\s+at\s+\d",  # mail date line
-    r"^learn more$", r"^share summary$", r"^edit$", r"^(best|regards|thanks|cheers),?$", r"^zoom$",
-    r"now supports additional languages",
-    r"^a[il]-generated content may be inaccurate",
-    r"^please rate the accuracy of this summary",
-    r"^\+?\d[\d .-]{7,}\d$",  # phone number
-    r"^©\s*\d{4}\s+.*\b(inc|llc|ltd|communications)\b",
-    r"^visit \S+\.(com|org|net)\b",
-)]
+EXERCISE_LINE = re.compile(
+    r"^(ICE|in[- ]class exercise|breakouts?(\s+time)?|quiz|poll)\s*#?\s*\d", re.IGNORECASE
+)
+ADMIN_BODY = re.compile(
+    r"\b(due (?:this|next|on|by)|deadlines?|office hours|calendly|zoom|spreadsheet|"
+    r"submit|submissions?|grades?|grading|review session|kaggle|assigned today|piazza|"
+    r"gradescope|late days?)\b",
+    re.IGNORECASE,
+)
+BOILERPLATE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^[^<>]{0,60}<[^@\s>]+@[^>\s]+>\s*$",  # "Name <address>" e-mail header
+        r"^\d+ messages?$",
+        r"\bto:\s*\S+@\S+",
+        r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,\s+\w+\s+\d{1,2},\s+\d{4}\s+at\s+\d",  # mail date line
+        r"^learn more$",
+        r"^share summary$",
+        r"^edit$",
+        r"^(best|regards|thanks|cheers),?$",
+        r"^zoom$",
+        r"now supports additional languages",
+        r"^a[il]-generated content may be inaccurate",
+        r"^please rate the accuracy of this summary",
+        r"^\+?\d[\d .-]{7,}\d$",  # phone number
+        r"^©\s*\d{4}\s+.*\b(inc|llc|ltd|communications)\b",
+        r"^visit \S+\.(com|org|net)\b",
+    )
+]
 ADMIN_BODY_HITS = 2  # different admin cues a body needs
 ADMIN_LINE_SHARE = 0.25  # share of a body's lines that must carry a cue: a passing "submit" is not admin
 SHARED_MIN_SLIDES = 3  # a body line on this many slides of a deck is the deck's, not the slide's
 TITLE_WORD = re.compile(r"[a-z]{3,}")
 # Words an admin title may carry beside its admin words ("Course logistics for this week").
-ADMIN_FILLER = frozenset({"and", "the", "for", "this", "next", "week", "weeks", "today", "class", "course",
-    "lecture", "reminder", "reminders", "info", "information", "update", "updates", "upcoming",
-    "important", "due", "dates", "date", "policy", "policies", "new", "our", "your", "some", "few",
-    "quick", "final", "midterm", "exam", "exams", "project", "projects", "schedule", "part", "paper",
-    "papers", "team", "teams", "group", "groups"})
+ADMIN_FILLER = frozenset(
+    {
+        "and",
+        "the",
+        "for",
+        "this",
+        "next",
+        "week",
+        "weeks",
+        "today",
+        "class",
+        "course",
+        "lecture",
+        "reminder",
+        "reminders",
+        "info",
+        "information",
+        "update",
+        "updates",
+        "upcoming",
+        "important",
+        "due",
+        "dates",
+        "date",
+        "policy",
+        "policies",
+        "new",
+        "our",
+        "your",
+        "some",
+        "few",
+        "quick",
+        "final",
+        "midterm",
+        "exam",
+        "exams",
+        "project",
+        "projects",
+        "schedule",
+        "part",
+        "paper",
+        "papers",
+        "team",
+        "teams",
+        "group",
+        "groups",
+    }
+)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -55,8 +116,15 @@ def strip_boilerplate(pages: list[CleanPage]) -> list[CleanPage]:
         kept = []
         for line in page.lines:
             if is_boilerplate(line.text):
-                page.removed.append(Removal(source=page.ref.source, page=page.ref.page, text=line.text,
-                                            reason=RemovalReason.BOILERPLATE, detail="e-mail / meeting-tool text"))
+                page.removed.append(
+                    Removal(
+                        source=page.ref.source,
+                        page=page.ref.page,
+                        text=line.text,
+                        reason=RemovalReason.BOILERPLATE,
+                        detail="e-mail / meeting-tool text",
+                    )
+                )
             else:
                 kept.append(line)
         page.lines = kept

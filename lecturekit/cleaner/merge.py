@@ -59,19 +59,29 @@ def merge_slide(a: Draft, b: Draft, vocabulary: set[str] | None = None) -> Draft
     where = f"{loser.source} p{loser.pages[0].page}"
     removed = [*winner.removed, *loser.removed]
     if title_variants or union.variants:
-        removed.append(Removal(source=loser.source, page=loser.pages[0].page,
-                               text="\n".join([*title_variants, *union.variants]), reason=RemovalReason.DUPLICATE,
-                               detail=f"same lines read from {winner.source}; its text won"))
+        removed.append(
+            Removal(
+                source=loser.source,
+                page=loser.pages[0].page,
+                text="\n".join([*title_variants, *union.variants]),
+                reason=RemovalReason.DUPLICATE,
+                detail=f"same lines read from {winner.source}; its text won",
+            )
+        )
     if dropped:
-        removed.append(_unread(loser, dropped, f"only {loser.source} has these lines and they do not read as words"))
+        removed.append(
+            _unread(loser, dropped, f"only {loser.source} has these lines and they do not read as words")
+        )
     kept = join_hyphen_breaks(kept)
-    return winner.model_copy(update={
-        "title": kept[0],
-        "body": kept[1:],
-        "pages": [*winner.pages, *loser.pages],
-        "merged_by": [*winner.merged_by, *loser.merged_by, f"aligned: {where} into {winner.source}"],
-        "removed": removed,
-    })
+    return winner.model_copy(
+        update={
+            "title": kept[0],
+            "body": kept[1:],
+            "pages": [*winner.pages, *loser.pages],
+            "merged_by": [*winner.merged_by, *loser.merged_by, f"aligned: {where} into {winner.source}"],
+            "removed": removed,
+        }
+    )
 
 
 def drop_unread_lines(draft: Draft, vocabulary: set[str]) -> Draft:
@@ -86,5 +96,10 @@ def drop_unread_lines(draft: Draft, vocabulary: set[str]) -> Draft:
 
 
 def _unread(draft: Draft, lines: list[str], why: str) -> Removal:
-    return Removal(source=draft.source, page=draft.pages[0].page, text="\n".join(lines),
-                   reason=RemovalReason.DECORATION, detail=f"OCR noise: {why}")
+    return Removal(
+        source=draft.source,
+        page=draft.pages[0].page,
+        text="\n".join(lines),
+        reason=RemovalReason.DECORATION,
+        detail=f"OCR noise: {why}",
+    )

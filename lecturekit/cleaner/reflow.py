@@ -71,6 +71,13 @@ def _join_wraps(lines: list[str]) -> list[str]:
 def _wrapped(previous: str, line: str) -> bool:
     """LINE continues PREVIOUS: that one is full-width and open, this one goes on in lower case."""
     before, after = previous.strip(), line.strip()
-    return (len(before) >= WRAP_WIDTH and not SENTENCE_END.search(before) and not STRUCTURE.match(before)
-            and not before.endswith("$") and after[:1].islower() and not LIST_ITEM.match(after)
-            and not URL_START.match(after) and not STRUCTURE.match(after))
+    return (
+        len(before) >= WRAP_WIDTH
+        and not SENTENCE_END.search(before)
+        and not STRUCTURE.match(before)
+        and not before.endswith("$")
+        and after[:1].islower()
+        and not LIST_ITEM.match(after)
+        and not URL_START.match(after)
+        and not STRUCTURE.match(after)
+    )

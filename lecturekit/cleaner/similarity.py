@@ -119,7 +119,7 @@ def ordered_union(base: list[str], extra: list[str], fuzzy: bool = True) -> Unio
             if base[match] != line:
                 variants.append(line)
             continue
-        following = next((m for m in matches[index + 1:] if m is not None and m >= floor), len(base))
+        following = next((m for m in matches[index + 1 :] if m is not None and m >= floor), len(base))
         inserts.setdefault(following, []).append(line)
         added.append(line)
     merged: list[str] = []

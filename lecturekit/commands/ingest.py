@@ -2,41 +2,37 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from lecturekit.commands.common import guarded, report, settings
+from lecturekit.commands.common import (
+    guarded,
+    is_strict,
+    progress_wanted,
+    reading_options,
+    report,
+    strict_option,
+)
 from lecturekit.errors import Diagnostics, ExitCode
-from lecturekit.ingest import IngestOptions, OcrMode
+from lecturekit.ingest import IngestOptions
 
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout (lectures, or pages with --raw).")
 @click.option("--raw", is_flag=True, help="Pages as read, before cleaning.")
-@click.option(
-    "--ocr",
-    type=click.Choice([m.value for m in OcrMode]),
-    default=OcrMode.AUTO.value,
-    show_default=True,
-    help="auto: OCR only pages without a usable text layer.",
-)
-@click.option(
-    "--jobs", type=click.IntRange(min=1), default=None, help="Parallel OCR workers (default: one per core)."
-)
+@reading_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the OCR and source caches.")
-@click.option(
-    "--strict", is_flag=True, help="Fail on any error or warning; same as `lecturekit --strict ingest`."
-)
+@strict_option
 @guarded
 def ingest_command(
     paths: tuple[Path, ...],
     as_json: bool,
     raw: bool,
-    ocr: str,
+    ocr: str | None,
     jobs: int | None,
+    lang: str | None,
     no_cache: bool,
     strict: bool,
 ) -> int:
@@ -46,13 +42,19 @@ def ingest_command(
     from lecturekit.pipeline import clean
 
     diag = Diagnostics()
-    progress = sys.stderr.isatty() and not as_json and not settings().quiet
-    options = IngestOptions(ocr=OcrMode(ocr), jobs=jobs, cache=not no_cache, progress=progress)
+    chosen = {"ocr": ocr, "jobs": jobs, "lang": lang}
+    options = IngestOptions.model_validate(
+        {
+            "cache": not no_cache,
+            "progress": progress_wanted(as_json),
+            **{k: v for k, v in chosen.items() if v},
+        }
+    )
     result = ingest_paths(list(paths), options, diag)
     lectures = None if raw else clean(result.sources, result.config, diag) if result.sources else []
     if output := render(result, lectures, as_json):
         click.echo(output)
-    strict = strict or settings().strict
+    strict = is_strict(strict)
     code = report(diag, strict=strict)
     return nothing_usable_code(result) or (code if strict else ExitCode.OK)
 

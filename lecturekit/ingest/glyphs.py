@@ -15,18 +15,64 @@ from pdfminer.pdftypes import resolve1, stream_value
 
 SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 # TeX fonts without a Unicode map: OT1 puts the f-ligatures at 11-15, T1 (Cork) at 27-31.
-TEX_LIGATURES = {11: "ff", 12: "fi", 13: "fl", 14: "ffi", 15: "ffl",
-                 27: "ff", 28: "fi", 29: "fl", 30: "ffi", 31: "ffl"}
+TEX_LIGATURES = {
+    11: "ff",
+    12: "fi",
+    13: "fl",
+    14: "ffi",
+    15: "ffl",
+    27: "ff",
+    28: "fi",
+    29: "fl",
+    30: "ffi",
+    31: "ffl",
+}
 BULLET = "\u2022"
 # The symbol fonts' bullet and arrow codes that slides use, mapped to what they show.
-WINGDINGS = {0x6C: "\u25cf", 0x6E: "\u25a0", 0x6F: "\u25a1", 0x71: "\u2751", 0x75: "\u25c6", 0x76: "\u2756",
-             0x77: "\u2b25", 0xA7: "\u25aa", 0xA8: "\u25fb", 0x9F: BULLET, 0xD8: "\u27a2", 0xE0: "\u2192",
-             0xE8: "\u2794", 0xF0: "\u21e8", 0xFB: "\u2717", 0xFC: "\u2713", 0xFE: "\u2611", 0x6D: "\u274d"}
-SYMBOL = {0xB7: BULLET, 0xAE: "\u2192", 0xAC: "\u2190", 0xDE: "\u21d2", 0xDB: "\u21d4", 0xA3: "\u2264",
-          0xB3: "\u2265", 0xB9: "\u2260", 0xB4: "\u00d7", 0xA5: "\u221e", 0xB6: "\u2202", 0xE5: "\u2211",
-          0xD6: "\u221a", 0xF2: "\u222b", 0xCE: "\u2208", 0xC8: "\u222a", 0xC7: "\u2229", 0xAB: "\u2194"}
-SYMBOL_LETTERS = "\u03b1\u03b2\u03c7\u03b4\u03b5\u03c6\u03b3\u03b7\u03b9\u03d5\u03ba\u03bb\u03bc\u03bd\u03bf\u03c0" \
-                 "\u03b8\u03c1\u03c3\u03c4\u03c5\u03d6\u03c9\u03be\u03c8\u03b6"  # Symbol's a..z as Greek
+WINGDINGS = {
+    0x6C: "\u25cf",
+    0x6E: "\u25a0",
+    0x6F: "\u25a1",
+    0x71: "\u2751",
+    0x75: "\u25c6",
+    0x76: "\u2756",
+    0x77: "\u2b25",
+    0xA7: "\u25aa",
+    0xA8: "\u25fb",
+    0x9F: BULLET,
+    0xD8: "\u27a2",
+    0xE0: "\u2192",
+    0xE8: "\u2794",
+    0xF0: "\u21e8",
+    0xFB: "\u2717",
+    0xFC: "\u2713",
+    0xFE: "\u2611",
+    0x6D: "\u274d",
+}
+SYMBOL = {
+    0xB7: BULLET,
+    0xAE: "\u2192",
+    0xAC: "\u2190",
+    0xDE: "\u21d2",
+    0xDB: "\u21d4",
+    0xA3: "\u2264",
+    0xB3: "\u2265",
+    0xB9: "\u2260",
+    0xB4: "\u00d7",
+    0xA5: "\u221e",
+    0xB6: "\u2202",
+    0xE5: "\u2211",
+    0xD6: "\u221a",
+    0xF2: "\u222b",
+    0xCE: "\u2208",
+    0xC8: "\u222a",
+    0xC7: "\u2229",
+    0xAB: "\u2194",
+}
+SYMBOL_LETTERS = (
+    "\u03b1\u03b2\u03c7\u03b4\u03b5\u03c6\u03b3\u03b7\u03b9\u03d5\u03ba\u03bb\u03bc\u03bd\u03bf\u03c0"
+    "\u03b8\u03c1\u03c3\u03c4\u03c5\u03d6\u03c9\u03be\u03c8\u03b6"
+)  # Symbol's a..z as Greek
 MATH_FONTS = ("math", "cambria", "symbol", "stix", "asana", "xits")
 DINGBAT_FONTS = ("wingdings", "webdings", "zapfdingbats", "dingbats")
 
@@ -46,7 +92,9 @@ def wrong_script(char: str, name: str = "math") -> bool:
     code = ord(char)
     if 0x3400 <= code <= 0x9FFF:  # PowerPoint's math fonts map their glyphs into CJK; real CJK fonts are fine
         return any(marker in name for marker in MATH_FONTS)
-    return 0xE000 <= code <= 0xF8FF or code >= 0xF0000 or (code < 0x20 and char not in "\t\n") or code == 0xFFFD
+    return (
+        0xE000 <= code <= 0xF8FF or code >= 0xF0000 or (code < 0x20 and char not in "\t\n") or code == 0xFFFD
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -126,8 +174,16 @@ def _program_fixes(font: PDFFont, spec: dict) -> dict[int, str]:
         truth = _unligated(reverse.get(name) or from_name)
         if len(_unligated(from_name)) > 1 and _unligated(from_name).isalpha():
             truth = _unligated(from_name)  # a ligature glyph: its letters, whatever ToUnicode says
-        if truth and truth != mapped and (mapped is None or len(truth) > 1 and truth.isalpha()
-                                          or any(wrong_script(char) for char in mapped)):
+        if (
+            truth
+            and truth != mapped
+            and (
+                mapped is None
+                or len(truth) > 1
+                and truth.isalpha()
+                or any(wrong_script(char) for char in mapped)
+            )
+        ):
             fixes[cid] = truth
     return fixes
 
@@ -161,6 +217,6 @@ def _cid_to_gid(spec: dict) -> Callable[[int], list[tuple[int, int]]]:
     table = resolve1(spec.get("CIDToGIDMap"))
     if table is not None and hasattr(table, "get_data"):
         data = table.get_data()
-        pairs = [(cid, int.from_bytes(data[2 * cid:2 * cid + 2], "big")) for cid in range(len(data) // 2)]
+        pairs = [(cid, int.from_bytes(data[2 * cid : 2 * cid + 2], "big")) for cid in range(len(data) // 2)]
         return lambda count: [(cid, gid) for cid, gid in pairs if 0 < gid < count]
     return lambda count: [(gid, gid) for gid in range(1, count)]

@@ -42,7 +42,9 @@ class Segment(NamedTuple):
 
 def page_lines(glyphs: list[Glyph], width: float, height: float) -> list[Line]:
     """The visible glyphs of a page as Lines in reading order, each carrying its block number."""
-    segments = _segments([g for g in glyphs if g.upright]) + _rotated_segments([g for g in glyphs if not g.upright])
+    segments = _segments([g for g in glyphs if g.upright]) + _rotated_segments(
+        [g for g in glyphs if not g.upright]
+    )
     if not segments:
         return []
     em = median(segment.size for segment in segments) or 10.0
@@ -60,7 +62,9 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
         if rows:
             anchor, size, members = rows[-1]
             similar = min(size, glyph.size) >= SCRIPT_SIZE * max(size, glyph.size)
-            reach = ROW_BASELINE if similar else SHARED_BASELINE  # mixed sizes (small caps) share one baseline
+            reach = (
+                ROW_BASELINE if similar else SHARED_BASELINE
+            )  # mixed sizes (small caps) share one baseline
             if abs(glyph.baseline - anchor) <= reach * min(size, glyph.size):
                 members.append(glyph)
                 continue
@@ -136,14 +140,22 @@ def _split_segment(segment: Segment, edges: set[int]) -> list[Segment]:
     glyphs = segment.glyphs
     for index in range(1, len(glyphs)):
         left, right = glyphs[index - 1], glyphs[index]
-        at_edge = round(right.x0) in edges and right.x0 > segment.x0 + right.size and not (left.mono and right.mono)
-        if at_edge and right.x0 - left.x1 > WORD_GAP_RATIO * right.size and not right.text.isspace() \
-                and not MARKER.match(_text(glyphs[:index]).strip()):
+        at_edge = (
+            round(right.x0) in edges and right.x0 > segment.x0 + right.size and not (left.mono and right.mono)
+        )
+        if (
+            at_edge
+            and right.x0 - left.x1 > WORD_GAP_RATIO * right.size
+            and not right.text.isspace()
+            and not MARKER.match(_text(glyphs[:index]).strip())
+        ):
             head = [g for g in glyphs[:index] if not g.text.isspace()]
             if not head:
                 continue
-            return [_segment(head, segment.overprinted),
-                    *_split_segment(_segment(glyphs[index:], segment.overprinted), edges)]
+            return [
+                _segment(head, segment.overprinted),
+                *_split_segment(_segment(glyphs[index:], segment.overprinted), edges),
+            ]
     return [segment]
 
 
@@ -168,8 +180,10 @@ def _dedupe(row: list[Glyph]) -> tuple[list[Glyph], bool]:
     kept: list[Glyph] = []
     for glyph in row:
         tolerance = min(DEDUPE_TOLERANCE, DEDUPE_SHARE * glyph.size)
-        if any(g.text == glyph.text and abs(g.x0 - glyph.x0) <= tolerance
-               and abs(g.top - glyph.top) <= tolerance for g in kept[-4:]):
+        if any(
+            g.text == glyph.text and abs(g.x0 - glyph.x0) <= tolerance and abs(g.top - glyph.top) <= tolerance
+            for g in kept[-4:]
+        ):
             continue
         kept.append(glyph)
     return kept, len(kept) < len(row)
@@ -179,8 +193,16 @@ def _segment(glyphs: list[Glyph], overprinted: bool) -> Segment:
     sizes = Counter(g.size for g in glyphs if not g.text.isspace())
     size = sizes.most_common(1)[0][0] if sizes else glyphs[0].size
     main = [g for g in glyphs if g.size == size] or glyphs
-    return Segment(glyphs, min(g.x0 for g in glyphs), max(g.x1 for g in glyphs), min(g.top for g in glyphs),
-                   max(g.bottom for g in glyphs), median(g.baseline for g in main), size, overprinted)
+    return Segment(
+        glyphs,
+        min(g.x0 for g in glyphs),
+        max(g.x1 for g in glyphs),
+        min(g.top for g in glyphs),
+        max(g.bottom for g in glyphs),
+        median(g.baseline for g in main),
+        size,
+        overprinted,
+    )
 
 
 def _text(glyphs: list[Glyph]) -> str:
@@ -193,8 +215,11 @@ def _order(segments: list[Segment], em: float) -> list[list[Segment]]:
         return [segments]
     bands = _cut(segments, horizontal=True, gap=BLOCK_GAP * em)
     if bands is not None:
-        return [block for group in _table_runs(bands) for block in
-                ([[s for part in group for s in part]] if len(group) > 1 else _order(group[0], em))]
+        return [
+            block
+            for group in _table_runs(bands)
+            for block in ([[s for part in group for s in part]] if len(group) > 1 else _order(group[0], em))
+        ]
     if _one_row(segments):  # a footer's or header's boxes side by side read as one line
         return [segments]
     columns = _cut(segments, horizontal=False, gap=COLUMN_GAP * em)
@@ -280,7 +305,9 @@ def _segment_text(segment: Segment, code_left: float | None) -> str:
     """The segment's words; code keeps its indentation and inner spacing, measured in glyph widths."""
     glyphs = segment.glyphs
     if code_left is not None:
-        advance = median(g.x1 - g.x0 for g in glyphs if g.x1 > g.x0) if any(g.x1 > g.x0 for g in glyphs) else 1.0
+        advance = (
+            median(g.x1 - g.x0 for g in glyphs if g.x1 > g.x0) if any(g.x1 > g.x0 for g in glyphs) else 1.0
+        )
         out = [" " * max(0, round((segment.x0 - code_left) / advance))]
         cursor = segment.x0
         for glyph in glyphs:

@@ -11,7 +11,12 @@ TEXT_LINE_FIELDS = {"text", "number"}
 
 
 def make_page(
-    name: str, page: int, numbered: list[tuple[int, str]], first_line: int, label: str | None = None, title: str | None = None
+    name: str,
+    page: int,
+    numbered: list[tuple[int, str]],
+    first_line: int,
+    label: str | None = None,
+    title: str | None = None,
 ) -> Page:
     """A text Page from numbered lines: text keeps blank lines inside, `lines` holds the non-blank ones."""
     texts = [t.rstrip() for _, t in numbered]
@@ -19,7 +24,9 @@ def make_page(
         texts.pop()
     while texts and not texts[0].strip():
         texts.pop(0)
-    lines = [Line.model_construct(TEXT_LINE_FIELDS, text=t.rstrip(), number=n) for n, t in numbered if t.strip()]
+    lines = [
+        Line.model_construct(TEXT_LINE_FIELDS, text=t.rstrip(), number=n) for n, t in numbered if t.strip()
+    ]
     return Page(
         source=name,
         page=page,

@@ -82,8 +82,9 @@ def read_pdf(path: Path, options: IngestOptions, diag: Diagnostics) -> Source:
     return source
 
 
-def _ocr_or_keep_text(path: Path, tasks: list[OcrTask], page_count: int, options: IngestOptions,
-                      diag: Diagnostics) -> dict[int, OcrResult]:
+def _ocr_or_keep_text(
+    path: Path, tasks: list[OcrTask], page_count: int, options: IngestOptions, diag: Diagnostics
+) -> dict[int, OcrResult]:
     """OCR the tasks; without tesseract, a deck that still has text-layer pages keeps them with an error."""
     try:
         return run_ocr(str(path), tasks, options, diag)
@@ -96,8 +97,14 @@ def _ocr_or_keep_text(path: Path, tasks: list[OcrTask], page_count: int, options
         return {}
 
 
-def _read_page(path: Path, plumber_page: PlumberPage, document: pdfium.PdfDocument, reader: PageReader,
-               options: IngestOptions, diag: Diagnostics) -> tuple[Page | None, OcrTask | None]:
+def _read_page(
+    path: Path,
+    plumber_page: PlumberPage,
+    document: pdfium.PdfDocument,
+    reader: PageReader,
+    options: IngestOptions,
+    diag: Diagnostics,
+) -> tuple[Page | None, OcrTask | None]:
     """One page's text-layer Page and, when it needs OCR, the task that will replace it."""
     index = plumber_page.page_number - 1
     number = plumber_page.page_number
@@ -114,8 +121,11 @@ def _read_page(path: Path, plumber_page: PlumberPage, document: pdfium.PdfDocume
         render = partial(render_page, document, index, options.dpi)
         return page, OcrTask(page=number, key=key, render=render, dpi=options.dpi)
     if not layer.usable() and layer.has_graphics:
-        diag.warn(path, f"no usable text layer ({layer.letters} letters) and OCR is off; "
-                  "the page keeps only that text", location=f"p. {number}")
+        diag.warn(
+            path,
+            f"no usable text layer ({layer.letters} letters) and OCR is off; the page keeps only that text",
+            location=f"p. {number}",
+        )
     return page, None
 
 
@@ -158,11 +168,15 @@ def _open_pdf(path: Path, data: bytes) -> Iterator[tuple[pdfplumber.PDF, pdfium.
 def _open_error(path: Path, exc: Exception) -> SourceError:
     cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
     if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-        return SourceError("the PDF is encrypted and needs a password; save an unprotected copy "
-                           "(e.g. `qpdf --decrypt --password=PW in.pdf out.pdf`)", file=path)
+        return SourceError(
+            "the PDF is encrypted and needs a password; save an unprotected copy "
+            "(e.g. `qpdf --decrypt --password=PW in.pdf out.pdf`)",
+            file=path,
+        )
     detail = str(cause) or type(cause).__name__
-    return SourceError(f"not a readable PDF, truncated or corrupt ({detail}); re-download or re-export it",
-                       file=path)
+    return SourceError(
+        f"not a readable PDF, truncated or corrupt ({detail}); re-download or re-export it", file=path
+    )
 
 
 class DamagedPage(ValueError):
@@ -201,7 +215,9 @@ def read_text_layer(page: PlumberPage, reader: PageReader) -> tuple[TextLayer, s
         lines=lines,
         removed=_removed(drawing),
         letters=sum(ch.isalnum() for ch in text),
-        garbled=sum(reason is Hidden.UNREADABLE and _unmapped(glyph.text) for glyph, reason in drawing.hidden),
+        garbled=sum(
+            reason is Hidden.UNREADABLE and _unmapped(glyph.text) for glyph, reason in drawing.hidden
+        ),
         picture_coverage=min(1.0, drawing.picture_area / area),
         has_graphics=drawing.has_graphics,
     )
@@ -264,15 +280,30 @@ def content_streams(page: PlumberPage) -> list[PDFStream]:
 def text_page(source: str, number: int, label: str | None, layer: TextLayer) -> Page:
     """A Page from a text layer (title set later from the deck's size bands)."""
     text = "\n".join(line.text for line in layer.lines)
-    removed = [Removal(source=source, page=number, text=item.text,
-                       reason=RemovalReason.UNREADABLE if item.reason is Hidden.UNREADABLE else RemovalReason.HIDDEN,
-                       detail=item.reason.value) for item in layer.removed]
-    return Page(source=source, page=number, label=label, method=Method.TEXT_LAYER, text=text,
-                lines=layer.lines, removed=removed)
+    removed = [
+        Removal(
+            source=source,
+            page=number,
+            text=item.text,
+            reason=RemovalReason.UNREADABLE if item.reason is Hidden.UNREADABLE else RemovalReason.HIDDEN,
+            detail=item.reason.value,
+        )
+        for item in layer.removed
+    ]
+    return Page(
+        source=source,
+        page=number,
+        label=label,
+        method=Method.TEXT_LAYER,
+        text=text,
+        lines=layer.lines,
+        removed=removed,
+    )
 
 
-def render_page(document: pdfium.PdfDocument, index: int, dpi: int, grayscale: bool = True,
-                max_pixels: int | None = None) -> Image.Image:
+def render_page(
+    document: pdfium.PdfDocument, index: int, dpi: int, grayscale: bool = True, max_pixels: int | None = None
+) -> Image.Image:
     """The page as a picture at DPI: grayscale as tesseract will see it, or in colour (GRAYSCALE False) for the site.
 
     A page so large that the bitmap would pass MAX_PIXELS (default: Limits, $LECTUREKIT_MAX_PAGE_PIXELS) is

@@ -28,7 +28,14 @@ MAX_PIXELS = 1280 * 720  # a 4:3 slide gets the same area (1108 x 831), not a la
 QUALITY = 80
 EFFORT = 2  # libwebp's method: 4 saves 4 % of the bytes at twice the encoding time
 PICTURE_VERSION = "1"  # bump when rendering or encoding changes (the cache then misses)
-SETTINGS = (PICTURE_VERSION, ImageFormat.WEBP.value, str(MAX_WIDTH), str(MAX_PIXELS), str(QUALITY), str(EFFORT))
+SETTINGS = (
+    PICTURE_VERSION,
+    ImageFormat.WEBP.value,
+    str(MAX_WIDTH),
+    str(MAX_PIXELS),
+    str(QUALITY),
+    str(EFFORT),
+)
 PICTURED = (SourceKind.PDF, SourceKind.IMAGE)
 
 
@@ -91,13 +98,17 @@ def slide_pictures(sources: list[Source], targets: list[PictureTarget], options:
     for place in dict.fromkeys((t.source, t.page) for t in targets):
         cached = cache.get_valid(_key(by_name[place[0]], place[1]), CachedPicture)
         if cached is not None:
-            found[place] = Picture(width=cached.width, height=cached.height, data=base64.b64decode(cached.data))
+            found[place] = Picture(
+                width=cached.width, height=cached.height, data=base64.b64decode(cached.data)
+            )
         else:
             missing.setdefault(place[0], []).append(place[1])
     for name, pages in missing.items():
         for page, picture in _render_source(by_name[name], pages, options, diag):
             found[(name, page)] = picture
-            entry = CachedPicture(width=picture.width, height=picture.height, data=base64.b64encode(picture.data).decode())
+            entry = CachedPicture(
+                width=picture.width, height=picture.height, data=base64.b64encode(picture.data).decode()
+            )
             cache.put(_key(by_name[name], page), entry.model_dump(mode="json"))
     images = [_slide_image(t, found[(t.source, t.page)]) for t in targets if (t.source, t.page) in found]
     return Pictures(images=images, diagnostics=diag.items)
@@ -108,13 +119,20 @@ def _key(source: Source, page: int) -> str:
 
 
 def _slide_image(target: PictureTarget, picture: Picture) -> SlideImage:
-    return SlideImage(slide=target.slide, source=target.source, page=target.page,
-                      digest=hashlib.sha256(picture.data).hexdigest(), width=picture.width, height=picture.height,
-                      data=picture.data)
+    return SlideImage(
+        slide=target.slide,
+        source=target.source,
+        page=target.page,
+        digest=hashlib.sha256(picture.data).hexdigest(),
+        width=picture.width,
+        height=picture.height,
+        data=picture.data,
+    )
 
 
-def _render_source(source: Source, pages: list[int], options: IngestOptions, diag: Diagnostics
-                   ) -> Iterator[tuple[int, Picture]]:
+def _render_source(
+    source: Source, pages: list[int], options: IngestOptions, diag: Diagnostics
+) -> Iterator[tuple[int, Picture]]:
     """Render PAGES of SOURCE in this thread and encode them in worker threads; a bad source or page is a warning."""
     try:
         renders = _page_renders(source, pages)
@@ -128,8 +146,11 @@ def _render_source(source: Source, pages: list[int], options: IngestOptions, dia
             try:
                 image = render()
             except Exception as exc:  # noqa: BLE001 — pdfium/Pillow failures cost this page only
-                diag.warn(source.path, f"page cannot be rendered for its picture ({exc or type(exc).__name__})",
-                          location=f"p. {page}")
+                diag.warn(
+                    source.path,
+                    f"page cannot be rendered for its picture ({exc or type(exc).__name__})",
+                    location=f"p. {page}",
+                )
                 continue
             pending.append((page, pool.submit(encode, image)))
             # Renders wait in memory for an encoder: keep at most two per worker.
@@ -139,11 +160,17 @@ def _render_source(source: Source, pages: list[int], options: IngestOptions, dia
             yield from _encoded(source, page, future, diag)
 
 
-def _encoded(source: Source, page: int, future: Future[Picture], diag: Diagnostics) -> Iterator[tuple[int, Picture]]:
+def _encoded(
+    source: Source, page: int, future: Future[Picture], diag: Diagnostics
+) -> Iterator[tuple[int, Picture]]:
     try:
         yield page, future.result()
     except Exception as exc:  # noqa: BLE001 — an encoder failure costs this page only
-        diag.warn(source.path, f"page picture cannot be encoded ({exc or type(exc).__name__})", location=f"p. {page}")
+        diag.warn(
+            source.path,
+            f"page picture cannot be encoded ({exc or type(exc).__name__})",
+            location=f"p. {page}",
+        )
 
 
 def _page_renders(source: Source, pages: list[int]) -> Iterator[tuple[int, Callable[[], Image.Image]]]:
@@ -153,7 +180,9 @@ def _page_renders(source: Source, pages: list[int]) -> Iterator[tuple[int, Calla
         raise OSError("the file changed since it was read")
     if source.kind is SourceKind.IMAGE:
         frames = load_frames(Path(source.path), data)
-        return iter([(page, lambda frame=frames[page - 1]: fit(frame)) for page in pages if page <= len(frames)])
+        return iter(
+            [(page, lambda frame=frames[page - 1]: fit(frame)) for page in pages if page <= len(frames)]
+        )
     document = pdfium.PdfDocument(data)
     return iter([(page, lambda index=page - 1: render_pdf_page(document, index)) for page in pages])
 
@@ -179,7 +208,9 @@ def fit(frame: Image.Image) -> Image.Image:
         frame = flat
     scale = min(1.0, _scale(frame.width, frame.height))
     size = (max(1, round(frame.width * scale)), max(1, round(frame.height * scale)))
-    return frame.convert("RGB").resize(size, Image.Resampling.LANCZOS) if scale < 1.0 else frame.convert("RGB")
+    return (
+        frame.convert("RGB").resize(size, Image.Resampling.LANCZOS) if scale < 1.0 else frame.convert("RGB")
+    )
 
 
 def encode(image: Image.Image) -> Picture:

@@ -50,13 +50,24 @@ class Section(Model):
 def split_sections(lines: list[str], name: str, kind: SourceKind) -> list[Page]:
     """Pages of a notes/markdown text, one per section; `$$` math and fenced blocks never split."""
     front = _front_matter_end(lines)
-    sections = _collect([""] * front + lines[front:], kind)  # YAML front matter is the site generator's, not a slide
+    sections = _collect(
+        [""] * front + lines[front:], kind
+    )  # YAML front matter is the site generator's, not a slide
     pages: list[Page] = []
     for section in sections:
         if not any(text.strip() for _, text in section.lines):
             continue
         first = next(number for number, text in section.lines if text.strip())
-        pages.append(make_page(name, len(pages) + 1, section.lines, first_line=first, title=section.title, label=section.label))
+        pages.append(
+            make_page(
+                name,
+                len(pages) + 1,
+                section.lines,
+                first_line=first,
+                title=section.title,
+                label=section.label,
+            )
+        )
     return pages
 
 
@@ -84,8 +95,9 @@ def _line_pairs(lines: list[str]) -> Counter[tuple[str, str]]:
     return pairs
 
 
-def _collect_pass(lines: list[str], kind: SourceKind, known: dict[str, set[int]],
-                  pairs: Counter[tuple[str, str]]) -> list[Section]:
+def _collect_pass(
+    lines: list[str], kind: SourceKind, known: dict[str, set[int]], pairs: Counter[tuple[str, str]]
+) -> list[Section]:
     explicit = _has_atx_heading(lines)
     sections = [Section()]
     titles: set[str] = set()
@@ -94,11 +106,15 @@ def _collect_pass(lines: list[str], kind: SourceKind, known: dict[str, set[int]]
         stripped = line.strip()
         heading = None
         if in_block is None:
-            shown_elsewhere = bool(known.get(stripped, set()) - {index}) and \
-                pairs[(sections[-1].heading_text or "", stripped)] < 2
+            shown_elsewhere = (
+                bool(known.get(stripped, set()) - {index})
+                and pairs[(sections[-1].heading_text or "", stripped)] < 2
+            )
             heading = _heading(lines, index, explicit, kind, sections[-1], titles, shown_elsewhere)
         if in_block is None and _slide_separator(lines, index, kind):
-            sections.append(Section(label=f"s{len(sections)}"))  # the separator itself is markup, not slide text
+            sections.append(
+                Section(label=f"s{len(sections)}")
+            )  # the separator itself is markup, not slide text
             continue
         if heading is not None and kind is SourceKind.MARKDOWN and _untitled_blank(sections[-1]):
             sections[-1].title, sections[-1].heading_text, sections[-1].start = heading, stripped, index
@@ -131,7 +147,12 @@ def _slide_separator(lines: list[str], index: int, kind: SourceKind) -> bool:
         return False
     if line.lstrip().startswith("<section"):
         return True
-    return kind is SourceKind.MARKDOWN and _blank_before(lines, index) and index + 1 < len(lines) and not lines[index + 1].strip()
+    return (
+        kind is SourceKind.MARKDOWN
+        and _blank_before(lines, index)
+        and index + 1 < len(lines)
+        and not lines[index + 1].strip()
+    )
 
 
 def _untitled_blank(section: Section) -> bool:
@@ -161,7 +182,12 @@ def _block_state(stripped: str, in_block: str | None) -> str | None:
 
 
 def _heading(
-    lines: list[str], index: int, explicit: bool, kind: SourceKind, current: Section, titles: set[str],
+    lines: list[str],
+    index: int,
+    explicit: bool,
+    kind: SourceKind,
+    current: Section,
+    titles: set[str],
     shown_elsewhere: bool = False,
 ) -> str | None:
     """The section title LINES[INDEX] opens, or None when it belongs to the current section."""
@@ -176,7 +202,12 @@ def _heading(
     if not (_title_like(stripped) and _blank_before(lines, index) and not following.strip()):
         return None
     gap = _blank_run_before(lines, index)
-    if shown_elsewhere and kind is not SourceKind.NOTES and current.title != stripped and not current.contains(stripped):
+    if (
+        shown_elsewhere
+        and kind is not SourceKind.NOTES
+        and current.title != stripped
+        and not current.contains(stripped)
+    ):
         return stripped
     return stripped if _opens_section(stripped, current, kind, gap, stripped in titles) else None
 

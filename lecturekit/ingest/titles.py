@@ -16,7 +16,9 @@ CENTRED_TITLE_RATIO = 1.3  # section and title pages: a much larger line anywher
 REPEATED = 0.5  # a top line on more than half the pages is a running header or navigation bar
 MIN_LETTERS = 2  # a title has words: figure labels ("2 4 1 2") and symbols never are titles
 MAX_TITLE_LINES = 4
-PLACEHOLDER_SLACK = 0.04  # page heights: a first line this close to the deck's usual title top is in the placeholder
+PLACEHOLDER_SLACK = (
+    0.04  # page heights: a first line this close to the deck's usual title top is in the placeholder
+)
 ALIGNED = 0.03  # page widths: title lines starting this close are one title wrapped over lines
 
 
@@ -66,20 +68,27 @@ def title_band(pages: list[list[Line]], body: float | None) -> Band | None:
         return None
     repeated = running_lines(pages)
     heads = [head for lines in pages if (head := _head(lines, repeated, body)) is not None]
-    styles = Counter((round(head.size or 0.0, 1), head.color) for head in heads if (head.size or 0) > body or head.bold)
+    styles = Counter(
+        (round(head.size or 0.0, 1), head.color) for head in heads if (head.size or 0) > body or head.bold
+    )
     if not styles:
         return None
     (size, color), count = styles.most_common(1)[0]
     if count * 3 < len(heads):
         return None
     placed = [head for head in heads if (round(head.size or 0.0, 1), head.color) == (size, color)]
-    return Band(size, color, median(head.top or 0.0 for head in placed), median(head.x0 or 0.0 for head in placed))
+    return Band(
+        size, color, median(head.top or 0.0 for head in placed), median(head.x0 or 0.0 for head in placed)
+    )
 
 
 def _in_placeholder(line: Line, band: Band, body: float) -> bool:
     """A line where the title placeholder puts its first line, shrunk to fit or recoloured but above body."""
-    return (abs((line.top or 0.0) - band.top) <= PLACEHOLDER_SLACK and abs((line.x0 or 0.0) - band.x0) <= ALIGNED
-            and (line.size or 0.0) > body)
+    return (
+        abs((line.top or 0.0) - band.top) <= PLACEHOLDER_SLACK
+        and abs((line.x0 or 0.0) - band.x0) <= ALIGNED
+        and (line.size or 0.0) > body
+    )
 
 
 def running_lines(pages: list[list[Line]]) -> set[str]:
@@ -95,23 +104,39 @@ def running_lines(pages: list[list[Line]]) -> set[str]:
                 seen.add(text)
                 pages_with[text] += 1
                 followers.setdefault(text, set()).add(lines[index + 1].text if index + 1 < len(lines) else "")
-    return {text for text, count in pages_with.items()
-            if len(pages) >= 4 and count > REPEATED * len(pages) and len(followers[text]) >= max(3, REPEATED * count)}
+    return {
+        text
+        for text, count in pages_with.items()
+        if len(pages) >= 4
+        and count > REPEATED * len(pages)
+        and len(followers[text]) >= max(3, REPEATED * count)
+    }
 
 
-def title_of(lines: list[Line], body: float | None, band: Band | None = None,
-             repeated: frozenset[str] | set[str] = frozenset()) -> str | None:
+def title_of(
+    lines: list[Line],
+    body: float | None,
+    band: Band | None = None,
+    repeated: frozenset[str] | set[str] = frozenset(),
+) -> str | None:
     """The page's title: its lines in the deck's title band at the top (joined), else the largest text."""
     if not body:
         return None
     sized = [line for line in lines if line.size and _wordy(line) and line.text.strip() not in repeated]
     if band is not None:
-        in_band = [line for line in sized if (line.top or 0.0) <= TOP_REGION and line.color == band.color
-                   and abs((line.size or 0.0) - band.size) <= (1 - SAME_BAND) * band.size]
+        in_band = [
+            line
+            for line in sized
+            if (line.top or 0.0) <= TOP_REGION
+            and line.color == band.color
+            and abs((line.size or 0.0) - band.size) <= (1 - SAME_BAND) * band.size
+        ]
         in_band = in_band or [line for line in sized if _in_placeholder(line, band, body)]
         if in_band:
             return _joined(in_band, lines)
-    near_top = [line for line in sized if (line.top or 0.0) <= TOP_REGION and (line.size or 0.0) >= body * TITLE_RATIO]
+    near_top = [
+        line for line in sized if (line.top or 0.0) <= TOP_REGION and (line.size or 0.0) >= body * TITLE_RATIO
+    ]
     candidates = near_top or [line for line in sized if (line.size or 0.0) >= body * CENTRED_TITLE_RATIO]
     if not candidates:
         return None
@@ -124,7 +149,7 @@ def _joined(band: list[Line], lines: list[Line]) -> str:
     first = min(band, key=lambda line: line.top or 0.0)
     kept = [first]
     position = next(index for index, line in enumerate(lines) if line is first)
-    for line in lines[position + 1:position + MAX_TITLE_LINES]:
+    for line in lines[position + 1 : position + MAX_TITLE_LINES]:
         aligned = line.block == first.block or abs((line.x0 or 0.0) - (first.x0 or 0.0)) <= ALIGNED
         same_style = line.size == first.size and _wordy(line)
         if not same_style or not aligned:

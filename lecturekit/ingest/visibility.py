@@ -170,7 +170,9 @@ class Collector(PDFTextDevice):
         self.images: list[PDFStream] = []
         self._render = 0
 
-    def render_string(self, textstate: PDFTextState, seq: Any, ncs: Any, graphicstate: PDFGraphicState) -> None:
+    def render_string(
+        self, textstate: PDFTextState, seq: Any, ncs: Any, graphicstate: PDFGraphicState
+    ) -> None:
         if textstate.font is None:
             return
         self._render = textstate.render
@@ -179,8 +181,17 @@ class Collector(PDFTextDevice):
         except Exception as exc:  # noqa: BLE001 — a string the font cannot decode is lost alone
             log.debug("string skipped: %s", exc)
 
-    def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float,
-                    cid: int, ncs: Any, graphicstate: PDFGraphicState) -> float:
+    def render_char(
+        self,
+        matrix: Matrix,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: Any,
+        graphicstate: PDFGraphicState,
+    ) -> float:
         try:
             mapped: str | None = font.to_unichr(cid)
         except PDFUnicodeNotDefined:
@@ -199,9 +210,20 @@ class Collector(PDFTextDevice):
         y0, y1 = min(y0, y1), max(y0, y1)
         size = fontsize * math.hypot(matrix[2], matrix[3])
         top = self.visible[3]
-        glyph = Glyph(text or (mapped or f"(cid:{cid})"), x0 - self.visible[0], x1 - self.visible[0], top - y1,
-                      top - y0, top - base, round(size, 2), name, bold, mono, graphicstate.ncolor,
-                      matrix[0] > 0 and abs(matrix[1]) < UPRIGHT * matrix[0] and abs(matrix[2]) < UPRIGHT * matrix[0])
+        glyph = Glyph(
+            text or (mapped or f"(cid:{cid})"),
+            x0 - self.visible[0],
+            x1 - self.visible[0],
+            top - y1,
+            top - y0,
+            top - base,
+            round(size, 2),
+            name,
+            bold,
+            mono,
+            graphicstate.ncolor,
+            matrix[0] > 0 and abs(matrix[1]) < UPRIGHT * matrix[0] and abs(matrix[2]) < UPRIGHT * matrix[0],
+        )
         box = (x0, y0, x1, y1)
         reason = self._hidden(box, size, graphicstate) or (Hidden.UNREADABLE if text is None else None)
         self.glyphs.append((glyph, reason, box))
@@ -227,13 +249,17 @@ class Collector(PDFTextDevice):
         if known is None:
             name = base_name(str(getattr(font, "basefont", None) or getattr(font, "fontname", "")))
             flags = getattr(font, "flags", 0) or 0
-            known = (name, any(m in name for m in BOLD_MARKERS),
-                     bool(flags & 1) or any(m in name for m in MONO_MARKERS))
+            known = (
+                name,
+                any(m in name for m in BOLD_MARKERS),
+                bool(flags & 1) or any(m in name for m in MONO_MARKERS),
+            )
             self._fonts[id(font)] = known
         return known
 
-    def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool,
-                   path: Sequence[Any]) -> None:
+    def paint_path(
+        self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool, path: Sequence[Any]
+    ) -> None:
         self.paths += 1
         if not fill or getattr(gstate, "alpha", 1.0) < 1.0 or not _is_rectangle(path):
             return
@@ -266,17 +292,27 @@ class Collector(PDFTextDevice):
             else:
                 hidden.append((glyph, reason))
         x0, y0, x1, y1 = self.visible
-        return Drawing(glyphs=visible, hidden=hidden, width=x1 - x0, height=y1 - y0,
-                       picture_area=self.picture_area,
-                       has_graphics=bool(self.glyphs or self.paths or self.images), images=self.images)
+        return Drawing(
+            glyphs=visible,
+            hidden=hidden,
+            width=x1 - x0,
+            height=y1 - y0,
+            picture_area=self.picture_area,
+            has_graphics=bool(self.glyphs or self.paths or self.images),
+            images=self.images,
+        )
 
     def _covered(self) -> set[int]:
         covered: set[int] = set()
         for box, before in self.covers:
             for index in range(before):
                 glyph_box = self.glyphs[index][2]
-                if (box[0] <= glyph_box[0] + 0.5 and glyph_box[2] <= box[2] + 0.5
-                        and box[1] <= glyph_box[1] + 0.5 and glyph_box[3] <= box[3] + 0.5):
+                if (
+                    box[0] <= glyph_box[0] + 0.5
+                    and glyph_box[2] <= box[2] + 0.5
+                    and box[1] <= glyph_box[1] + 0.5
+                    and glyph_box[3] <= box[3] + 0.5
+                ):
                     covered.add(index)
         return covered
 

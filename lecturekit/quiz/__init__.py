@@ -16,8 +16,16 @@ from lecturekit.quiz.numbering import number_blocks
 from lecturekit.quiz.scaffold import HEADER as ANSWERS_HEADER
 from lecturekit.quiz.scaffold import scaffold_answers
 
-__all__ = ["ANSWERS_HEADER", "TYPED_KINDS", "extract_course_questions", "extract_questions", "match_choices", "scaffold_answers",
-           "typed_answer", "typed_key"]
+__all__ = [
+    "ANSWERS_HEADER",
+    "TYPED_KINDS",
+    "extract_course_questions",
+    "extract_questions",
+    "match_choices",
+    "scaffold_answers",
+    "typed_answer",
+    "typed_key",
+]
 
 
 def extract_questions(lectures: list[Lecture], diag: Diagnostics) -> list[Question]:
@@ -28,7 +36,9 @@ def extract_questions(lectures: list[Lecture], diag: Diagnostics) -> list[Questi
     return questions
 
 
-def extract_course_questions(lectures: list[Lecture], root: Path | None, config: CourseConfig, diag: Diagnostics) -> list[Question]:
+def extract_course_questions(
+    lectures: list[Lecture], root: Path | None, config: CourseConfig, diag: Diagnostics
+) -> list[Question]:
     """Questions of a course: found in slides, plus imported ones, with root/answers.toml overlaid."""
     questions = extract_questions(lectures, diag)
     if root is None:

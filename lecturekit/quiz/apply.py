@@ -10,7 +10,9 @@ from lecturekit.quiz.model import AnswerEntry, AnswerFile
 from lecturekit.suggest import did_you_mean
 
 
-def apply_answers(questions: list[Question], keys: AnswerFile, lectures: list[Lecture], diag: Diagnostics) -> list[Question]:
+def apply_answers(
+    questions: list[Question], keys: AnswerFile, lectures: list[Lecture], diag: Diagnostics
+) -> list[Question]:
     """Questions with keys, explanations, review slides and feedback from KEYS; problems go to DIAG."""
     by_id = {q.id: q for q in questions}
     slide_ids = {s.id for lecture in lectures for s in lecture.slides}
@@ -18,17 +20,23 @@ def apply_answers(questions: list[Question], keys: AnswerFile, lectures: list[Le
     for entry in keys.entries:
         question = by_id.get(entry.id)
         if question is None:
-            diag.error(keys.path, f"key for unknown question {entry.id!r}{did_you_mean(entry.id, by_id)}", entry.line)
+            diag.error(
+                keys.path, f"key for unknown question {entry.id!r}{did_you_mean(entry.id, by_id)}", entry.line
+            )
             continue
         keyed[entry.id] = _apply(question, entry, keys.path, slide_ids, diag)
     result = [keyed.get(q.id, q) for q in questions]
     for question in result:
         if question.unkeyed:
-            diag.warn(keys.path, f"{question.id} ({question.label}): no answer key yet (practice, key pending)")
+            diag.warn(
+                keys.path, f"{question.id} ({question.label}): no answer key yet (practice, key pending)"
+            )
     return result
 
 
-def _apply(question: Question, entry: AnswerEntry, path: str, slide_ids: set[str], diag: Diagnostics) -> Question:
+def _apply(
+    question: Question, entry: AnswerEntry, path: str, slide_ids: set[str], diag: Diagnostics
+) -> Question:
     update: dict[str, object] = {}
     kind = entry.kind or question.kind
     if kind in TYPED_KINDS or entry.kind is QuestionKind.TRUE_FALSE:
@@ -53,7 +61,11 @@ def _apply(question: Question, entry: AnswerEntry, path: str, slide_ids: set[str
     if entry.review is not None:
         if slide_ids and entry.review not in slide_ids:
             hint = did_you_mean(entry.review, slide_ids)
-            diag.warn(path, f"{entry.id}: review slide {entry.review!r} is not a slide of this course{hint}", entry.line)
+            diag.warn(
+                path,
+                f"{entry.id}: review slide {entry.review!r} is not a slide of this course{hint}",
+                entry.line,
+            )
         update["review_slide"] = entry.review
     if entry.feedback:
         update["options"] = _with_feedback(question.model_copy(update=update), entry, path, diag)
@@ -62,10 +74,14 @@ def _apply(question: Question, entry: AnswerEntry, path: str, slide_ids: set[str
     return question.model_copy(update=update)
 
 
-def resolve_keys(question: Question, written: list[str], path: str, line: int | None, diag: Diagnostics) -> list[str] | None:
+def resolve_keys(
+    question: Question, written: list[str], path: str, line: int | None, diag: Diagnostics
+) -> list[str] | None:
     """Option keys for WRITTEN (keys like "2", "b", "②", or option texts); None after reporting a problem."""
     if question.kind is QuestionKind.DISCUSSION:
-        diag.error(path, f"{question.id} is a discussion prompt: it takes an explanation, not an answer", line)
+        diag.error(
+            path, f"{question.id} is a discussion prompt: it takes an explanation, not an answer", line
+        )
         return None
     keys: list[str] = []
     for item in written:
@@ -77,7 +93,9 @@ def resolve_keys(question: Question, written: list[str], path: str, line: int | 
         keys.append(key)
     keys = sorted(set(keys), key=lambda k: [o.key for o in question.options].index(k))
     if len(keys) > 1 and not question.multiple:
-        diag.error(path, f"{question.id}: {len(keys)} answers on a single-answer question ({', '.join(keys)})", line)
+        diag.error(
+            path, f"{question.id}: {len(keys)} answers on a single-answer question ({', '.join(keys)})", line
+        )
         return None
     return keys
 
@@ -101,14 +119,18 @@ def _with_feedback(question: Question, entry: AnswerEntry, path: str, diag: Diag
     for item in entry.feedback:
         key = option_key(question, item.key)
         if key is None:
-            diag.error(path, f"{entry.id}: feedback for option {item.key!r}, which does not exist", entry.line)
+            diag.error(
+                path, f"{entry.id}: feedback for option {item.key!r}, which does not exist", entry.line
+            )
             continue
         index = [o.key for o in options].index(key)
         options[index] = options[index].model_copy(update={"feedback": item.feedback})
     return options
 
 
-def typed_update(question: Question, entry: AnswerEntry, kind: QuestionKind, path: str, diag: Diagnostics) -> dict[str, object]:
+def typed_update(
+    question: Question, entry: AnswerEntry, kind: QuestionKind, path: str, diag: Diagnostics
+) -> dict[str, object]:
     """The fields a typed key sets: true/false options and key, accepted texts, numbers with tolerance, pairs."""
     update: dict[str, object] = {"kind": kind, "multiple": False}
     written = entry.answer or []
@@ -117,7 +139,11 @@ def typed_update(question: Question, entry: AnswerEntry, kind: QuestionKind, pat
         truth = {"true": "1", "t": "1", "1": "1", "false": "2", "f": "2", "2": "2"}
         keys = [truth.get(item.casefold()) for item in written]
         if written and (len(keys) != 1 or keys[0] is None):
-            diag.error(path, f"{question.id}: a true/false answer is true or false, not {written!r}", entry.answer_line)
+            diag.error(
+                path,
+                f"{question.id}: a true/false answer is true or false, not {written!r}",
+                entry.answer_line,
+            )
         elif keys:
             update["answer"] = keys
     elif kind is QuestionKind.SHORT_ANSWER:
@@ -127,7 +153,9 @@ def typed_update(question: Question, entry: AnswerEntry, kind: QuestionKind, pat
     else:
         update.update(options=[], answer=None, pairs=list(entry.pairs))
         if not entry.pairs:
-            diag.error(path, f"{question.id}: a matching question needs pairs = {{ left = \"right\" }}", entry.line)
+            diag.error(
+                path, f'{question.id}: a matching question needs pairs = {{ left = "right" }}', entry.line
+            )
     return update
 
 

@@ -21,8 +21,13 @@ HEADING = re.compile(
     r"\s*[*_]*\s*(?P<sep>[:.)\-–—]|(?=\()|$)\s*[*_]*\s*(?P<rest>.*)$"
 )
 # "Q:", "Q.", "Q1." and "**Q:**": a question whose answer may follow as "A:" / "A." (not an option list).
-ANSWER_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?[*_]*(?:Answers?|Solution)(?:\s+\(?[a-h0-9]{1,2}\))?[*_]*\s*[:.]?[*_]*\s*$", re.IGNORECASE)
-ANSWER_INLINE = re.compile(r"^\s*(?:[-*•]\s*)?[*_]*(?:Answers?|Solution)[*_]*\s*:[*_]*\s*(?P<text>\S.*)$", re.IGNORECASE)
+ANSWER_LABEL = re.compile(
+    r"^\s*(?:[-*•]\s*)?[*_]*(?:Answers?|Solution)(?:\s+\(?[a-h0-9]{1,2}\))?[*_]*\s*[:.]?[*_]*\s*$",
+    re.IGNORECASE,
+)
+ANSWER_INLINE = re.compile(
+    r"^\s*(?:[-*•]\s*)?[*_]*(?:Answers?|Solution)[*_]*\s*:[*_]*\s*(?P<text>\S.*)$", re.IGNORECASE
+)
 QUESTION_LABEL_PREFIX = re.compile(r"^\s*(?:[-*•]\s*)?[*_]*Questions?[*_]*\s*:[*_]*\s*", re.IGNORECASE)
 WORKED_ANSWER_WORDS = 3
 QUESTION_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?[*_]*Questions?[*_]*\s*:[*_]*\s*$", re.IGNORECASE)
@@ -30,7 +35,9 @@ Q_HEADING = re.compile(r"^\s*(?:[-*>#_]+\s*)?Q(?P<digits>\d{1,3})?\s*[:.]\s*[*_]
 A_LINE = re.compile(r"^\s*[*_]*A\d{0,3}\s*[:.]\s*[*_]*\s*(?P<text>.*)$")
 OPTION_B = re.compile(r"^\s*[-*+]?\s*\(?[Bb][.)]\s")
 NOTES_START = re.compile(r"^\s*(?:Notes?|Speaker notes)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
-ASIDE = re.compile(r"<aside\b[^>]*class=[\"'][^\"']*notes[^\"']*[\"'][^>]*>(?P<notes>.*?)</aside>", re.DOTALL | re.IGNORECASE)
+ASIDE = re.compile(
+    r"<aside\b[^>]*class=[\"'][^\"']*notes[^\"']*[\"'][^>]*>(?P<notes>.*?)</aside>", re.DOTALL | re.IGNORECASE
+)
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 MARKUP_LINE = re.compile(r"^\s*(?:</?(?:section|div|span|p|br|aside|center)\b[^>]*>\s*)+$", re.IGNORECASE)
 IMAGE_LINE = re.compile(r"^\s*(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*$", re.IGNORECASE)
@@ -76,13 +83,23 @@ def read_heading(line: str) -> Heading | None:
     if found is None or (found["digits"] is None and found["sep"] in (".", ")")):
         return None
     word = found["word"]
-    kind = ExerciseKind.THINK_PAIR_SHARE if word.lower().startswith("think") else WORD_KIND.get(word.lower(), ExerciseKind.CLICKER)
+    kind = (
+        ExerciseKind.THINK_PAIR_SHARE
+        if word.lower().startswith("think")
+        else WORD_KIND.get(word.lower(), ExerciseKind.CLICKER)
+    )
     if kind is ExerciseKind.THINK_PAIR_SHARE:
         word = "Think-Pair-Share"
     # OCR reads a 1 as l, I or |; a heading number has no letters, so read them back as 1.
     digits = found["digits"].translate(OCR_ONE) if found["digits"] else None
-    if found["sub"] or found["part"]:  # "Clicker Question 13-1", "Question a)": the label names it, it is no sequence
-        name = " ".join(p for p in (word + found["filler"], (digits or "") + (found["sub"] or ""), found["part"] or "") if p)
+    if (
+        found["sub"] or found["part"]
+    ):  # "Clicker Question 13-1", "Question a)": the label names it, it is no sequence
+        name = " ".join(
+            p
+            for p in (word + found["filler"], (digits or "") + (found["sub"] or ""), found["part"] or "")
+            if p
+        )
         return Heading(name, kind, None, "", found["rest"] or "")
     return Heading(word + found["filler"], kind, digits, found["hash"] or "", found["rest"] or "")
 
@@ -95,7 +112,9 @@ def visible_and_notes(text: str) -> tuple[str, str]:
     start = next((i for i, line in enumerate(lines) if NOTES_START.match(line)), None)
     if start is not None:
         rest = NOTES_START.match(lines[start])["rest"]  # type: ignore[index]
-        notes.append("\n".join(line for line in [rest, *lines[start + 1 :]] if not MARKUP_LINE.match(line)).strip())
+        notes.append(
+            "\n".join(line for line in [rest, *lines[start + 1 :]] if not MARKUP_LINE.match(line)).strip()
+        )
         lines = lines[:start]
     shown = [line for line in lines if not MARKUP_LINE.match(line)]
     return "\n".join(shown), "\n".join(n for n in notes if n)
@@ -106,7 +125,9 @@ def find_blocks(lecture: Lecture) -> list[ExerciseBlock]:
     blocks: list[ExerciseBlock] = []
     for index, slide in enumerate(lecture.slides):
         shown, notes = visible_and_notes(slide.text)
-        found = _slide_blocks(shown) or _slide_blocks("\n".join([_lost_heading(slide), *shown.splitlines()[1:]]))
+        found = _slide_blocks(shown) or _slide_blocks(
+            "\n".join([_lost_heading(slide), *shown.splitlines()[1:]])
+        )
         for line, heading, text, answer in found:
             if index == 0 and _names_the_deck(heading, text):
                 continue  # "Exercise 01: ML Basics" on a deck's title slide names the sheet; it asks nothing
@@ -136,16 +157,37 @@ def _revealed_blocks(lecture: Lecture, slide: Slide, index: int, shown: str) -> 
     blocks = []
     for number, line in enumerate(lines):
         following = lines[number + 1] if number + 1 < len(lines) else ""
-        if not QUESTION_END.search(line) or not following or QUESTION_END.search(following) or read_option(line):
+        if (
+            not QUESTION_END.search(line)
+            or not following
+            or QUESTION_END.search(following)
+            or read_option(line)
+        ):
             continue
         start = number
-        while start > 0 and number - start < 2 and not lines[start - 1].endswith((".", "?", ":", "!")) \
-                and not re.match(r"^(?:Example|Exercise|Note)\b", lines[start - 1]):
+        while (
+            start > 0
+            and number - start < 2
+            and not lines[start - 1].endswith((".", "?", ":", "!"))
+            and not re.match(r"^(?:Example|Exercise|Note)\b", lines[start - 1])
+        ):
             start -= 1  # a question that wraps over lines starts where the previous sentence ended
-        end = next((i for i in range(number + 1, len(lines)) if QUESTION_END.search(lines[i])
-                    or re.match(r"^(?:Example|Exercise)\s*\d", lines[i])), len(lines))
-        block = _block(lecture, slide, index, line, Heading("Question", ExerciseKind.QUESTION, None, "", ""),
-                       "\n".join(lines[start : number + 1]))
+        end = next(
+            (
+                i
+                for i in range(number + 1, len(lines))
+                if QUESTION_END.search(lines[i]) or re.match(r"^(?:Example|Exercise)\s*\d", lines[i])
+            ),
+            len(lines),
+        )
+        block = _block(
+            lecture,
+            slide,
+            index,
+            line,
+            Heading("Question", ExerciseKind.QUESTION, None, "", ""),
+            "\n".join(lines[start : number + 1]),
+        )
         block.answer_text = "\n".join(lines[number + 1 : end])
         blocks.append(block)
     return blocks
@@ -171,13 +213,19 @@ def _slide_blocks(text: str) -> list[tuple[str, Heading, str, str]]:
 
 def _lost_heading(slide: Slide) -> str:
     """An exercise heading the cleaner removed as a running header ("Question c)" atop every build), or ""."""
-    return next((r.text for r in slide.removed if r.reason is RemovalReason.FURNITURE and read_heading(r.text)), "")
+    return next(
+        (r.text for r in slide.removed if r.reason is RemovalReason.FURNITURE and read_heading(r.text)), ""
+    )
 
 
 def _names_the_deck(heading: Heading, text: str) -> bool:
     """Whether a heading on the first slide titles the deck: a name after it, then only short title-page lines."""
     lines = [line for line in text.splitlines()[1:] if line.strip()]
-    return bool(heading.rest.strip()) and "?" not in text and all(len(line.split()) <= TITLE_PAGE_WORDS for line in lines)
+    return (
+        bool(heading.rest.strip())
+        and "?" not in text
+        and all(len(line.split()) <= TITLE_PAGE_WORDS for line in lines)
+    )
 
 
 def _split_answer_label(body: list[str]) -> tuple[list[str], str]:
@@ -191,7 +239,7 @@ def _split_answer_label(body: list[str]) -> tuple[list[str], str]:
 
 
 def _worked_answer(line: str) -> re.Match[str] | None:
-    """"- Answer: Let x be …": a written answer (a short "Answer: 2" after options is a key, read by the parser)."""
+    """ "- Answer: Let x be …": a written answer (a short "Answer: 2" after options is a key, read by the parser)."""
     found = ANSWER_INLINE.match(line)
     return found if found and len(found["text"].split()) >= WORKED_ANSWER_WORDS else None
 
@@ -205,7 +253,9 @@ def _split_written_answer(body: list[str]) -> tuple[list[str], str]:
     return body, ""
 
 
-def _unmarked_block(lecture: Lecture, slide: Slide, index: int, shown: str, notes: str) -> ExerciseBlock | None:
+def _unmarked_block(
+    lecture: Lecture, slide: Slide, index: int, shown: str, notes: str
+) -> ExerciseBlock | None:
     """A question with no heading word: a stem ending in "?" (or a key in the notes) over two or more options."""
     lines = [line for line in shown.splitlines() if line.strip()]
     text = "\n".join("[figure]" if IMAGE_LINE.match(line) else line for line in lines)
@@ -213,27 +263,49 @@ def _unmarked_block(lecture: Lecture, slide: Slide, index: int, shown: str, note
     body = lines[1:]
     if body and slide.kind is not SlideKind.ADMIN and all(QUESTION_END.search(line) for line in body):
         # A slide of nothing but questions ("- What does n-gram assume?" "- What is a bigram?") asks them.
-        block = _block(lecture, slide, index, slide.title, Heading("Question", ExerciseKind.QUESTION, None, "", ""), "\n".join(body))
+        block = _block(
+            lecture,
+            slide,
+            index,
+            slide.title,
+            Heading("Question", ExerciseKind.QUESTION, None, "", ""),
+            "\n".join(body),
+        )
         block.unmarked = True
         return block
     if len(parsed.options) < 2:
         return None
     stem_lines = [line for line in parsed.stem.splitlines() if line.strip() and line != "[figure]"]
-    asks = bool(stem_lines) and bool(QUESTION_END.search(stem_lines[-1])) or any(QUESTION_END.search(s) for s in stem_lines[-2:])
+    asks = (
+        bool(stem_lines)
+        and bool(QUESTION_END.search(stem_lines[-1]))
+        or any(QUESTION_END.search(s) for s in stem_lines[-2:])
+    )
     if not (asks or _notes_key_line(notes)):
         return None
     if parsed.style.value == "glyph" and not _short_list(parsed.options):
         return None
-    if len(lines) > 1 and lines[0].strip() == slide.title.strip() and not QUESTION_END.search(lines[0]) and len(stem_lines) > 1:
-        text = "\n".join(text.splitlines()[1:])  # the slide's title heads the question; the stem is what follows
-    block = _block(lecture, slide, index, slide.title, Heading("Question", ExerciseKind.QUESTION, None, "", ""), text)
+    if (
+        len(lines) > 1
+        and lines[0].strip() == slide.title.strip()
+        and not QUESTION_END.search(lines[0])
+        and len(stem_lines) > 1
+    ):
+        text = "\n".join(
+            text.splitlines()[1:]
+        )  # the slide's title heads the question; the stem is what follows
+    block = _block(
+        lecture, slide, index, slide.title, Heading("Question", ExerciseKind.QUESTION, None, "", ""), text
+    )
     block.notes, block.unmarked = notes, True
     return block
 
 
 def _short_list(options: list) -> bool:
     # Plain bullets under a question are options only when they read like choices, not like an answer.
-    return len(options) <= MAX_BULLET_OPTIONS and all(len(o.text.split()) <= MAX_BULLET_WORDS for o in options)
+    return len(options) <= MAX_BULLET_OPTIONS and all(
+        len(o.text.split()) <= MAX_BULLET_WORDS for o in options
+    )
 
 
 def _notes_key_line(notes: str) -> bool:
@@ -244,7 +316,10 @@ def _notes_key_line(notes: str) -> bool:
 
 def _join_next_build(block: ExerciseBlock, slides: list[Slide], index: int) -> None:
     """Add the next build of the same slide: the options this block lacks, or the answer it reveals ("Answer: (b)")."""
-    if index + 1 >= len(slides) or slides[index].title.strip().casefold() != slides[index + 1].title.strip().casefold():
+    if (
+        index + 1 >= len(slides)
+        or slides[index].title.strip().casefold() != slides[index + 1].title.strip().casefold()
+    ):
         return
     following = slides[index + 1]
     shown, notes = visible_and_notes(following.text)
@@ -273,7 +348,9 @@ def _revealed_answer(body: list[str]) -> str | None:
     return next((line for line in body if ANSWER_LINE.match(line)), None)
 
 
-def _block(lecture: Lecture, slide: Slide, index: int, line: str, heading: Heading, text: str) -> ExerciseBlock:
+def _block(
+    lecture: Lecture, slide: Slide, index: int, line: str, heading: Heading, text: str
+) -> ExerciseBlock:
     pages: list[PageRef] = list(slide.pages)
     first = pages[0] if pages else None
     return ExerciseBlock(

@@ -32,9 +32,17 @@ def grade_typed(question: Question, reply: str) -> tuple[bool | None, str | None
         return any(n.weight >= 100 and n.accepts(number) for n in question.numeric), None
     letters = [t for t in re.split(r"[\s,;]+", reply.strip().lower()) if t]
     choices = match_choices(question)
-    if len(letters) != len(question.pairs) or any(t not in string.ascii_lowercase[: len(choices)] for t in letters):
-        return None, f"give one letter per row, e.g. {' '.join(string.ascii_lowercase[:len(question.pairs)])}"
-    return all(choices[string.ascii_lowercase.index(t)] == p.right for t, p in zip(letters, question.pairs, strict=True)), None
+    if len(letters) != len(question.pairs) or any(
+        t not in string.ascii_lowercase[: len(choices)] for t in letters
+    ):
+        return (
+            None,
+            f"give one letter per row, e.g. {' '.join(string.ascii_lowercase[: len(question.pairs)])}",
+        )
+    return all(
+        choices[string.ascii_lowercase.index(t)] == p.right
+        for t, p in zip(letters, question.pairs, strict=True)
+    ), None
 
 
 def typed_prompt(question: Question) -> list[str]:
@@ -51,7 +59,9 @@ def typed_answer(question: Question) -> str:
     if question.kind is QuestionKind.SHORT_ANSWER:
         return " or ".join(a.text for a in question.accepted if a.weight > 0)
     if question.kind is QuestionKind.NUMERIC:
-        return " or ".join(f"{n.value:g} ± {n.tolerance:g}" if n.tolerance else f"{n.value:g}" for n in question.numeric)
+        return " or ".join(
+            f"{n.value:g} ± {n.tolerance:g}" if n.tolerance else f"{n.value:g}" for n in question.numeric
+        )
     if question.kind is QuestionKind.MATCHING:
         return "; ".join(f"{p.left} → {p.right}" for p in question.pairs)
     if question.kind is QuestionKind.TRUE_FALSE and question.answer:

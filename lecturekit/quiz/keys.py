@@ -11,7 +11,18 @@ from lecturekit.errors import Diagnostics
 from lecturekit.models import MatchPair, Option, QuestionKind
 from lecturekit.quiz.model import AnswerEntry, AnswerFile
 
-FIELDS = ("answer", "explanation", "review", "feedback", "stem", "kind", "tolerance", "range", "pairs", "weights")
+FIELDS = (
+    "answer",
+    "explanation",
+    "review",
+    "feedback",
+    "stem",
+    "kind",
+    "tolerance",
+    "range",
+    "pairs",
+    "weights",
+)
 TOML_LINE = re.compile(r"at line (\d+)")
 HEADER = re.compile(r"^\s*\[(?!\[)\s*(?P<name>.+?)\s*\]\s*(?:#.*)?$")
 KEY = re.compile(r"""^\s*(?P<key>"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.\-]+)\s*=""")
@@ -43,7 +54,9 @@ def _parse_all(text: str, path: Path, diag: Diagnostics) -> dict[str, Any]:
         try:
             part = tomllib.loads(chunk)
         except tomllib.TOMLDecodeError as exc:
-            diag.error(path, f"not valid TOML: {str(exc).split(' (at ')[0]}", start + _error_line(exc, chunk) - 1)
+            diag.error(
+                path, f"not valid TOML: {str(exc).split(' (at ')[0]}", start + _error_line(exc, chunk) - 1
+            )
             continue
         for key, value in part.items():
             if key in data:
@@ -88,20 +101,37 @@ def split_dotted(name: str) -> tuple[str, ...]:
     return tuple(next(p for p in part if p) if any(part) else "" for part in parts)
 
 
-def _entry(qid: str, value: Any, lines: dict[tuple[str, ...], int], path: Path, diag: Diagnostics) -> AnswerEntry | None:
+def _entry(
+    qid: str, value: Any, lines: dict[tuple[str, ...], int], path: Path, diag: Diagnostics
+) -> AnswerEntry | None:
     line = lines.get((qid,))
     if not isinstance(value, dict):
-        diag.error(path, f"{qid!r}: expected a table like [\"{qid}\"] with answer = [...]", line)
+        diag.error(path, f'{qid!r}: expected a table like ["{qid}"] with answer = [...]', line)
         return None
     for field in sorted(set(value) - set(FIELDS)):
-        diag.error(path, f"{qid!r}: unknown field {field!r} (expected {', '.join(FIELDS)})", lines.get((qid, field), line))
+        diag.error(
+            path,
+            f"{qid!r}: unknown field {field!r} (expected {', '.join(FIELDS)})",
+            lines.get((qid, field), line),
+        )
     answer_line = lines.get((qid, "answer"), line)
     answer = _answer(value.get("answer"), qid, path, answer_line, diag)
-    texts = {name: _text(value.get(name), qid, name, path, lines.get((qid, name), line), diag) for name in ("explanation", "review", "stem")}
+    texts = {
+        name: _text(value.get(name), qid, name, path, lines.get((qid, name), line), diag)
+        for name in ("explanation", "review", "stem")
+    }
     feedback = _feedback(value.get("feedback"), qid, path, lines, diag)
     typed = _typed_fields(value, qid, path, lambda name: lines.get((qid, name), line), diag)
-    entry = AnswerEntry(id=qid, answer=answer, feedback=feedback, line=line, answer_line=answer_line, explanation=texts["explanation"],
-                        review=texts["review"], stem=texts["stem"])
+    entry = AnswerEntry(
+        id=qid,
+        answer=answer,
+        feedback=feedback,
+        line=line,
+        answer_line=answer_line,
+        explanation=texts["explanation"],
+        review=texts["review"],
+        stem=texts["stem"],
+    )
     return entry.model_copy(update=typed)
 
 
@@ -110,9 +140,17 @@ def _answer(value: Any, qid: str, path: Path, line: int | None, diag: Diagnostic
         return None
     items = value if isinstance(value, list) else [value]
     if not all(isinstance(item, (str, int, float, bool)) for item in items):
-        diag.error(path, f"{qid!r}: answer must be an option key or text, a number, true/false, or a list of them", line)
+        diag.error(
+            path,
+            f"{qid!r}: answer must be an option key or text, a number, true/false, or a list of them",
+            line,
+        )
         return None
-    keys = [(str(item).lower() if isinstance(item, bool) else str(item)).strip() for item in items if str(item).strip()]
+    keys = [
+        (str(item).lower() if isinstance(item, bool) else str(item)).strip()
+        for item in items
+        if str(item).strip()
+    ]
     return keys or None
 
 
@@ -125,17 +163,21 @@ def _text(value: Any, qid: str, name: str, path: Path, line: int | None, diag: D
     return value.strip() or None
 
 
-def _feedback(value: Any, qid: str, path: Path, lines: dict[tuple[str, ...], int], diag: Diagnostics) -> list[Option]:
+def _feedback(
+    value: Any, qid: str, path: Path, lines: dict[tuple[str, ...], int], diag: Diagnostics
+) -> list[Option]:
     if value is None:
         return []
     line = lines.get((qid, "feedback"), lines.get((qid,)))
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        diag.error(path, f"{qid!r}: feedback must be a table of option key = \"text\"", line)
+        diag.error(path, f'{qid!r}: feedback must be a table of option key = "text"', line)
         return []
     return [Option(key=str(key), text="", feedback=text) for key, text in sorted(value.items())]
 
 
-def _typed_fields(value: dict[str, Any], qid: str, path: Path, line_of: Any, diag: Diagnostics) -> dict[str, Any]:
+def _typed_fields(
+    value: dict[str, Any], qid: str, path: Path, line_of: Any, diag: Diagnostics
+) -> dict[str, Any]:
     """kind, tolerance, range, pairs and weights of an entry, each checked for its shape."""
     found: dict[str, Any] = {}
     if (kind := value.get("kind")) is not None:
@@ -150,7 +192,11 @@ def _typed_fields(value: dict[str, Any], qid: str, path: Path, line_of: Any, dia
         else:
             diag.error(path, f"{qid!r}: tolerance must be a number ≥ 0", line_of("tolerance"))
     if (bounds := value.get("range")) is not None:
-        if isinstance(bounds, list) and len(bounds) == 2 and all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds):
+        if (
+            isinstance(bounds, list)
+            and len(bounds) == 2
+            and all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds)
+        ):
             found["range"] = sorted(float(b) for b in bounds)
         else:
             diag.error(path, f"{qid!r}: range must be [low, high]", line_of("range"))
@@ -158,10 +204,14 @@ def _typed_fields(value: dict[str, Any], qid: str, path: Path, line_of: Any, dia
         if isinstance(pairs, dict) and all(isinstance(v, str) for v in pairs.values()):
             found["pairs"] = [MatchPair(left=str(k), right=v) for k, v in pairs.items()]
         else:
-            diag.error(path, f"{qid!r}: pairs must be a table of left = \"right\"", line_of("pairs"))
+            diag.error(path, f'{qid!r}: pairs must be a table of left = "right"', line_of("pairs"))
     if (weights := value.get("weights")) is not None:
-        if isinstance(weights, dict) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in weights.values()):
-            found["weights"] = [Option(key=str(k), text="", weight=float(v)) for k, v in sorted(weights.items())]
+        if isinstance(weights, dict) and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in weights.values()
+        ):
+            found["weights"] = [
+                Option(key=str(k), text="", weight=float(v)) for k, v in sorted(weights.items())
+            ]
         else:
             diag.error(path, f"{qid!r}: weights must be a table of option key = percent", line_of("weights"))
     return found

@@ -50,7 +50,11 @@ def build_questions(blocks: list[ExerciseBlock], diag: Diagnostics) -> list[Ques
             question = _question(qid + suffix, cluster, diag)
             if len(clusters) > 1:
                 question.flags.append("ambiguous")
-                _warn(diag, cluster[0].block, f"{question.label} appears with {len(clusters)} different stems; ids {qid}, {qid}-2…")
+                _warn(
+                    diag,
+                    cluster[0].block,
+                    f"{question.label} appears with {len(clusters)} different stems; ids {qid}, {qid}-2…",
+                )
             questions.append(question)
     return questions
 
@@ -59,21 +63,27 @@ def _ocr_only(block: ExerciseBlock) -> bool:
     return bool(block.pages) and all(page.method is Method.OCR for page in block.pages)
 
 
-def _attach_bare_headings(empty: list[Candidate], groups: dict[str, list[Candidate]], diag: Diagnostics) -> None:
+def _attach_bare_headings(
+    empty: list[Candidate], groups: dict[str, list[Candidate]], diag: Diagnostics
+) -> None:
     # A heading alone ("ICE #2" above the OCR copy's "ICE 42", or a title-only build) adds its
     # pages to the question of the same label; with no such question it is reported, not invented.
     for candidate in empty:
         block = candidate.block
         group = groups.get(base_id(block, candidate.parsed)) if block.number is not None else None
         if group is None:
-            diag.warn(block.file, f"exercise heading {block.heading!r} has no question text; skipped", block.location)
+            diag.warn(
+                block.file,
+                f"exercise heading {block.heading!r} has no question text; skipped",
+                block.location,
+            )
             continue
         pages = [p for p in block.pages if p not in group[0].block.pages]
         group[0].block.pages += pages
 
 
 def base_id(block: ExerciseBlock, parsed: ParsedExercise) -> str:
-    """"<lecture>/<kind>-<n>", or "<lecture>/<kind>-<hash of the stem's first words>" without a number."""
+    """ "<lecture>/<kind>-<n>", or "<lecture>/<kind>-<hash of the stem's first words>" without a number."""
     if block.number is not None:
         return f"{block.lecture}/{block.kind.value}-{block.number}"
     if block.unmarked:  # no label ties its builds together: two questions alike in their first words stay two
@@ -116,13 +126,17 @@ def _question(qid: str, cluster: list[Candidate], diag: Diagnostics) -> Question
         options, flags = [], [*flags, "one-option"]
         _warn(diag, block, f"{_label(block)} has a single option; kept as a discussion prompt")
     if "garbled" in flags:
-        _warn(diag, block, f"{_label(block)}: options look garbled (kept as read): " + _garbled_texts(options))
+        _warn(
+            diag, block, f"{_label(block)}: options look garbled (kept as read): " + _garbled_texts(options)
+        )
     keyed = next((c for c in [best, *cluster] if c.parsed.answer), None)
     answer, key_source = (keyed.parsed.answer, keyed.parsed.key_source) if keyed else (None, None)
     explanation = block.answer_text or None
     if answer is None and options:
         answer, notes_text = notes_key(block.notes, options)
-        key_source, explanation = ("speaker notes", notes_text or explanation) if answer else (None, explanation)
+        key_source, explanation = (
+            ("speaker notes", notes_text or explanation) if answer else (None, explanation)
+        )
     return Question(
         id=qid,
         lecture=block.lecture,
@@ -141,7 +155,7 @@ def _question(qid: str, cluster: list[Candidate], diag: Diagnostics) -> Question
 
 
 def _where(source: str | None, block: ExerciseBlock) -> str | None:
-    """"speaker notes (deck.md p. 4)": a key read from the slides says where, for the instructor to confirm."""
+    """ "speaker notes (deck.md p. 4)": a key read from the slides says where, for the instructor to confirm."""
     return f"{source} ({block.file} {block.location})" if source and block.location else source
 
 

@@ -80,9 +80,13 @@ class AnswerEntry(Model):
     answer: list[str] | None = None  # option keys or option texts, as written
     explanation: str | None = None
     review: str | None = None  # slide id that teaches it
-    stem: str | None = None  # the instructor's wording of the stem (e.g. a formula as $TeX$), replacing the slide's
+    stem: str | None = (
+        None  # the instructor's wording of the stem (e.g. a formula as $TeX$), replacing the slide's
+    )
     feedback: list[Option] = Field(default_factory=list)  # per-option feedback: key + feedback text
-    kind: QuestionKind | None = None  # the instructor's question type (a prompt on a slide may become short-answer)
+    kind: QuestionKind | None = (
+        None  # the instructor's question type (a prompt on a slide may become short-answer)
+    )
     tolerance: float | None = None  # numeric: accepted ± around each answer
     range: list[float] | None = None  # numeric: [low, high] accepted
     pairs: list[MatchPair] = Field(default_factory=list)  # matching: left = right

@@ -31,6 +31,8 @@ def _corrected(block: ExerciseBlock, clean: set[tuple[str, ExerciseKind, int]], 
         return read
     alternative = int(digits[1:])
     # Only when the lecture itself vouches for it: a clean "#2" elsewhere, or "#1" just before.
-    if (block.lecture, block.kind, alternative) in clean or (previous and alternative == previous + 1 != read):
+    if (block.lecture, block.kind, alternative) in clean or (
+        previous and alternative == previous + 1 != read
+    ):
         return alternative
     return read

@@ -28,7 +28,9 @@ NOTES_KEY = re.compile(
     r"\(?(?P<key>[A-Za-z]|\d{1,2})\)?(?=$|[\s.,;:)*_])(?P<rest>.*)$",
     re.IGNORECASE,
 )
-ANSWER_LINE = re.compile(r"^\s*(?:correct\s+)?(?:answers?|key|solution)\s*[:=]\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
+ANSWER_LINE = re.compile(
+    r"^\s*(?:correct\s+)?(?:answers?|key|solution)\s*[:=]\s*(?P<value>\S.*?)\s*$", re.IGNORECASE
+)
 COMBINING_STRIKE = re.compile(r"((?:\S\u0336)+)")
 QUESTION_MARK_END = re.compile(r"\?[\s$*_)\]\"'”’]*$")
 ORDERED_ITEM = re.compile(r"^\s*\d{1,2}\.\s+\S")  # "1. text": a markdown ordered-list item
@@ -40,14 +42,19 @@ def parse_exercise(text: str, ocr_source: bool = False) -> ParsedExercise:
     lines = _options_off_stem_lines([_struck_to_markdown(line.rstrip()) for line in text.splitlines()])
     start, run, used = _find_option_run(lines)
     bullets = bool(run) and run[0].style is MarkerStyle.GLYPH and not any(is_ocr_radio(o) for o in run)
-    if bullets and (all(QUESTION_MARK_END.search(o.text) for o in run) or not any(line.strip() for line in lines[:start])):
+    if bullets and (
+        all(QUESTION_MARK_END.search(o.text) for o in run) or not any(line.strip() for line in lines[:start])
+    ):
         # "- What is x?" "- Why?" are sub-questions; bullets with no stem above them are the prompt itself.
         start, run, used = len(lines), [], 0
     stem = _join(reflow_math(lines[:start]))
     # Only after the options is "Answer: 2" a key; in a stem or a prompt it is text to keep.
     answer_text = _answer_value(lines[start + used :])
     garbled = _garbled_marks(run, ocr_source)
-    options = [Option(key=str(i), text=line.text, garbled=bad) for i, (line, bad) in enumerate(zip(run, garbled, strict=True), 1)]
+    options = [
+        Option(key=str(i), text=line.text, garbled=bad)
+        for i, (line, bad) in enumerate(zip(run, garbled, strict=True), 1)
+    ]
     marked = _marked_answer(run)
     answer = marked or _resolve_answer(answer_text, options)
     key_source = "marked option" if marked else "answer line" if answer else None
@@ -134,7 +141,13 @@ def _walk_run(lines: list[str], start: int) -> tuple[list[OptionLine], int]:
         if not line.strip():
             continue
         parts = [read_option(part) for part in split_inline(line)]
-        if run and ORDERED_ITEM.match(lines[start]) and ORDERED_ITEM.match(line) and len(parts) == 1 and parts[0]:
+        if (
+            run
+            and ORDERED_ITEM.match(lines[start])
+            and ORDERED_ITEM.match(line)
+            and len(parts) == 1
+            and parts[0]
+        ):
             # A markdown ordered list renders 1. 2. 5. as 1, 2, 3: its numbers after the first say nothing.
             parts = [parts[0].model_copy(update={"index": len(run) + 1})]
         extended = _extend(run, parts)

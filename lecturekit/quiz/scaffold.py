@@ -56,7 +56,9 @@ def review_candidates(course: Course, question: Question, before: int = 3, after
 
 def skeleton(question: Question, candidates: Sequence[Slide] = ()) -> str:
     """One commented entry: label, stem and options, review candidates as comments, then the fields to fill in."""
-    comments = [f"{question.label} ({question.kind.value}{', select all that apply' if question.multiple else ''})"]
+    comments = [
+        f"{question.label} ({question.kind.value}{', select all that apply' if question.multiple else ''})"
+    ]
     comments += [line for line in question.stem.splitlines() if line.strip()]
     comments += [f"  {o.key}) {o.text}" for o in question.options]
     if question.slide:
@@ -68,7 +70,10 @@ def skeleton(question: Question, candidates: Sequence[Slide] = ()) -> str:
     lines.append(f"[{_toml_key(question.id)}]")
     if question.kind is QuestionKind.MCQ:
         lines.append('answer = []  # e.g. ["2"]')
-    lines += ['explanation = ""', f'review = ""  # a slide id, e.g. "{question.slide or question.lecture + "/<slide-title>"}"']
+    lines += [
+        'explanation = ""',
+        f'review = ""  # a slide id, e.g. "{question.slide or question.lecture + "/<slide-title>"}"',
+    ]
     return "\n".join(lines)
 
 

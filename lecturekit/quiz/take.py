@@ -85,13 +85,17 @@ def save_history(path: Path, history: History, result: QuizResult) -> None:
     path.write_text(History(last=dict(sorted(last.items()))).model_dump_json(indent=1), encoding="utf-8")
 
 
-def choose_questions(course: Course, options: TakeOptions, history: History, diag: Diagnostics) -> list[Question]:
+def choose_questions(
+    course: Course, options: TakeOptions, history: History, diag: Diagnostics
+) -> list[Question]:
     """The questions to ask: one lecture's or all, shuffled with a fixed seed, past mistakes first."""
     questions = [q for q in course.questions if options.lecture in (None, q.lecture)]
     if options.lecture and not questions:
         known = sorted({q.lecture for q in course.questions})
-        raise UsageError(f"no questions for lecture {options.lecture!r} (lectures with questions: {', '.join(known)})",
-                         file=course.root)
+        raise UsageError(
+            f"no questions for lecture {options.lecture!r} (lectures with questions: {', '.join(known)})",
+            file=course.root,
+        )
     if options.shuffle:
         random.Random(options.seed).shuffle(questions)
     if options.wrong_first:
@@ -100,8 +104,13 @@ def choose_questions(course: Course, options: TakeOptions, history: History, dia
     return questions
 
 
-def run_quiz(course: Course, questions: list[Question], ask: Callable[[str], str | None], say: Callable[[str], None],
-             ansi: bool = False) -> QuizResult:
+def run_quiz(
+    course: Course,
+    questions: list[Question],
+    ask: Callable[[str], str | None],
+    say: Callable[[str], None],
+    ansi: bool = False,
+) -> QuizResult:
     """Ask each question through ASK (None = input ended), report through SAY (ANSI strike-through when ANSI)."""
     result = QuizResult()
     say = _striking(say, ansi)
@@ -132,7 +141,9 @@ def _render(question: Question, number: int, total: int) -> str:
     return "\n".join(lines)
 
 
-def _attempt(question: Question, ask: Callable[[str], str | None], say: Callable[[str], None]) -> Attempt | None:
+def _attempt(
+    question: Question, ask: Callable[[str], str | None], say: Callable[[str], None]
+) -> Attempt | None:
     if question.kind is QuestionKind.DISCUSSION:
         reply = ask("Your thoughts (Enter to go on)")
         return None if reply is None else Attempt(question=question.id, unscored=Unscored.DISCUSSION)
@@ -191,7 +202,9 @@ def _verdict(course: Course, question: Question, attempt: Attempt) -> str:
     elif attempt.correct is None:
         lines = ["Key pending: this is a practice question without an answer key yet."]
     else:
-        right = typed_answer(question) or ", ".join(f"{k}) {_option_text(question, k)}" for k in question.answer or [])
+        right = typed_answer(question) or ", ".join(
+            f"{k}) {_option_text(question, k)}" for k in question.answer or []
+        )
         lines = ["Right!" if attempt.correct else f"Wrong — the answer is {right}"]
     if question.explanation:
         lines.append(question.explanation)
@@ -215,7 +228,7 @@ def review_line(course: Course, slide_id: str) -> str:
 
 
 def _unscored_note(result: QuizResult) -> str:
-    """" (not scored: 1 discussion prompt, 1 skipped; 2 not answered)" — each count said apart."""
+    """ " (not scored: 1 discussion prompt, 1 skipped; 2 not answered)" — each count said apart."""
     counts = [(why, sum(1 for a in result.attempts if a.unscored is why)) for why in Unscored]
     parts = []
     if any(count for _, count in counts):

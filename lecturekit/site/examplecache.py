@@ -11,7 +11,13 @@ from lecturekit.cache import Cache, code_version, content_key
 from lecturekit.errors import Diagnostics
 from lecturekit.models import Course, Diagnostic, Example, Model
 from lecturekit.site.pages import ExampleInput, HelperFile, TopicRef
-from lecturekit.site.topicdata import build_notebook, example_file, highlight_python, local_helpers, read_example_code
+from lecturekit.site.topicdata import (
+    build_notebook,
+    example_file,
+    highlight_python,
+    local_helpers,
+    read_example_code,
+)
 
 RUN_RESULTS = {"output": "", "figure": None, "exit_code": None}  # what running fills in, as before a run
 
@@ -34,7 +40,9 @@ class CachedExampleFiles(Model):
 
 def _code_version() -> str:
     # The site package reads and highlights the code; the topics package writes the notebook (to_notebook).
-    return content_key(code_version("site", "topics"), metadata.version("nbformat"), metadata.version("pygments"))
+    return content_key(
+        code_version("site", "topics"), metadata.version("nbformat"), metadata.version("pygments")
+    )
 
 
 def example_files(example: Example, course: Course, diag: Diagnostics) -> ExampleFiles:
@@ -100,4 +108,6 @@ class ExampleInputs:
         located = example_file(example, Path(self.course.root))
         files = [] if located is None else [located, *sorted(located.parent.glob("_*.py"))]
         contents = [f"{path}\0".encode() + path.read_bytes() for path in files]
-        return content_key(_code_version(), example.model_dump_json(exclude=set(RUN_RESULTS)), self.course.root, *contents)
+        return content_key(
+            _code_version(), example.model_dump_json(exclude=set(RUN_RESULTS)), self.course.root, *contents
+        )

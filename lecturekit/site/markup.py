@@ -21,7 +21,9 @@ BULLET = re.compile(r"^\s*(?:[-*•·●▪◦‣]|(?P<num>\d{1,2})[.)])\s+(?P<i
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 # A fenced code block as the cleaner keeps it: the ``` / ~~~ fence lines stay, the code keeps its indentation.
-FENCED = re.compile(r"^(?P<fence>```|~~~)(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^(?P=fence)[ \t]*$", re.S | re.M)
+FENCED = re.compile(
+    r"^(?P<fence>```|~~~)(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^(?P=fence)[ \t]*$", re.S | re.M
+)
 SNIPPET_CHARS = 160
 LEADING_BULLET = re.compile(r"^[-*•]\s+")
 
@@ -100,7 +102,9 @@ class TextRenderer:
             parts.append(self._prose(text[pos : match.start()]))
             lang = match.group("lang")
             css = f' class="language-{escape(lang)}"' if lang else ""
-            parts.append(f'<pre tabindex="0"><code{css}>{escape(match.group("code").rstrip(chr(10)))}</code></pre>')
+            parts.append(
+                f'<pre tabindex="0"><code{css}>{escape(match.group("code").rstrip(chr(10)))}</code></pre>'
+            )
             pos = match.end()
         parts.append(self._prose(text[pos:]))
         return "\n".join(p for p in parts if p)
@@ -111,7 +115,9 @@ class TextRenderer:
         pos = 0
         for match in DISPLAY_MATH.finditer(text):
             parts.append(self._lines(text[pos : match.start()]))
-            parts.append(f'<div class="math-display" tabindex="0">{self.formula(match.group(1), True, match.group(0))}</div>')
+            parts.append(
+                f'<div class="math-display" tabindex="0">{self.formula(match.group(1), True, match.group(0))}</div>'
+            )
             pos = match.end()
         parts.append(self._lines(text[pos:]))
         return "\n".join(p for p in parts if p)
@@ -134,7 +140,8 @@ class TextRenderer:
 
     def _list(self, lines: list[str], i: int, blocks: list[str]) -> int:
         items: list[str] = []
-        ordered = bool(BULLET.match(lines[i]).group("num"))
+        first = BULLET.match(lines[i])
+        ordered = bool(first and first.group("num"))
         while i < len(lines) and (m := BULLET.match(lines[i])):
             items.append(f"<li>{self.inline(m.group('item'))}</li>")
             i += 1
@@ -162,12 +169,19 @@ class TextRenderer:
         for number, row in enumerate(rows):
             cells = [c.strip() for c in row.strip().strip("|").split("|")]
             cell_tag = "td" if number else "th"
-            html_rows.append("<tr>" + "".join(f"<{cell_tag}>{self.inline(c)}</{cell_tag}>" for c in cells) + "</tr>")
+            html_rows.append(
+                "<tr>" + "".join(f"<{cell_tag}>{self.inline(c)}</{cell_tag}>" for c in cells) + "</tr>"
+            )
         return f'<div class="table-wrap" tabindex="0"><table>{"".join(html_rows)}</table></div>'
 
     def _paragraph(self, lines: list[str], i: int, blocks: list[str]) -> int:
         para: list[str] = []
-        while i < len(lines) and lines[i].strip() and not BULLET.match(lines[i]) and not TABLE_ROW.match(lines[i]):
+        while (
+            i < len(lines)
+            and lines[i].strip()
+            and not BULLET.match(lines[i])
+            and not TABLE_ROW.match(lines[i])
+        ):
             para.append(self.inline(lines[i].strip()))
             i += 1
         blocks.append(f"<p>{'<br>'.join(para)}</p>")

@@ -44,7 +44,13 @@ class SiteFiles:
             shutil.copy2(source, path)
             self.written += 1
 
-    def copy_tree(self, source: Path, name: str, skip: tuple[str, ...] = ("__pycache__",), suffixes: tuple[str, ...] = (".pyc",)) -> None:
+    def copy_tree(
+        self,
+        source: Path,
+        name: str,
+        skip: tuple[str, ...] = ("__pycache__",),
+        suffixes: tuple[str, ...] = (".pyc",),
+    ) -> None:
         """Every file under SOURCE, to the same relative place under NAME (SKIP: folder names, SUFFIXES: files left out)."""
         for path in sorted(source.rglob("*")):
             rel = path.relative_to(source)

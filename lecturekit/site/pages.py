@@ -27,7 +27,7 @@ class SlideRef(Model):
 
     @property
     def name(self) -> str:
-        """"slide 9", or "section 9" in notes."""
+        """ "slide 9", or "section 9" in notes."""
         return f"{'section' if self.notes else 'slide'} {self.number}"
 
 
@@ -144,8 +144,14 @@ def slide_refs(course: Course) -> dict[str, SlideRef]:
         href = links.lecture_href(lecture)
         for number, slide in enumerate(lecture.slides, 1):
             anchor = links.slide_anchor(slide.id)
-            refs[slide.id] = SlideRef(id=slide.id, href=f"{href}#{anchor}", number=number, title=slide.title,
-                                      lecture=lecture.title, notes=links.is_notes(lecture))
+            refs[slide.id] = SlideRef(
+                id=slide.id,
+                href=f"{href}#{anchor}",
+                number=number,
+                title=slide.title,
+                lecture=lecture.title,
+                notes=links.is_notes(lecture),
+            )
     return refs
 
 
@@ -167,7 +173,9 @@ def questions_by_lecture(course: Course) -> dict[str, list[Question]]:
     """Each lecture's questions in the order the slides pose them (then by id)."""
     position = {slide.id: n for lec in course.lectures for n, slide in enumerate(lec.slides)}
     grouped: dict[str, list[Question]] = {}
-    for question in sorted(course.questions, key=lambda q: (position.get(q.slide or "", len(position)), q.id)):
+    for question in sorted(
+        course.questions, key=lambda q: (position.get(q.slide or "", len(position)), q.id)
+    ):
         grouped.setdefault(question.lecture, []).append(question)
     return grouped
 
@@ -186,5 +194,5 @@ def quiz_topic_ids(questions: list[Question]) -> set[str]:
 
 
 def quiz_slide_refs(questions: list[Question], refs: dict[str, SlideRef]) -> list[SlideRef]:
-    wanted = {q.review_slide or q.slide for q in questions} - {None}
-    return [refs[s] for s in sorted(wanted) if s in refs]
+    wanted = {q.review_slide or q.slide for q in questions}
+    return [refs[s] for s in sorted(s for s in wanted if s is not None) if s in refs]

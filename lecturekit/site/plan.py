@@ -46,17 +46,26 @@ def plan_pages(course: Course, diag: Diagnostics, cache: Cache | None = None) ->
 
 def _home(course: Course, grouped: dict[str, list[Question]]) -> PagePlan:
     entries = [
-        HomeEntry(lecture=lecture_ref(lec), notes=links.is_notes(lec), slides=len(lec.slides), questions=grouped.get(lec.id, []))
+        HomeEntry(
+            lecture=lecture_ref(lec),
+            notes=links.is_notes(lec),
+            slides=len(lec.slides),
+            questions=grouped.get(lec.id, []),
+        )
         for lec in ordered_lectures(course)
     ]
     topics = topic_refs(course, {t.id for t in course.topics})
     return PagePlan(links.HOME_HREF, "home.html", course.title, HomeInput(entries=entries, topics=topics))
 
 
-def _lectures(course: Course, refs: dict[str, SlideRef], grouped: dict[str, list[Question]]) -> list[PagePlan]:
+def _lectures(
+    course: Course, refs: dict[str, SlideRef], grouped: dict[str, list[Question]]
+) -> list[PagePlan]:
     lectures = ordered_lectures(course)
     by_id = {lec.id: lec for lec in lectures}
-    images = {image.slide: image for image in course.images if image.data}  # without bytes there is no file to show
+    images = {
+        image.slide: image for image in course.images if image.data
+    }  # without bytes there is no file to show
     plans = []
     for i, lec in enumerate(lectures):
         editions = edition_links(course, lec)
@@ -105,15 +114,25 @@ def _quizzes(course: Course, refs: dict[str, SlideRef], grouped: dict[str, list[
     return plans
 
 
-def _topics(course: Course, refs: dict[str, SlideRef], diag: Diagnostics, cache: Cache | None) -> list[PagePlan]:
+def _topics(
+    course: Course, refs: dict[str, SlideRef], diag: Diagnostics, cache: Cache | None
+) -> list[PagePlan]:
     examples = {ex.name: ex for ex in course.examples}
     topics = ordered_topics(course)
     names = {t.id: t.name for t in topics}
     inputs = ExampleInputs(course, names, cache)
     slides = _topic_slides(course, refs)
     questions = _topic_questions(course)
-    plans = [PagePlan(links.TOPICS_HREF, "topics.html", "Topics", TopicIndexInput(topics=[
-        TopicRef(id=t.id, name=t.name, slides=len(slides.get(t.id, []))) for t in topics]))]
+    plans = [
+        PagePlan(
+            links.TOPICS_HREF,
+            "topics.html",
+            "Topics",
+            TopicIndexInput(
+                topics=[TopicRef(id=t.id, name=t.name, slides=len(slides.get(t.id, []))) for t in topics]
+            ),
+        )
+    ]
     for i, topic in enumerate(topics):
         data = TopicPageInput(
             topic=TopicRef(id=topic.id, name=topic.name),

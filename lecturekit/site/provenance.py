@@ -16,7 +16,7 @@ def short_source(name: str) -> str:
 
 
 def page_ranges(pages: list[int]) -> str:
-    """ [12, 13, 14, 20] → "pp. 12–14, 20"; [3] → "p. 3"."""
+    """[12, 13, 14, 20] → "pp. 12–14, 20"; [3] → "p. 3"."""
     numbers = sorted(set(pages))
     runs: list[str] = []
     start = prev = numbers[0]

@@ -16,7 +16,14 @@ from lecturekit.site.atomic import atomic_build
 from lecturekit.site.math import MathRenderer, shared_renderer
 from lecturekit.site.options import BuildReport, SiteOptions
 from lecturekit.site.output import SiteFiles
-from lecturekit.site.pages import HomeInput, LecturePageInput, PagePlan, QuizPageInput, TopicIndexInput, TopicPageInput
+from lecturekit.site.pages import (
+    HomeInput,
+    LecturePageInput,
+    PagePlan,
+    QuizPageInput,
+    TopicIndexInput,
+    TopicPageInput,
+)
 from lecturekit.site.plan import plan_pages
 from lecturekit.site.search import INDEX_FILE, index_script
 from lecturekit.site.topicdata import pygments_css
@@ -65,10 +72,14 @@ class PageRenderer:
     def __init__(self, site: SiteInfo, options: SiteOptions) -> None:
         self.site = site
         self.options = options
-        self.cache = Cache("site-pages", Path(options.cache_dir) if options.cache_dir else None, enabled=options.cache)
+        self.cache = Cache(
+            "site-pages", Path(options.cache_dir) if options.cache_dir else None, enabled=options.cache
+        )
         self.env = template_env(self.cache.dir / "templates" if options.cache else None)
         # The site package's code, templates and assets all shape a page: any change re-renders everything.
-        self.fingerprint = content_key(__version__, tree_digest(HERE), site.model_dump_json(), str(options.math))
+        self.fingerprint = content_key(
+            __version__, tree_digest(HERE), site.model_dump_json(), str(options.math)
+        )
         self._math: MathRenderer | None = None
         self.math_unavailable = ""
         self.rendered = 0
@@ -81,12 +92,20 @@ class PageRenderer:
             try:
                 self._math = shared_renderer()
             except Exception as exc:  # mini-racer missing or V8 unable to start: show TeX, say so once
-                self.math_unavailable = f"math shown as TeX source: KaTeX could not start ({type(exc).__name__}: {exc})"
+                self.math_unavailable = (
+                    f"math shown as TeX source: KaTeX could not start ({type(exc).__name__}: {exc})"
+                )
         return self._math
 
     def render(self, plan: PagePlan) -> CachedPage:
-        key = content_key(self.fingerprint, plan.path, plan.template, plan.title, type(plan.data).__name__,
-                          plan.data.model_dump_json())
+        key = content_key(
+            self.fingerprint,
+            plan.path,
+            plan.template,
+            plan.title,
+            type(plan.data).__name__,
+            plan.data.model_dump_json(),
+        )
         cached = self.cache.get_valid(key, CachedPage)
         if cached is not None:
             self.reused += 1
@@ -116,7 +135,12 @@ class PageRenderer:
 
 def site_info(course: Course) -> SiteInfo:
     key = "lecturekit:" + hashlib.sha256(course.title.encode()).hexdigest()[:12]
-    return SiteInfo(title=course.title, storage_key=key, has_topics=bool(course.topics), has_practice=bool(course.questions))
+    return SiteInfo(
+        title=course.title,
+        storage_key=key,
+        has_topics=bool(course.topics),
+        has_practice=bool(course.questions),
+    )
 
 
 def write_examples(plans: list[PagePlan], files: SiteFiles) -> None:
@@ -147,7 +171,9 @@ def write_images(course: Course, files: SiteFiles) -> None:
         files.write_bytes(name, data)
 
 
-def build_site(course: Course, out: Path, diag: Diagnostics, options: SiteOptions | None = None) -> BuildReport:
+def build_site(
+    course: Course, out: Path, diag: Diagnostics, options: SiteOptions | None = None
+) -> BuildReport:
     """Render COURSE into OUT: every page, assets, search index; written to a temp dir and swapped in."""
     options = options or SiteOptions()
     if not options.images:

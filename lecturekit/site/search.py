@@ -13,11 +13,57 @@ from lecturekit.site.pages import ordered_lectures, ordered_topics
 
 INDEX_FILE = "search-index.js"
 WORD = re.compile(r"[^\W_]{2,}")
-HYPHENATED = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")  # "hyper-parameter"; site.js joins query words alike
+HYPHENATED = re.compile(
+    r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+"
+)  # "hyper-parameter"; site.js joins query words alike
 LETTERS = re.compile(r"[^\W_]+")
 STOPWORDS = frozenset(
-    "a an and are as at be by for from has have in is it its of on or that the this to was were will with "
-    "we you your our can not but if then than so do does which what when how".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+        "we",
+        "you",
+        "your",
+        "our",
+        "can",
+        "not",
+        "but",
+        "if",
+        "then",
+        "than",
+        "so",
+        "do",
+        "does",
+        "which",
+        "what",
+        "when",
+        "how",
+    ]
 )
 MAX_TERM = 24  # longer "words" are OCR noise or TeX runs; not worth index space
 
@@ -32,8 +78,12 @@ class SearchDoc(Model):
 class SearchIndex(Model):
     groups: list[str]
     docs: list[SearchDoc]
-    tagged: list[list[int]] = Field(default_factory=list)  # per topic with slides: the numbers of the slides tagged with it
-    aliases: dict[str, list[int]] = Field(default_factory=dict)  # alias_key of a topic name or alias → its `tagged` entries
+    tagged: list[list[int]] = Field(
+        default_factory=list
+    )  # per topic with slides: the numbers of the slides tagged with it
+    aliases: dict[str, list[int]] = Field(
+        default_factory=dict
+    )  # alias_key of a topic name or alias → its `tagged` entries
 
 
 def stem(word: str) -> str:
@@ -70,18 +120,29 @@ def collect(course: Course) -> SearchIndex:
         for slide in lecture.slides:
             for topic in dict.fromkeys(tag.topic for tag in slide.topics):
                 slides_of.setdefault(topic, []).append(len(docs))
-            docs.append(SearchDoc(title=slide.title, href=f"{page}#{links.slide_anchor(slide.id)}", group=len(groups) - 1, text=slide.text))
+            docs.append(
+                SearchDoc(
+                    title=slide.title,
+                    href=f"{page}#{links.slide_anchor(slide.id)}",
+                    group=len(groups) - 1,
+                    text=slide.text,
+                )
+            )
     if course.questions:
         groups.append("Quizzes")
         for q in sorted(course.questions, key=lambda q: q.id):
             href = f"{links.quiz_href(q.lecture)}#{links.question_anchor(q.id)}"
             # The lecture in the title: every lecture has an "ICE #1", and results must tell them apart.
-            docs.append(SearchDoc(title=f"{q.label} ({q.lecture})", href=href, group=len(groups) - 1, text=q.stem))
+            docs.append(
+                SearchDoc(title=f"{q.label} ({q.lecture})", href=href, group=len(groups) - 1, text=q.stem)
+            )
     if course.topics:
         groups.append("Topics")
-        for topic in ordered_topics(course):
-            text = " ".join([topic.name, *topic.aliases, topic.summary])
-            docs.append(SearchDoc(title=topic.name, href=links.topic_href(topic.id), group=len(groups) - 1, text=text))
+        for entry in ordered_topics(course):
+            text = " ".join([entry.name, *entry.aliases, entry.summary])
+            docs.append(
+                SearchDoc(title=entry.name, href=links.topic_href(entry.id), group=len(groups) - 1, text=text)
+            )
     index = SearchIndex(groups=groups, docs=docs)
     _add_aliases(index, course, slides_of)
     return index
@@ -99,7 +160,7 @@ def _add_aliases(index: SearchIndex, course: Course, slides_of: dict[str, list[i
 
 def _encode(numbers: list[int]) -> str:
     """Ascending numbers, delta-encoded and comma-joined (keeps the file small)."""
-    deltas = [numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:])]
+    deltas = [numbers[0]] + [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
     return ",".join(map(str, deltas))
 
 

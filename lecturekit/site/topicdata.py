@@ -33,7 +33,9 @@ def read_example_code(example: Example, root: Path, diag: Diagnostics) -> str | 
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        diag.warn(example.path, f"example {example.name!r}: cannot read ({exc}); its topic page shows no code")
+        diag.warn(
+            example.path, f"example {example.name!r}: cannot read ({exc}); its topic page shows no code"
+        )
         return None
 
 
@@ -79,9 +81,13 @@ def pygments_css() -> str:
 
     light = HtmlFormatter(style=PYGMENTS_CSS_LIGHT_STYLE).get_style_defs(".highlight")
     dark = HtmlFormatter(style=PYGMENTS_CSS_DARK_STYLE).get_style_defs("[data-theme=dark] .highlight")
-    dark_auto = HtmlFormatter(style=PYGMENTS_CSS_DARK_STYLE).get_style_defs(":root:not([data-theme=light]) .highlight")
+    dark_auto = HtmlFormatter(style=PYGMENTS_CSS_DARK_STYLE).get_style_defs(
+        ":root:not([data-theme=light]) .highlight"
+    )
     # The style's own background, not the site's code background: its token colours are chosen to contrast with it.
     own_background = ".highlight { border-radius: 6px; }\n.highlight pre { background: transparent; }"
     # Dark colours on screen only, like site.css's palette: printed code is always the light style.
-    return (f"{light}\n@media screen {{\n{dark}\n}}\n@media screen and (prefers-color-scheme: dark) {{\n{dark_auto}\n}}\n"
-            f"{own_background}\n")
+    return (
+        f"{light}\n@media screen {{\n{dark}\n}}\n@media screen and (prefers-color-scheme: dark) {{\n{dark_auto}\n}}\n"
+        f"{own_background}\n"
+    )

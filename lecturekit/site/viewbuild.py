@@ -54,8 +54,11 @@ def relation(diff: SlideDiff) -> str:
 class Renderer:
     """Renders text for one page and collects the warnings (bad TeX) it raises, with file and slide."""
 
-    def __init__(self, math: MathRenderer | Callable[[], MathRenderer | None] | None,
-                 snippets: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        math: MathRenderer | Callable[[], MathRenderer | None] | None,
+        snippets: dict[str, str] | None = None,
+    ) -> None:
         self.text = TextRenderer(math)
         self.warnings: list[Diagnostic] = []
         self.snippets = snippets if snippets is not None else {}  # shared by a build's pages
@@ -79,7 +82,11 @@ class Renderer:
 
     def _flush(self, file: str, location: str | None, what: str) -> None:
         for error in self.text.errors:
-            self.warnings.append(Diagnostic(severity=Severity.WARNING, file=file, location=location, message=f"{what}: {error}"))
+            self.warnings.append(
+                Diagnostic(
+                    severity=Severity.WARNING, file=file, location=location, message=f"{what}: {error}"
+                )
+            )
         self.text.errors.clear()
 
 
@@ -87,7 +94,7 @@ def nav_link(ref: LectureRef | TopicRef | None, href: str | None = None) -> Link
     if ref is None:
         return None
     title = ref.title if isinstance(ref, LectureRef) else ref.name
-    return Link(href=href or getattr(ref, "href", ""), text=title)
+    return Link(href=href or str(getattr(ref, "href", "")), text=title)
 
 
 def slide_where(slide: Slide, fallback: str) -> tuple[str, str | None]:
@@ -112,9 +119,14 @@ def empty_body_note(slide: Slide, body: str) -> str:
 def image_view(image: SlideImage, number: int, slide: Slide, body: str) -> ImageView:
     """How a slide's page picture is shown: at full width when the slide is mostly figure, else beside its text."""
     title = _plain(slide.title)
-    return ImageView(href=links.image_href(image), width=image.width, height=image.height,
-                     alt=f"Slide {number} as drawn in the deck: {title}", label=f"Enlarge slide {number}: {title}",
-                     large=len(body.split()) < FIGURE_WORDS)
+    return ImageView(
+        href=links.image_href(image),
+        width=image.width,
+        height=image.height,
+        alt=f"Slide {number} as drawn in the deck: {title}",
+        label=f"Enlarge slide {number}: {title}",
+        large=len(body.split()) < FIGURE_WORDS,
+    )
 
 
 def lecture_view(data: LecturePageInput, path: str, r: Renderer) -> LectureView:
@@ -129,31 +141,54 @@ def lecture_view(data: LecturePageInput, path: str, r: Renderer) -> LectureView:
         what = f"slide {slide.id} ({slide.title!r})"
         body = slide_body(slide)
         image = image_view(images[slide.id], number, slide, body) if slide.id in images else None
-        slides.append(SlideView(
-            anchor=links.slide_anchor(slide.id),
-            number=number,
-            kind=slide.kind.value,
-            title_html=r.inline(slide.title, file, location, what),
-            body_html=r.block(body, file, location, what),
-            note="" if image else empty_body_note(slide, body),
-            provenance=provenance_summary(slide),
-            pages=provenance_lines(slide),
-            removed=[f"{x.source} p. {x.page} ({x.reason.value}): {x.text}" for x in slide.removed],
-            merged_by=slide.merged_by,
-            topics=[Link(href=links.topic_href(t.topic), text=topic_names[t.topic])
-                    for t in sorted(slide.topics, key=lambda t: (-t.score, t.topic)) if t.topic in topic_names],
-            editions=badges.get(slide.id, []),
-            questions=asked.get(slide.id, []),
-            image=image,
-        ))
-    toc = [Link(href=f"#{s.anchor}", text=_plain(lec.slides[s.number - 1].title), note=s.kind) for s in slides]
-    quiz = Link(href=links.quiz_href(lec.id), text=f"Quiz ({len(data.questions)} questions)") if data.questions else None
-    meta = PageMeta(path=path, title=lec.title, kind="notes" if data.notes else "lecture", toc=toc,
-                    prev=nav_link(data.prev), next=nav_link(data.next))
+        slides.append(
+            SlideView(
+                anchor=links.slide_anchor(slide.id),
+                number=number,
+                kind=slide.kind.value,
+                title_html=r.inline(slide.title, file, location, what),
+                body_html=r.block(body, file, location, what),
+                note="" if image else empty_body_note(slide, body),
+                provenance=provenance_summary(slide),
+                pages=provenance_lines(slide),
+                removed=[f"{x.source} p. {x.page} ({x.reason.value}): {x.text}" for x in slide.removed],
+                merged_by=slide.merged_by,
+                topics=[
+                    Link(href=links.topic_href(t.topic), text=topic_names[t.topic])
+                    for t in sorted(slide.topics, key=lambda t: (-t.score, t.topic))
+                    if t.topic in topic_names
+                ],
+                editions=badges.get(slide.id, []),
+                questions=asked.get(slide.id, []),
+                image=image,
+            )
+        )
+    toc = [
+        Link(href=f"#{s.anchor}", text=_plain(lec.slides[s.number - 1].title), note=s.kind) for s in slides
+    ]
+    quiz = (
+        Link(href=links.quiz_href(lec.id), text=f"Quiz ({len(data.questions)} questions)")
+        if data.questions
+        else None
+    )
+    meta = PageMeta(
+        path=path,
+        title=lec.title,
+        kind="notes" if data.notes else "lecture",
+        toc=toc,
+        prev=nav_link(data.prev),
+        next=nav_link(data.next),
+    )
     return LectureView(
-        meta=meta, title=lec.title, date=lec.date.isoformat() if lec.date else None, sources=lec.sources,
-        slides=slides, editions=_edition_views(data), quiz=quiz,
-        admin_count=sum(1 for s in lec.slides if s.kind is SlideKind.ADMIN), images=bool(images),
+        meta=meta,
+        title=lec.title,
+        date=lec.date.isoformat() if lec.date else None,
+        sources=lec.sources,
+        slides=slides,
+        editions=_edition_views(data),
+        quiz=quiz,
+        admin_count=sum(1 for s in lec.slides if s.kind is SlideKind.ADMIN),
+        images=bool(images),
     )
 
 
@@ -165,7 +200,9 @@ def _questions_by_slide(questions: list[Question], lecture_id: str) -> dict[str,
     found: dict[str, list[Link]] = {}
     for q in questions:
         if q.slide:
-            found.setdefault(q.slide, []).append(Link(href=f"{links.quiz_href(lecture_id)}#{links.question_anchor(q.id)}", text=q.label))
+            found.setdefault(q.slide, []).append(
+                Link(href=f"{links.quiz_href(lecture_id)}#{links.question_anchor(q.id)}", text=q.label)
+            )
     return found
 
 
@@ -183,7 +220,9 @@ def _edition_badges(data: LecturePageInput) -> dict[str, list[EditionBadge]]:
             kind = relation(diff)
             verb = "not in" if kind == "only here" else f"{kind} in"
             text = f"{verb} {ref.date or ref.title}"
-            badges.setdefault(diff.slide, []).append(EditionBadge(status=kind.replace(" ", "-"), text=text, href=href))
+            badges.setdefault(diff.slide, []).append(
+                EditionBadge(status=kind.replace(" ", "-"), text=text, href=href)
+            )
     return badges
 
 
@@ -199,10 +238,19 @@ def _edition_views(data: LecturePageInput) -> list[EditionView]:
         for diff in link.slides:
             counts[relation(diff)] = counts.get(relation(diff), 0) + 1
         summary = ", ".join(f"{counts[k]} {k}" for k in COUNT_ORDER if counts.get(k))
-        only = [Link(href=f"{ref.href}#{links.slide_anchor(d.other)}", text=titles.get(d.other, d.other))
-                for d in link.slides if d.slide is None and d.other]
-        views.append(EditionView(href=ref.href, title=f"{ref.title}" + (f" ({ref.date})" if ref.date else ""),
-                                 counts=summary, only_there=only))
+        only = [
+            Link(href=f"{ref.href}#{links.slide_anchor(d.other)}", text=titles.get(d.other, d.other))
+            for d in link.slides
+            if d.slide is None and d.other
+        ]
+        views.append(
+            EditionView(
+                href=ref.href,
+                title=f"{ref.title}" + (f" ({ref.date})" if ref.date else ""),
+                counts=summary,
+                only_there=only,
+            )
+        )
     return views
 
 
@@ -213,38 +261,66 @@ def quiz_view(data: QuizPageInput, path: str, r: Renderer) -> QuizView:
     toc = []
     for section in data.sections:
         views = [question_view(q, slides, topics, r) for q in section.questions]
-        groups.append(QuizGroup(lecture=Link(href=section.lecture.href, text=section.lecture.title), questions=views))
+        groups.append(
+            QuizGroup(lecture=Link(href=section.lecture.href, text=section.lecture.title), questions=views)
+        )
         # On the practice page labels repeat ("ICE #1" in every lecture): each TOC entry names its lecture.
         where = section.lecture.date or section.lecture.title
-        toc += [Link(href=f"#{q.anchor}", text=f"{q.label} · {where}" if len(data.sections) > 1 else q.label)
-                for q in views]
+        toc += [
+            Link(href=f"#{q.anchor}", text=f"{q.label} · {where}" if len(data.sections) > 1 else q.label)
+            for q in views
+        ]
     every = [q for g in groups for q in g.questions]
     meta = PageMeta(path=path, title=data.heading, kind="quiz", toc=toc)
     return QuizView(
-        meta=meta, heading=data.heading, scope=data.scope, groups=groups,
-        keyed_count=sum(1 for q in every if q.keyed), pending_count=sum(1 for q in every if q.kind != "discussion" and not q.keyed),
+        meta=meta,
+        heading=data.heading,
+        scope=data.scope,
+        groups=groups,
+        keyed_count=sum(1 for q in every if q.keyed),
+        pending_count=sum(1 for q in every if q.kind != "discussion" and not q.keyed),
     )
 
 
-def question_view(q: Question, slides: dict[str, SlideRef], topics: dict[str, str], r: Renderer) -> QuestionView:
+def question_view(
+    q: Question, slides: dict[str, SlideRef], topics: dict[str, str], r: Renderer
+) -> QuestionView:
     file = q.pages[0].source if q.pages else q.lecture
     location = f"p. {q.pages[0].page}" if q.pages else None
     what = f"question {q.id} ({q.label})"
     anchor = links.question_anchor(q.id)
-    keyed = q.kind is not QuestionKind.DISCUSSION and not q.unkeyed and (bool(q.options) or q.kind in TYPED_KINDS)
+    keyed = (
+        q.kind is not QuestionKind.DISCUSSION and not q.unkeyed and (bool(q.options) or q.kind in TYPED_KINDS)
+    )
     target = slides.get(q.review_slide or q.slide or "")
     review = Link(href=target.href, text=f"Review {target.name}", note=target.title) if target else None
     options = [
-        OptionView(key=o.key, input_id=f"{anchor}-o{links.safe_name(o.key)}", html=r.inline(o.text, file, location, what))
+        OptionView(
+            key=o.key,
+            input_id=f"{anchor}-o{links.safe_name(o.key)}",
+            html=r.inline(o.text, file, location, what),
+        )
         for o in q.options
     ]
     return QuestionView(
-        id=q.id, anchor=anchor, label=q.label, kind=q.kind.value, multiple=q.multiple, keyed=keyed,
-        answer_json=json.dumps(typed_key(q) if q.kind in TYPED_KINDS else sorted(q.answer or [])), stem_html=r.block(q.stem, file, location, what), options=options,
+        id=q.id,
+        anchor=anchor,
+        label=q.label,
+        kind=q.kind.value,
+        multiple=q.multiple,
+        keyed=keyed,
+        answer_json=json.dumps(typed_key(q) if q.kind in TYPED_KINDS else sorted(q.answer or [])),
+        stem_html=r.block(q.stem, file, location, what),
+        options=options,
         explanation_html=r.block(q.explanation, file, location, what) if q.explanation else "",
         review=review,
-        topics=[Link(href=links.topic_href(t.topic), text=topics[t.topic])
-                for t in sorted(q.topics, key=lambda t: (-t.score, t.topic)) if t.topic in topics],
-        flags=q.flags, key_text=typed_answer(q), rows=[r.inline(p.left, file, location, what) for p in q.pairs],
+        topics=[
+            Link(href=links.topic_href(t.topic), text=topics[t.topic])
+            for t in sorted(q.topics, key=lambda t: (-t.score, t.topic))
+            if t.topic in topics
+        ],
+        flags=q.flags,
+        key_text=typed_answer(q),
+        rows=[r.inline(p.left, file, location, what) for p in q.pairs],
         choices=match_choices(q),
     )

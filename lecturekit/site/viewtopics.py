@@ -33,7 +33,9 @@ def home_view(data: HomeInput, path: str) -> HomeView:
             link=Link(href=entry.lecture.href, text=entry.lecture.title),
             date=entry.lecture.date,
             slides=entry.slides,
-            quiz=Link(href=links.quiz_href(entry.lecture.id), text=f"Quiz ({len(entry.questions)})") if entry.questions else None,
+            quiz=Link(href=links.quiz_href(entry.lecture.id), text=f"Quiz ({len(entry.questions)})")
+            if entry.questions
+            else None,
             question_ids=[q.id for q in entry.questions],
             keyed_ids=keyed,
         )
@@ -43,7 +45,8 @@ def home_view(data: HomeInput, path: str) -> HomeView:
     toc += [Link(href="#topics", text="Topics")] if data.topics else []
     return HomeView(
         meta=PageMeta(path=path, title="", kind="home", toc=toc),
-        lectures=lectures, notes=notes,
+        lectures=lectures,
+        notes=notes,
         topics=[Link(href=links.topic_href(t.id), text=t.name) for t in data.topics],
         practice=Link(href=links.PRACTICE_HREF, text="Practice everything") if questions else None,
         question_count=len(questions),
@@ -52,8 +55,10 @@ def home_view(data: HomeInput, path: str) -> HomeView:
 
 
 def topic_index_view(data: TopicIndexInput, path: str) -> TopicIndexView:
-    topics = [Link(href=links.topic_href(t.id), text=t.name, note=f"{t.slides} slide{'' if t.slides == 1 else 's'}")
-              for t in data.topics]
+    topics = [
+        Link(href=links.topic_href(t.id), text=t.name, note=f"{t.slides} slide{'' if t.slides == 1 else 's'}")
+        for t in data.topics
+    ]
     return TopicIndexView(meta=PageMeta(path=path, title="Topics", kind="topics"), topics=topics)
 
 
@@ -63,7 +68,12 @@ def embedded_files(data: ExampleInput) -> str:
     files.update({helper.name: helper.code for helper in data.helpers})
     if data.notebook is not None:
         files["ipynb"] = data.notebook
-    return json.dumps(files, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return (
+        json.dumps(files, sort_keys=True)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
 
 
 def example_view(data: ExampleInput) -> ExampleView:
@@ -75,7 +85,9 @@ def example_view(data: ExampleInput) -> ExampleView:
         output=data.output,
         figure_href=f"{EXAMPLES_DIR}/{links.safe_name(data.name)}.svg" if data.figure else None,
         py_href=f"{EXAMPLES_DIR}/{links.safe_name(data.name)}.py",
-        ipynb_href=f"{EXAMPLES_DIR}/{links.safe_name(data.name)}.ipynb" if data.notebook is not None else None,
+        ipynb_href=f"{EXAMPLES_DIR}/{links.safe_name(data.name)}.ipynb"
+        if data.notebook is not None
+        else None,
         helpers=[Link(href=f"{EXAMPLES_DIR}/{h.name}", text=h.name) for h in data.helpers],
         command=f"lecturekit run {data.name}",
         files_json=embedded_files(data),
@@ -89,11 +101,20 @@ def topic_question(q: Question, r: Renderer) -> TopicQuestion:
     return TopicQuestion(link=Link(href=href, text=q.label), stem_html=r.snippet(snippet_text(q.stem)))
 
 
+def _spelled(text: str) -> str:
+    """TEXT with case, hyphens and spacing left out: "Merge-Sort" and "merge sort" read the same."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
 def topic_view(data: TopicPageInput, path: str, r: Renderer) -> TopicView:
     slides = [
-        TopicSlide(link=Link(href=s.slide.href, text=s.slide.title, note=s.slide.name),
-                   lecture=s.slide.lecture, score=round(s.score, 2), snippet=s.snippet,
-                   snippet_html=r.snippet(s.snippet))
+        TopicSlide(
+            link=Link(href=s.slide.href, text=s.slide.title, note=s.slide.name),
+            lecture=s.slide.lecture,
+            score=round(s.score, 2),
+            snippet=s.snippet,
+            snippet_html=r.snippet(s.snippet),
+        )
         for s in data.slides
     ]
     questions = [topic_question(q, r) for q in data.questions]
@@ -105,8 +126,11 @@ def topic_view(data: TopicPageInput, path: str, r: Renderer) -> TopicView:
     nxt = Link(href=links.topic_href(data.next.id), text=data.next.name) if data.next else None
     return TopicView(
         meta=PageMeta(path=path, title=data.topic.name, kind="topic", toc=toc, prev=prev, next=nxt),
-        name=data.topic.name, aliases=data.aliases,
+        name=data.topic.name,
+        aliases=[a for a in data.aliases if _spelled(a) != _spelled(data.topic.name)],
         summary_html=r.block(data.summary, "topics", None, f"topic {data.topic.id}"),
         related=[Link(href=links.topic_href(t.id), text=t.name) for t in data.related],
-        slides=slides, questions=questions, examples=examples,
+        slides=slides,
+        questions=questions,
+        examples=examples,
     )

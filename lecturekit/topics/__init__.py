@@ -21,7 +21,14 @@ from lecturekit.topics.taxonomy import check_references, load_shipped, merge_top
 
 RUN_EXAMPLES_ENV = "LECTUREKIT_RUN_EXAMPLES"  # "0" leaves examples un-run (output empty), for quick loads
 
-__all__ = ["PreparedExamples", "link_examples", "load_topics", "prepare_examples", "tag_course", "to_notebook"]
+__all__ = [
+    "PreparedExamples",
+    "link_examples",
+    "load_topics",
+    "prepare_examples",
+    "tag_course",
+    "to_notebook",
+]
 
 
 def load_topics(root: Path | None, config: CourseConfig, diag: Diagnostics) -> list[Topic]:
@@ -33,7 +40,9 @@ def load_topics(root: Path | None, config: CourseConfig, diag: Diagnostics) -> l
     return topics
 
 
-def link_examples(topics: list[Topic], examples: list[Example], taxonomy_file: str, diag: Diagnostics) -> list[Topic]:
+def link_examples(
+    topics: list[Topic], examples: list[Example], taxonomy_file: str, diag: Diagnostics
+) -> list[Topic]:
     """Each topic's examples: the ones its taxonomy entry names first, then those whose docstring declares it."""
     ids = {topic.id for topic in topics}
     for example in examples:
@@ -45,7 +54,9 @@ def link_examples(topics: list[Topic], examples: list[Example], taxonomy_file: s
         topics = [t.model_copy(update={"examples": []}) for t in topics]
     linked = []
     for topic in topics:
-        declaring = sorted((e for e in examples if topic.id in e.topics), key=lambda e: (e.topics.index(topic.id), e.name))
+        declaring = sorted(
+            (e for e in examples if topic.id in e.topics), key=lambda e: (e.topics.index(topic.id), e.name)
+        )
         names = list(topic.examples) + [e.name for e in declaring if e.name not in topic.examples]
         linked.append(topic.model_copy(update={"examples": names}))
     return linked
@@ -74,8 +85,13 @@ def prepare_examples(root: Path | None, jobs: int = 2, run: bool = True) -> Prep
     return PreparedExamples(examples=examples, found=found.items, ran=ran.items)
 
 
-def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Diagnostics,
-               prepared: Callable[[], PreparedExamples] | None = None) -> Course:
+def tag_course(
+    course: Course,
+    root: Path | None,
+    config: CourseConfig,
+    diag: Diagnostics,
+    prepared: Callable[[], PreparedExamples] | None = None,
+) -> Course:
     """Fill Course.topics and Course.examples and tag every slide and question with topics.
 
     PREPARED gives the examples when they were started elsewhere (the pipeline runs them in the
@@ -94,8 +110,24 @@ def tag_course(course: Course, root: Path | None, config: CourseConfig, diag: Di
     topics = link_examples(topics, found, str(topics_file(root, config)) if root else "taxonomy.toml", diag)
     diag.extend(examples.ran)
     # Only now, links checked against every known topic: the topics the slides give evidence for.
-    topics = taught(topics, lectures, {t.id for t in load_shipped()})
+    shipped = {t.id for t in load_shipped()}
+    topics = taught(topics, lectures, shipped)
+    for missing in sorted({t.id for t in known} - shipped - {t.id for t in topics}):
+        diag.warn(
+            topics_file(root, config) if root else "topics.toml",
+            f"topic {missing!r}: no slide names it in its title or twice in its text; it gets no page",
+        )
     lectures, questions = keep_tags(lectures, questions, topics)
-    own = {e.name for e in found if course_examples_dir(root) and Path(e.path).parent == course_examples_dir(root)}
-    return course.model_copy(update={"topics": topics, "examples": linked_examples(found, topics, own),
-                                     "lectures": lectures, "questions": questions})
+    own = {
+        e.name
+        for e in found
+        if course_examples_dir(root) and Path(e.path).parent == course_examples_dir(root)
+    }
+    return course.model_copy(
+        update={
+            "topics": topics,
+            "examples": linked_examples(found, topics, own),
+            "lectures": lectures,
+            "questions": questions,
+        }
+    )

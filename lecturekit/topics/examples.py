@@ -52,7 +52,10 @@ def describe(path: Path) -> Example:
     """
     source = path.read_text(encoding="utf-8")
     docstring = ast.get_docstring(ast.parse(source, filename=str(path))) or ""
-    title = docstring.splitlines()[0].strip().rstrip(".") if docstring else path.stem.replace("_", " ")
+    title = (
+        docstring.splitlines()[0] if docstring else header_title(source) or path.stem.replace("_", " ")
+    ).strip()
+    title = title.rstrip(".")
     found = TOPICS_LINE.search(docstring)
     declared = found.group(1) if found else header_topics(source)
     topics = [t.strip() for t in declared.split(",") if t.strip()]
@@ -69,6 +72,17 @@ def header_topics(source: str) -> str:
             continue
         if found := TOPICS_COMMENT.match(line):
             return found.group(1)
+    return ""
+
+
+def header_title(source: str) -> str:
+    """The first line of the file's opening comments that is neither a "#!" line nor its Topics line."""
+    for line in source.splitlines():
+        if not line.startswith("#"):
+            return ""
+        text = line.lstrip("#").strip()
+        if text and not line.startswith("#!") and not TOPICS_COMMENT.match(line):
+            return text
     return ""
 
 
@@ -102,7 +116,11 @@ def _folder_digest(folder: Path) -> str:
     Answer keys and topics.toml are left out: they change no slide, and editing answer keys (what an
     instructor does most) must not re-run an example that searches the slides.
     """
-    files = [p for p in sorted(folder.iterdir()) if is_source_candidate(p) or (p.name == COURSE_FILE and p.is_file())]
+    files = [
+        p
+        for p in sorted(folder.iterdir())
+        if is_source_candidate(p) or (p.name == COURSE_FILE and p.is_file())
+    ]
     return content_key(*(part for p in files for part in (p.name, _bytes(p))))
 
 
@@ -122,22 +140,40 @@ def _cache_key(example: Example, course: Path | None) -> str:
     course = course or path.resolve().parent.parent / "seeds"
     reads_course = COURSE_ENV in source and course.is_dir()
     uses_lecturekit = re.search(r"^(from|import) lecturekit\b", source, re.MULTILINE) is not None
-    return content_key(source, *helpers, sys.version, metadata.version("numpy"),
-                       _folder_digest(course) if reads_course else "",
-                       code_version() if uses_lecturekit else "")  # it reads the course through lecturekit
+    return content_key(
+        source,
+        *helpers,
+        sys.version,
+        metadata.version("numpy"),
+        _folder_digest(course) if reads_course else "",
+        code_version() if uses_lecturekit else "",
+    )  # it reads the course through lecturekit
 
 
 def run_example(example: Example, course: Path | None = None, timeout: float = TIMEOUT_SECONDS) -> RunResult:
     """Run the script with this Python in a fresh temporary folder, capturing stdout and its SVG figure."""
     with tempfile.TemporaryDirectory(prefix="lecturekit-example-") as work:
         figure_path = Path(work) / "figure.svg"
-        env = {**os.environ, FIGURE_ENV: str(figure_path), "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8",
-               **SINGLE_THREADED}
+        env = {
+            **os.environ,
+            FIGURE_ENV: str(figure_path),
+            "PYTHONHASHSEED": "0",
+            "PYTHONIOENCODING": "utf-8",
+            **SINGLE_THREADED,
+        }
         if course is not None:
             env[COURSE_ENV] = str(course.resolve())  # the script runs in a temporary folder
         try:
-            done = subprocess.run([sys.executable, example.path], cwd=work, env=env, capture_output=True,
-                                  text=True, encoding="utf-8", errors="replace", timeout=timeout)
+            done = subprocess.run(
+                [sys.executable, example.path],
+                cwd=work,
+                env=env,
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=timeout,
+            )
         except subprocess.TimeoutExpired:
             return RunResult(exit_code=-1, output="", error=f"timed out after {timeout:.0f} s")
         figure = figure_path.read_text(encoding="utf-8") if figure_path.is_file() else None
@@ -157,8 +193,9 @@ def run_cached(example: Example, course: Path | None, cache: Cache) -> RunResult
     return result
 
 
-def run_all(examples: list[Example], course: Path | None, diag: Diagnostics, jobs: int = 2,
-            cache: Cache | None = None) -> list[Example]:
+def run_all(
+    examples: list[Example], course: Path | None, diag: Diagnostics, jobs: int = 2, cache: Cache | None = None
+) -> list[Example]:
     """Every example with its output and figure filled in; a failing example is a warning, not a stop."""
     cache = cache or Cache("examples")
     with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -166,9 +203,15 @@ def run_all(examples: list[Example], course: Path | None, diag: Diagnostics, job
     done = []
     for example, result in zip(examples, results, strict=True):
         if result.exit_code != 0:
-            diag.warn(example.path, f"example {example.name!r} failed (exit code {result.exit_code}): {result.error}")
-        done.append(example.model_copy(update={"output": result.output, "figure": result.figure,
-                                               "exit_code": result.exit_code}))
+            diag.warn(
+                example.path,
+                f"example {example.name!r} failed (exit code {result.exit_code}): {result.error}",
+            )
+        done.append(
+            example.model_copy(
+                update={"output": result.output, "figure": result.figure, "exit_code": result.exit_code}
+            )
+        )
     return done
 
 
@@ -180,10 +223,19 @@ def to_notebook(example: Example) -> str:
     source = Path(example.path).read_text(encoding="utf-8")
     tree = ast.parse(source)
     lines = source.splitlines()
-    body = tree.body[1:] if tree.body and isinstance(tree.body[0], ast.Expr) and isinstance(
-        getattr(tree.body[0], "value", None), ast.Constant) else tree.body
-    cells = [v4.new_markdown_cell(f"# {example.title}\n\n{example.description}".strip()
-                                  + f"\n\nRun it from a shell with `lecturekit run {example.name}`.")]
+    body = (
+        tree.body[1:]
+        if tree.body
+        and isinstance(tree.body[0], ast.Expr)
+        and isinstance(getattr(tree.body[0], "value", None), ast.Constant)
+        else tree.body
+    )
+    cells = [
+        v4.new_markdown_cell(
+            f"# {example.title}\n\n{example.description}".strip()
+            + f"\n\nRun it from a shell with `lecturekit run {example.name}`."
+        )
+    ]
     if "from __future__ import annotations" in source:
         cells.append(v4.new_code_cell("from __future__ import annotations"))  # a future import opens its cell
     for helper in _local_helpers(tree, Path(example.path).parent):
@@ -193,9 +245,13 @@ def to_notebook(example: Example) -> str:
     cells.append(v4.new_code_cell("main()"))
     for number, cell in enumerate(cells):
         cell["id"] = f"{example.name}-{number}"  # stable ids: the same example gives the same file
-    notebook = v4.new_notebook(cells=cells, metadata={
-        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-        "language_info": {"name": "python"}})
+    notebook = v4.new_notebook(
+        cells=cells,
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+        },
+    )
     nbformat.validate(notebook)
     return nbformat.writes(notebook) + "\n"
 
@@ -221,10 +277,16 @@ def _code_chunks(body: list[ast.stmt], lines: list[str]) -> list[str]:
         if _is_main_guard(node):
             continue
         start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
-        text = "\n".join(lines[start - 1: node.end_lineno])
-        if text.startswith("from __future__") or (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("_")):
+        text = "\n".join(lines[start - 1 : node.end_lineno])
+        if text.startswith("from __future__") or (
+            isinstance(node, ast.ImportFrom) and (node.module or "").startswith("_")
+        ):
             continue  # __future__ must open a file; local helpers are inlined as their own cell
-        merge = chunks and isinstance(node, (ast.Import, ast.ImportFrom, ast.Assign)) and not chunks[-1].startswith(("def", "class", "@"))
+        merge = (
+            chunks
+            and isinstance(node, (ast.Import, ast.ImportFrom, ast.Assign))
+            and not chunks[-1].startswith(("def", "class", "@"))
+        )
         if merge:
             chunks[-1] += "\n" + text
         else:

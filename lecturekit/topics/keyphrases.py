@@ -32,9 +32,14 @@ LINK = re.compile(r"\]\([^)]*\)|https?://\S+")
 BREAKS = frozenset({"vs", "v", "versus", "etc", "ie", "eg"})
 ACRONYMS = re.compile(r"[A-Z]{2,}s")
 # A line of code ("let mut x: i32 = 5;", "void setBorn(bool male)") names no topic, nor does an identifier.
-CODE_LINE = re.compile(r"[;{}=<>]|::|->|[A-Za-z_]\w*\(|^\s*(#|//|import |from |def |return )")
-IDENTIFIER = re.compile(r"\d|[a-z][A-Z]|_")
-CONNECTORS = frozenset({"of", "and", "the"})  # inside a name: "Conservation of Momentum", "Divide and Conquer"
+CODE_LINE = re.compile(
+    r";\s*$|[{}]|::|->|^\s*(#include|//|import |from \S+ import|def |return |let |fn |void |int |"
+    r"char |bool |const |auto |struct |class |public:|private:)"
+)
+IDENTIFIER = re.compile(r"\d|_|^[a-z]+[A-Z]")  # "i32", "set_born", "setBorn"; not "DataFrame"
+CONNECTORS = frozenset(
+    {"of", "and", "the"}
+)  # inside a name: "Conservation of Momentum", "Divide and Conquer"
 TAUGHT_KINDS = {SlideKind.CONTENT, SlideKind.NOTES, SlideKind.EXERCISE}
 MAX_TITLE_WORDS = 4  # a longer title run is a sentence, not a name
 MAX_BODY_WORDS = 3
@@ -56,8 +61,12 @@ class Phrase:
     lectures: Counter[str] = field(default_factory=Counter)  # slides per lecture
     titled_lectures: set[str] = field(default_factory=set)
     body_forms: Counter[str] = field(default_factory=Counter)  # as written in bodies, lower-cased
-    weights: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))  # slide id → title and body mentions, weighed
-    alone: bool = False  # ends a title run somewhere ("Merge Sort"), not only leads one ("Recursive Factorial")
+    weights: defaultdict[str, float] = field(
+        default_factory=lambda: defaultdict(float)
+    )  # slide id → title and body mentions, weighed
+    alone: bool = (
+        False  # ends a title run somewhere ("Merge Sort"), not only leads one ("Recursive Factorial")
+    )
     named: bool = False  # a body phrase specific enough to name a topic no title names
 
 
@@ -75,12 +84,16 @@ def _runs(line: str) -> Iterator[list[str]]:
     run: list[str] = []
     end = 0
     for match in TOKEN.finditer(line):
-        word, gap = match.group(), line[end:match.start()]
+        word, gap = match.group(), line[end : match.start()]
         end = match.end()
         lower = word.lower()
         joins = lower in CONNECTORS
-        stop = not joins and (lower in stops or lower in BREAKS or lower in STRUCTURE_WORDS
-                              or IDENTIFIER.search(word) is not None)
+        stop = not joins and (
+            lower in stops
+            or lower in BREAKS
+            or lower in STRUCTURE_WORDS
+            or IDENTIFIER.search(word) is not None
+        )
         if (gap.strip() or stop) and run:
             yield run
             run = []
@@ -101,7 +114,11 @@ def _trim(words: list[str]) -> list[str]:
     while start < stop and _edge(words[start]):
         start += 1
     # "Dijkstra's Algorithm": after a possessive the generic word is part of the name
-    while stop > start and _edge(words[stop - 1]) and not (stop - start > 1 and words[stop - 2].endswith(("'s", "’s"))):
+    while (
+        stop > start
+        and _edge(words[stop - 1])
+        and not (stop - start > 1 and words[stop - 2].endswith(("'s", "’s")))
+    ):
         stop -= 1
     return words[start:stop]
 
@@ -143,8 +160,11 @@ def body_phrases(body: str) -> Iterator[tuple[list[str], bool]]:
         for run in _runs(line):
             for gram in _grams(run, MAX_BODY_WORDS):
                 lowered = [w.lower() for w in gram if w.lower() not in CONNECTORS]
-                named = (len(lowered) > 1 and not any(w.endswith(("ed", "ly")) for w in lowered)
-                         and not all(is_common(w) for w in lowered))
+                named = (
+                    len(lowered) > 1
+                    and not any(w.endswith(("ed", "ly")) for w in lowered)
+                    and not all(is_common(w) for w in lowered)
+                )
                 yield gram, named  # "Chinmay discussed", "quickly": verbs and adverbs name nothing
 
 
@@ -235,8 +255,13 @@ def _known_keys(known: list[Topic]) -> tuple[set[str], set[str]]:
 def select(phrases: dict[str, Phrase], lectures: int, known: list[Topic]) -> list[Phrase]:
     """The phrases that name topics of their own: accepted, not a known topic, not mostly part of a longer one."""
     keys, specific = _known_keys(known)
-    accepted = [p for p in phrases.values() if _accepted(p, lectures) and p.key not in keys
-                and not any(_contains(p.key, k) or _contains(k, p.key) for k in specific)]
+    accepted = [
+        p
+        for p in phrases.values()
+        if _accepted(p, lectures)
+        and p.key not in keys
+        and not any(_contains(p.key, k) or _contains(k, p.key) for k in specific)
+    ]
     kept = [p for p in accepted if not any(_inside(p, longer) for longer in accepted)]
     chosen: list[Phrase] = []
     per_lecture: Counter[str] = Counter()
@@ -250,7 +275,9 @@ def select(phrases: dict[str, Phrase], lectures: int, known: list[Topic]) -> lis
 
 def _inside(phrase: Phrase, longer: Phrase) -> bool:
     """Whether PHRASE is a part of LONGER used mostly where LONGER is ("Theorem" of "Master Theorem")."""
-    return _contains(longer.key, phrase.key) and len(phrase.slides & longer.slides) >= 0.5 * len(phrase.slides)
+    return _contains(longer.key, phrase.key) and len(phrase.slides & longer.slides) >= 0.5 * len(
+        phrase.slides
+    )
 
 
 def to_topic(phrase: Phrase) -> Topic:

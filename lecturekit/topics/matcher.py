@@ -50,7 +50,7 @@ def flatten(text: str) -> tuple[str, list[int]]:
     origin: list[int] = []
     position = 0
     for gap in GAP.finditer(text):
-        parts.append(text[position:gap.start()])
+        parts.append(text[position : gap.start()])
         origin.extend(range(position, gap.start()))
         parts.append("-" if gap.group().startswith("-") else " ")
         origin.append(gap.start())
@@ -68,7 +68,9 @@ class TopicMatcher:
         self.related = related_map(topics)  # the context a weak word may lean on (tagging.weigh)
         self.table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
         self.known: set[str] = set()
-        phrases = {topic.id: [v for alias in topic.aliases for v in spelling_variants(alias)] for topic in topics}
+        phrases = {
+            topic.id: [v for alias in topic.aliases for v in spelling_variants(alias)] for topic in topics
+        }
         # Two passes: first learn the alias words, so that inflections the tables lack ("embeddings",
         # "LSTMs", "backpropagated") can fall back to a known alias word in the second.
         for texts in phrases.values():
@@ -103,8 +105,13 @@ class TopicMatcher:
         """Every topic mention in TEXT in reading order; overlapping mentions of one topic count once."""
         flat, origin = flatten(text)
         doc = self._lemmatize(self.nlp(flat))
-        spans = sorted(((self.nlp.vocab.strings[match_id], doc[start:end]) for match_id, start, end in self.matcher(doc)),
-                       key=lambda item: (item[0], item[1].start_char, -item[1].end_char))
+        spans = sorted(
+            (
+                (self.nlp.vocab.strings[match_id], doc[start:end])
+                for match_id, start, end in self.matcher(doc)
+            ),
+            key=lambda item: (item[0], item[1].start_char, -item[1].end_char),
+        )
         mentions: list[Mention] = []
         for topic, span in spans:
             last = mentions[-1] if mentions and mentions[-1].topic == topic else None

@@ -44,15 +44,26 @@ def topic_rows(course: Course) -> list[TopicRow]:
     def best_first(hits: list[tuple[float, str]]) -> list[str]:
         return [ident for _, ident in sorted(hits, key=lambda hit: (-hit[0], hit[1]))]
 
-    return [TopicRow(id=t.id, name=t.name, slides=best_first(slide_hits[t.id]),
-                     questions=best_first(question_hits[t.id]), examples=list(t.examples)) for t in course.topics]
+    return [
+        TopicRow(
+            id=t.id,
+            name=t.name,
+            slides=best_first(slide_hits[t.id]),
+            questions=best_first(question_hits[t.id]),
+            examples=list(t.examples),
+        )
+        for t in course.topics
+    ]
 
 
 def coverage(course: Course, rows: list[TopicRow]) -> Coverage:
     taught = {row.id for row in rows if row.slides}
     return Coverage(
         taught_without_example=[row.id for row in rows if row.slides and not row.examples],
-        examples_not_in_slides=[e.name for e in course.examples if not taught & set(_example_topics(e, course.topics))])
+        examples_not_in_slides=[
+            e.name for e in course.examples if not taught & set(_example_topics(e, course.topics))
+        ],
+    )
 
 
 def _example_topics(example: Example, topics: list[Topic]) -> list[str]:
@@ -61,8 +72,11 @@ def _example_topics(example: Example, topics: list[Topic]) -> list[str]:
 
 def to_json(rows: list[TopicRow], gaps: Coverage) -> str:
     """{"topics": [{"id", "name", "slides", "questions", "examples"}], "coverage": {...}} as stable JSON."""
-    return json.dumps({"topics": [row.model_dump() for row in rows], "coverage": gaps.model_dump()},
-                      indent=2, ensure_ascii=False)
+    return json.dumps(
+        {"topics": [row.model_dump() for row in rows], "coverage": gaps.model_dump()},
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def to_table(rows: list[TopicRow], gaps: Coverage) -> str:
@@ -71,8 +85,10 @@ def to_table(rows: list[TopicRow], gaps: Coverage) -> str:
     lines = [f"{'topic':{width}}  slides  questions  examples"]
     for row in rows:
         flag = "  ! no example" if row.id in gaps.taught_without_example else ""
-        lines.append(f"{row.id:{width}}  {len(row.slides):6d}  {len(row.questions):9d}  "
-                     f"{', '.join(row.examples) or '-'}{flag}")
+        lines.append(
+            f"{row.id:{width}}  {len(row.slides):6d}  {len(row.questions):9d}  "
+            f"{', '.join(row.examples) or '-'}{flag}"
+        )
     if gaps.taught_without_example:
         lines.append(f"\ntaught in the slides but no example: {', '.join(gaps.taught_without_example)}")
     if gaps.examples_not_in_slides:

@@ -13,12 +13,15 @@ from lecturekit.topics.tagging import TAG_WEIGHT, TITLE_WEIGHT, UNTAGGED_KINDS, 
 
 _Tagged = TypeVar("_Tagged", Slide, Question)
 
-TITLE_SCORE = score(TITLE_WEIGHT)  # a tag at least this strong has its topic in the title (or said three times)
+TITLE_SCORE = score(
+    TITLE_WEIGHT
+)  # a tag at least this strong has its topic in the title (or said three times)
 SHIPPED_SLIDES = 2  # a shipped topic with fewer tagged slides needs a title match and a related topic taught
 
 
-def add_course_topics(known: list[Topic], lectures: list[Lecture],
-                      questions: list[Question]) -> tuple[list[Topic], list[Lecture], list[Question]]:
+def add_course_topics(
+    known: list[Topic], lectures: list[Lecture], questions: list[Question]
+) -> tuple[list[Topic], list[Lecture], list[Question]]:
     """KNOWN (shipped and topics.toml) and after them the course's own key phrases that none of them covers,
     with the slides and questions tagged with those phrases too.
 
@@ -30,8 +33,10 @@ def add_course_topics(known: list[Topic], lectures: list[Lecture],
     for item in found:
         for slide_id, weight in item.weights.items():
             by_slide[slide_id][item.topic.id] = weight
-    tagged = [lec.model_copy(update={"slides": [_with(s, by_slide.get(s.id, {}), s.title) for s in lec.slides]})
-              for lec in lectures]
+    tagged = [
+        lec.model_copy(update={"slides": [_with(s, by_slide.get(s.id, {}), s.title) for s in lec.slides]})
+        for lec in lectures
+    ]
     keys = {item.key: item.topic.id for item in found}
     asked = []
     for question in questions:
@@ -46,8 +51,11 @@ def _with(item: _Tagged, weights: dict[str, float], title: str) -> _Tagged:
         return item
     label = bool(title.strip()) and is_label(title)
     total = sum(weights.values())
-    added: list[TopicTag] = [TopicTag(topic=t, score=score(w)) for t, w in weights.items()
-                             if w >= TAG_WEIGHT and (not label or labelled_evidence(w, total))]
+    added: list[TopicTag] = [
+        TopicTag(topic=t, score=score(w))
+        for t, w in weights.items()
+        if w >= TAG_WEIGHT and (not label or labelled_evidence(w, total))
+    ]
     if not added:
         return item
     tags = sorted([*item.topics, *added], key=lambda tag: (-tag.score, tag.topic))
@@ -80,14 +88,25 @@ def taught(topics: list[Topic], lectures: list[Lecture], shipped: set[str]) -> l
     return [t.model_copy(update={"related": [r for r in t.related if r in ids]}) for t in kept]
 
 
-def keep_tags(lectures: list[Lecture], questions: list[Question],
-              topics: list[Topic]) -> tuple[list[Lecture], list[Question]]:
+def keep_tags(
+    lectures: list[Lecture], questions: list[Question], topics: list[Topic]
+) -> tuple[list[Lecture], list[Question]]:
     """The slides' and questions' tags limited to TOPICS (a tag of a topic the course does not have goes)."""
     ids = {t.id for t in topics}
-    kept_lectures = [lec.model_copy(update={"slides": [
-        s.model_copy(update={"topics": [t for t in s.topics if t.topic in ids]}) for s in lec.slides]})
-        for lec in lectures]
-    kept_questions = [q.model_copy(update={"topics": [t for t in q.topics if t.topic in ids]}) for q in questions]
+    kept_lectures = [
+        lec.model_copy(
+            update={
+                "slides": [
+                    s.model_copy(update={"topics": [t for t in s.topics if t.topic in ids]})
+                    for s in lec.slides
+                ]
+            }
+        )
+        for lec in lectures
+    ]
+    kept_questions = [
+        q.model_copy(update={"topics": [t for t in q.topics if t.topic in ids]}) for q in questions
+    ]
     return kept_lectures, kept_questions
 
 
@@ -99,8 +118,10 @@ def resolve_declared(examples: list[Example], topics: list[Topic]) -> list[Examp
             for variant in spelling_variants(text):
                 by_spelling.setdefault(slug(variant), topic.id)
         by_spelling[topic.id] = topic.id
-    return [e.model_copy(update={"topics": list(dict.fromkeys(by_spelling.get(slug(d), d) for d in e.topics))})
-            for e in examples]
+    return [
+        e.model_copy(update={"topics": list(dict.fromkeys(by_spelling.get(slug(d), d) for d in e.topics))})
+        for e in examples
+    ]
 
 
 def linked_examples(examples: list[Example], topics: list[Topic], own: set[str]) -> list[Example]:

@@ -45,8 +45,9 @@ def tag_texts(matcher: TopicMatcher | Tagger, texts: list[tuple[str, str]]) -> l
     return [weigh(matcher, title, body) for title, body in texts]
 
 
-def weigh(matcher: TopicMatcher, title: str, body: str,
-          related: Mapping[str, Collection[str]] | None = None) -> list[TopicTag]:
+def weigh(
+    matcher: TopicMatcher, title: str, body: str, related: Mapping[str, Collection[str]] | None = None
+) -> list[TopicTag]:
     """Tags from the matcher's mentions, kept only with evidence in the text's own words.
 
     A title mention weighs TITLE_WEIGHT, a body mention BODY_WEIGHT, and a topic needs TAG_WEIGHT: one
@@ -68,9 +69,13 @@ def weigh(matcher: TopicMatcher, title: str, body: str,
             weights[mention.topic] += weight
     total = sum(weights.values())
     label = bool(title.strip()) and is_label(title)
-    kept = {t: w for t, w in weights.items() if w >= TAG_WEIGHT and (not label or labelled_evidence(w, total))}
-    return [TopicTag(topic=topic, score=score(weight))
-            for topic, weight in sorted(kept.items(), key=lambda item: (-item[1], item[0]))]
+    kept = {
+        t: w for t, w in weights.items() if w >= TAG_WEIGHT and (not label or labelled_evidence(w, total))
+    }
+    return [
+        TopicTag(topic=topic, score=score(weight))
+        for topic, weight in sorted(kept.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
 
 def labelled_evidence(weight: float, total: float) -> bool:
@@ -113,7 +118,10 @@ def tag_lecture(matcher: TopicMatcher | Tagger, lecture: Lecture) -> Lecture:
     """The lecture with every slide tagged as tag_slide does, its slides' texts tagged as one batch."""
     taggable = [s for s in lecture.slides if s.kind not in UNTAGGED_KINDS]
     found = iter(tag_texts(matcher, [slide_texts(s) for s in taggable]))
-    slides = [s.model_copy(update={"topics": [] if s.kind in UNTAGGED_KINDS else next(found)}) for s in lecture.slides]
+    slides = [
+        s.model_copy(update={"topics": [] if s.kind in UNTAGGED_KINDS else next(found)})
+        for s in lecture.slides
+    ]
     return lecture.model_copy(update={"slides": slides})
 
 

@@ -53,7 +53,9 @@ def read_entries(path: Path, diag: Diagnostics) -> list[LocatedEntry]:
         return []
     unknown = sorted(set(data) - {"topic"})
     if unknown:
-        diag.warn(path, f"ignored unknown top-level key(s) {', '.join(unknown)}; topics go in [[topic]] tables")
+        diag.warn(
+            path, f"ignored unknown top-level key(s) {', '.join(unknown)}; topics go in [[topic]] tables"
+        )
     raw = data.get("topic", [])
     if not isinstance(raw, list):
         diag.error(path, "'topic' must be an array of tables: write each topic under [[topic]]")
@@ -108,13 +110,19 @@ def merge_topics(base: list[Topic], path: Path, diag: Diagnostics) -> list[Topic
         if entry.id in topics:
             topics[entry.id] = topics[entry.id].model_copy(update=given)
         elif entry.name is None:
-            diag.error(path, f"topic skipped: new topic {entry.id!r} needs a name (no shipped topic has this id)", line)
+            diag.error(
+                path,
+                f"topic skipped: new topic {entry.id!r} needs a name (no shipped topic has this id)",
+                line,
+            )
         else:
             topics[entry.id] = _new_topic(entry)
     return list(topics.values())
 
 
-def check_references(topics: list[Topic], example_names: set[str], file: str, diag: Diagnostics) -> list[Topic]:
+def check_references(
+    topics: list[Topic], example_names: set[str], file: str, diag: Diagnostics
+) -> list[Topic]:
     """Drop related ids and example names that do not exist, with a warning for each."""
     ids = {topic.id for topic in topics}
     checked = []
@@ -123,7 +131,12 @@ def check_references(topics: list[Topic], example_names: set[str], file: str, di
             diag.warn(file, f"topic {topic.id!r}: related topic {missing!r} does not exist; link left out")
         for missing in sorted(set(topic.examples) - example_names):
             diag.warn(file, f"topic {topic.id!r}: example {missing!r} not found in the examples folder")
-        checked.append(topic.model_copy(update={
-            "related": [r for r in topic.related if r in ids],
-            "examples": [e for e in topic.examples if e in example_names]}))
+        checked.append(
+            topic.model_copy(
+                update={
+                    "related": [r for r in topic.related if r in ids],
+                    "examples": [e for e in topic.examples if e in example_names],
+                }
+            )
+        )
     return checked

@@ -49,18 +49,43 @@ def lecture(lectures: list[Lecture], lecture_id: str) -> Lecture:
     return found[0]
 
 
-def text_page(source: str, number: int, lines: list[str], label: str | None = None,
-              method: Method = Method.TEXT, confidence: float | None = None) -> Page:
+def text_page(
+    source: str,
+    number: int,
+    lines: list[str],
+    label: str | None = None,
+    method: Method = Method.TEXT,
+    confidence: float | None = None,
+) -> Page:
     """A plain-text page (no layout) the way the text readers make them."""
-    return Page(source=source, page=number, label=label, method=method, title=lines[0] if lines else None,
-                text="\n".join(lines), lines=[Line(text=t, number=i + 1) for i, t in enumerate(lines)],
-                confidence=confidence)
+    return Page(
+        source=source,
+        page=number,
+        label=label,
+        method=method,
+        title=lines[0] if lines else None,
+        text="\n".join(lines),
+        lines=[Line(text=t, number=i + 1) for i, t in enumerate(lines)],
+        confidence=confidence,
+    )
 
 
-def deck(name: str, pages: list[list[str]], labels: list[str | None] | None = None,
-         kind: SourceKind = SourceKind.TEXT_DUMP, method: Method = Method.TEXT) -> Source:
+def deck(
+    name: str,
+    pages: list[list[str]],
+    labels: list[str | None] | None = None,
+    kind: SourceKind = SourceKind.TEXT_DUMP,
+    method: Method = Method.TEXT,
+) -> Source:
     """A source from lists of page lines."""
     labels = labels or [None] * len(pages)
-    return Source(name=name, path=name, kind=kind, sha256="0" * 64,
-                  pages=[text_page(name, i + 1, lines, label, method) for i, (lines, label) in
-                         enumerate(zip(pages, labels, strict=True))])
+    return Source(
+        name=name,
+        path=name,
+        kind=kind,
+        sha256="0" * 64,
+        pages=[
+            text_page(name, i + 1, lines, label, method)
+            for i, (lines, label) in enumerate(zip(pages, labels, strict=True))
+        ],
+    )

@@ -39,24 +39,34 @@ def test_ocr_footer_read_whole_partly_or_not_at_all():
 
 
 def test_a_footer_mid_page_splits_a_text_dump_page():
-    pages = [["Pointers", "- form teams of 2", FOOTER.format("3/22"), "-", "Coding Assignment 2", "- due Friday"]]
+    pages = [
+        ["Pointers", "- form teams of 2", FOOTER.format("3/22"), "-", "Coding Assignment 2", "- due Friday"]
+    ]
     drafts = clean_source(deck("dump.txt", pages)).drafts
-    assert [(d.title, d.body) for d in drafts] == [("Pointers", ["- form teams of 2"]),
-                                                   ("Coding Assignment 2", ["- due Friday"])]
+    assert [(d.title, d.body) for d in drafts] == [
+        ("Pointers", ["- form teams of 2"]),
+        ("Coding Assignment 2", ["- due Friday"]),
+    ]
     assert drafts[0].slide_number == 3 and [p.page for p in drafts[1].pages] == [1]
 
 
 def test_layout_furniture_needs_edge_position_and_small_type():
     pages = []
     for n, topic in enumerate(TOPICS, start=1):
-        pages.append(layout_page("deck.pdf", n, [
-            ("EEP 596 - LLMs", 0.02, 6.0),  # running header: top edge, small
-            (topic, 0.1, 22.0),
-            ("Key idea", 0.3, 12.0),  # repeats on every slide but sits mid-page in body type: content
-            (f"{topic} in practice", 0.45, 12.0),
-            ("Key idea", 0.93, 16.0),  # at the edge but in large type: a callout, not furniture
-            (str(n), 0.97, 6.0),  # page number
-        ]))
+        pages.append(
+            layout_page(
+                "deck.pdf",
+                n,
+                [
+                    ("EEP 596 - LLMs", 0.02, 6.0),  # running header: top edge, small
+                    (topic, 0.1, 22.0),
+                    ("Key idea", 0.3, 12.0),  # repeats on every slide but sits mid-page in body type: content
+                    (f"{topic} in practice", 0.45, 12.0),
+                    ("Key idea", 0.93, 16.0),  # at the edge but in large type: a callout, not furniture
+                    (str(n), 0.97, 6.0),  # page number
+                ],
+            )
+        )
     source = Source(name="deck.pdf", path="deck.pdf", kind=SourceKind.PDF, sha256="0" * 64, pages=pages)
     drafts = clean_source(source).drafts
     assert [d.title for d in drafts] == TOPICS

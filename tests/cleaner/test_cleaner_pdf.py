@@ -14,10 +14,12 @@ from lecturekit.models import RemovalReason
 
 pdf_reader = pytest.importorskip("lecturekit.ingest.pdf")
 
-FRAMES = [("Gradient descent", ["Start anywhere", "Follow the negative gradient", "Stop when flat"]),
-          ("Learning rate", ["Too small: slow", "Too large: diverges"]),
-          ("Momentum", ["Average past gradients"]),
-          ("Questions?", [])]
+FRAMES = [
+    ("Gradient descent", ["Start anywhere", "Follow the negative gradient", "Stop when flat"]),
+    ("Learning rate", ["Too small: slow", "Too large: diverges"]),
+    ("Momentum", ["Average past gradients"]),
+    ("Questions?", []),
+]
 
 
 def write_deck(path: Path, labels: bool, page_counter: bool = False) -> None:

@@ -62,8 +62,13 @@ def test_a_swapping_build_step_keeps_both_versions_in_a_deck_with_a_scanned_page
     text_page(pdf, "Swap Demo", ["Version B of the picture caption"], "2", 2, 5)
     pdf.add_page()
     pdf.set_page_label(label_prefix="3")
-    pdf.image(str(slide_image(tmp_path / "drop.png", "Dropout Explained", ["Randomly zero units during training"])),
-              x=0, y=0, w=363, h=204)
+    pdf.image(
+        str(slide_image(tmp_path / "drop.png", "Dropout Explained", ["Randomly zero units during training"])),
+        x=0,
+        y=0,
+        w=363,
+        h=204,
+    )
     text_page(pdf, "Summary", ["Regularize, then drop out"], "4", 5, 5)
     pdf.output(str(tmp_path / "swap.pdf"))
     source = read(tmp_path / "swap.pdf")
@@ -119,13 +124,18 @@ def test_scanned_slides_differing_only_in_numbers_are_not_merged(tmp_path):
     assert [d.title for d in drafts] == [f"Slide {n}: Momentum Methods" for n in range(1, 5)]
     assert all(not d.merged_by for d in drafts)
     assert [next(line for line in d.body if "Velocity" in line) for d in drafts] == [
-        f"Velocity accumulates gradient {g}" for g in (1, 4, 7, 10)]
+        f"Velocity accumulates gradient {g}" for g in (1, 4, 7, 10)
+    ]
 
 
 def test_numbered_titles_split_unless_a_page_label_says_one_frame(tmp_path):
-    apart = clean_source(read(numbered_deck(tmp_path / "a.pdf", 3, [None] * 3, False, tmp_path), OcrMode.NEVER))
+    apart = clean_source(
+        read(numbered_deck(tmp_path / "a.pdf", 3, [None] * 3, False, tmp_path), OcrMode.NEVER)
+    )
     assert len(apart.drafts) == 3
-    one_frame = clean_source(read(numbered_deck(tmp_path / "b.pdf", 3, ["7", "7", "7"], False, tmp_path), OcrMode.NEVER))
+    one_frame = clean_source(
+        read(numbered_deck(tmp_path / "b.pdf", 3, ["7", "7", "7"], False, tmp_path), OcrMode.NEVER)
+    )
     assert len(one_frame.drafts) == 1
     assert one_frame.drafts[0].merged_by == ["page-label: p1+p2", "page-label: p1+p3"]
     assert sum("Velocity accumulates gradient" in line for line in one_frame.drafts[0].body) == 3
@@ -135,31 +145,50 @@ def _round_trip(sources):
     first = clean_course(sources, CourseConfig(), Diagnostics())
     again = [deck(f"{lec.id}.txt", [s.text.splitlines() for s in lec.slides]) for lec in first if lec.slides]
     second = clean_course(again, CourseConfig(), Diagnostics())
-    return sorted(s.text for lec in first for s in lec.slides), sorted(s.text for lec in second for s in lec.slides)
+    return sorted(s.text for lec in first for s in lec.slides), sorted(
+        s.text for lec in second for s in lec.slides
+    )
 
 
 def test_a_slide_grown_by_later_steps_absorbs_the_neighbour_it_now_contains():
     """Found by hypothesis: the first pass left two slides the second pass merged (now swept to a fixpoint)."""
-    steps = [["Training a DNN", "@ Learning rate", "@ Learning rate", "Training a DNN", "@ Learning rate"],
-             ["Training a DNN", "gation", "@ Learning rate"], ["Training a DNN"],
-             ["Training a DNN", "@ Learning rate", "@ Learning rate", "Training a DNN"]]
+    steps = [
+        ["Training a DNN", "@ Learning rate", "@ Learning rate", "Training a DNN", "@ Learning rate"],
+        ["Training a DNN", "gation", "@ Learning rate"],
+        ["Training a DNN"],
+        ["Training a DNN", "@ Learning rate", "@ Learning rate", "Training a DNN"],
+    ]
     first, second = _round_trip([deck("000.txt", steps)])
     # No page shows all of the page before it, in order: four slides, and a second pass keeps them.
     assert first == second and len(first) == 4
 
 
 def test_a_slide_made_of_steps_joins_the_next_slide_that_shows_it_all():
-    steps = [["Loss", "- squared error"], ["Loss", "- cross entropy"], ["Loss", "- squared error", "- cross entropy"]]
+    steps = [
+        ["Loss", "- squared error"],
+        ["Loss", "- cross entropy"],
+        ["Loss", "- squared error", "- cross entropy"],
+    ]
     first, second = _round_trip([deck("000.txt", steps)])
     assert first == second == ["Loss\n- squared error\n- cross entropy"]
 
 
 def test_a_union_that_puts_a_continuation_under_a_broken_word_joins_it():
     """Found by hypothesis: a merge put "gation" under "back-propa-"; cleaning the output again joined them."""
-    ocr = deck("000.txt", [["Training a DNN", "@ Learning rate", "@ Learning rate", "AAA"],
-                           ["Training a DNN", "gation", "@ Learning rate"]])
-    text = deck("001.txt", [["Training a DNN", "@ Learning rate", "@ Learning rate", "gation"],
-                            ["Training a DNN", "o Batch-Size", "back-propa-"]])
+    ocr = deck(
+        "000.txt",
+        [
+            ["Training a DNN", "@ Learning rate", "@ Learning rate", "AAA"],
+            ["Training a DNN", "gation", "@ Learning rate"],
+        ],
+    )
+    text = deck(
+        "001.txt",
+        [
+            ["Training a DNN", "@ Learning rate", "@ Learning rate", "gation"],
+            ["Training a DNN", "o Batch-Size", "back-propa-"],
+        ],
+    )
     first, second = _round_trip([ocr, text])
     assert first == second
     assert any("back-propagation" in slide.splitlines() for slide in first)

@@ -16,11 +16,13 @@ pdf_reader = pytest.importorskip("lecturekit.ingest.pdf")
 
 HEADER = "Deep Learning 101 - Week 3"
 # (title, body lines, header drawn): like QA's deck2l.pdf, the header sits on 4 pages under only 3 distinct titles.
-SMALL_DECK = [("Regularization", ["Penalize large weights", "L2 adds lambda times w squared"], True),
-              ("Recap", ["Weights shrink towards zero"], True),
-              ("Swap Demo", ["Version A of the picture caption"], False),
-              ("Recap", ["Dropout zeroes random units in training"], True),
-              ("Title Only", [], True)]
+SMALL_DECK = [
+    ("Regularization", ["Penalize large weights", "L2 adds lambda times w squared"], True),
+    ("Recap", ["Weights shrink towards zero"], True),
+    ("Swap Demo", ["Version A of the picture caption"], False),
+    ("Recap", ["Dropout zeroes random units in training"], True),
+    ("Title Only", [], True),
+]
 
 
 def write_small_deck(path: Path, caption_pages: tuple[int, ...] = ()) -> None:

@@ -13,14 +13,33 @@ from lecturekit.errors import Diagnostics
 from lecturekit.models import RemovalReason
 
 # Lines QA found kept in the merged 2026-01-14 lecture although they are figure noise.
-FIGURE_NOISE = ["OF A IE (i) compute error on uy (ii) update the weight", "should g, how h, will was h, too e j 2",
-                "lower? g;changes toolow? R SR el", "Grid search: O T FO", "URO \\ Hyperparameters", "- oWe",
-                "- Probablistic Hidden Cell >. g>. g>.", '% "INoC e ~o-', "- eeeee", "Neural Networks cormon"]
-REAL_LINES = ["Hidden layer(s)", "Random search:", "- randomly chosen", "Bayesian Optimization:", "adaptively chosen",
-              "on 2d uniform grid", "- Anything else?", "Back-propagation!", "- Compare GPT4o-Nano with fine-tuned BERT",
-              "2. feed forward: for each unit g; in each layer 1...L", "https://www.asimovinstitute.org/neural-network-zoo/",
-              "Recurrent Neural Network (RNN) Long / Short Term Memory (LSTM) Gated Recurrent Unit (GRU)",
-              "- recurentcel Auto Encoder (AE) Variational AE (VAE) Denolsing AE (DAE) Sparse AE (SAE)"]
+FIGURE_NOISE = [
+    "OF A IE (i) compute error on uy (ii) update the weight",
+    "should g, how h, will was h, too e j 2",
+    "lower? g;changes toolow? R SR el",
+    "Grid search: O T FO",
+    "URO \\ Hyperparameters",
+    "- oWe",
+    "- Probablistic Hidden Cell >. g>. g>.",
+    '% "INoC e ~o-',
+    "- eeeee",
+    "Neural Networks cormon",
+]
+REAL_LINES = [
+    "Hidden layer(s)",
+    "Random search:",
+    "- randomly chosen",
+    "Bayesian Optimization:",
+    "adaptively chosen",
+    "on 2d uniform grid",
+    "- Anything else?",
+    "Back-propagation!",
+    "- Compare GPT4o-Nano with fine-tuned BERT",
+    "2. feed forward: for each unit g; in each layer 1...L",
+    "https://www.asimovinstitute.org/neural-network-zoo/",
+    "Recurrent Neural Network (RNN) Long / Short Term Memory (LSTM) Gated Recurrent Unit (GRU)",
+    "- recurentcel Auto Encoder (AE) Variational AE (VAE) Denolsing AE (DAE) Sparse AE (SAE)",
+]
 
 
 def test_figure_noise_does_not_read_as_words_and_real_short_lines_do():
@@ -36,13 +55,26 @@ def test_figure_noise_does_not_read_as_words_and_real_short_lines_do():
 def test_seed_lecture_keeps_001_search_content_and_records_figure_noise(seed_lectures):
     jan14 = lecture(seed_lectures, "2026-01-14")
     lines = {line for slide in jan14.slides for line in slide.text.splitlines()}
-    for noise in ["OF A IE (i) compute error on uy (ii) update the weight", "should g, how h, will was h, too e j 2",
-                  "lower? g;changes toolow? R SR el", "Grid search: O T FO", "URO \\ Hyperparameters",
-                  "Neural Networks cormon", '% "INoC e ~o-', "- Probablistic Hidden Cell >. g>. g>."]:
+    for noise in [
+        "OF A IE (i) compute error on uy (ii) update the weight",
+        "should g, how h, will was h, too e j 2",
+        "lower? g;changes toolow? R SR el",
+        "Grid search: O T FO",
+        "URO \\ Hyperparameters",
+        "Neural Networks cormon",
+        '% "INoC e ~o-',
+        "- Probablistic Hidden Cell >. g>. g>.",
+    ]:
         assert noise not in lines
     tuning = next(s for s in jan14.slides if s.title == "Hyper-parameter tuning methods")
     assert tuning.text.count("Grid search") == 1
-    for phrase in ("Random search:", "randomly chosen", "Bayesian Optimization:", "adaptively chosen", "on 2d uniform grid"):
+    for phrase in (
+        "Random search:",
+        "randomly chosen",
+        "Bayesian Optimization:",
+        "adaptively chosen",
+        "on 2d uniform grid",
+    ):
         assert phrase in tuning.text
     forward = next(s for s in jan14.slides if s.title == "Forward Propagation vs Back-propagation")
     assert "Hidden layer(s)" in forward.text.splitlines()
@@ -57,8 +89,13 @@ def test_seed_lecture_keeps_001_search_content_and_records_figure_noise(seed_lec
 def test_seed_editions_pair_slides_that_kept_their_title(seed_lectures):
     ed2024 = lecture(seed_lectures, "2024-01-11")
     pairs = {(d.slide, d.other): d.status.value for d in ed2024.editions[0].slides}
-    for slug in ("training-a-dnn", "back-propagation-summary", "good-vs-bad-local-minima",
-                 "hyper-parameter-tuning-methods", "back-propagation-explained"):
+    for slug in (
+        "training-a-dnn",
+        "back-propagation-summary",
+        "good-vs-bad-local-minima",
+        "hyper-parameter-tuning-methods",
+        "back-propagation-explained",
+    ):
         status = next(v for (old, new), v in pairs.items() if new == f"2026-01-14/{slug}")
         partner = next(old for (old, new) in pairs if new == f"2026-01-14/{slug}")
         assert partner is not None and partner.split("/")[1].startswith(slug), (slug, partner)
@@ -68,14 +105,29 @@ def test_seed_editions_pair_slides_that_kept_their_title(seed_lectures):
 
 
 def test_slides_below_the_edition_similarity_are_new_and_removed_not_edited():
-    older = deck("2024.txt", [["Intro", "January 9, 2024"],
-                              ["Outline for Lecture", "- Training and Back-propagation", "- Deep Learning, Embeddings",
-                               "- Working with Embeddings"],
-                              ["Gradient descent", "Start anywhere and follow the negative gradient"],
-                              ["Momentum", "Keeps a running average of past gradients"]])
-    newer = deck("2026.txt", [["Intro", "January 14, 2026"], ["Last Lecture", "- Deep Learning Fundamentals"],
-                              ["Gradient descent", "Start anywhere and follow the negative gradient"],
-                              ["Momentum", "Keeps a running average of past gradients and the velocity"]])
+    older = deck(
+        "2024.txt",
+        [
+            ["Intro", "January 9, 2024"],
+            [
+                "Outline for Lecture",
+                "- Training and Back-propagation",
+                "- Deep Learning, Embeddings",
+                "- Working with Embeddings",
+            ],
+            ["Gradient descent", "Start anywhere and follow the negative gradient"],
+            ["Momentum", "Keeps a running average of past gradients"],
+        ],
+    )
+    newer = deck(
+        "2026.txt",
+        [
+            ["Intro", "January 14, 2026"],
+            ["Last Lecture", "- Deep Learning Fundamentals"],
+            ["Gradient descent", "Start anywhere and follow the negative gradient"],
+            ["Momentum", "Keeps a running average of past gradients and the velocity"],
+        ],
+    )
     old, _ = clean_course([older, newer], CourseConfig(), Diagnostics())
     status = {(d.slide, d.other): d.status.value for d in old.editions[0].slides}
     assert status[("2024-01-09/outline-for-lecture", None)] == "removed"

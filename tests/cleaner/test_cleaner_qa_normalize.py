@@ -15,46 +15,87 @@ from lecturekit.models import Method
 from lecturekit.quiz.parse import parse_exercise
 
 # QA 1: the OCR'd slide of /tmp/qa/tx/misc.txt; every token after the glyph is content.
-MISC_OCR = [" Misc Items", "@ 3D convolution layers", "@ GPT4o is a model", "@ A/B testing matters",
-            "o 1:1 meetings", "@ O(n) time", "© 2x speedup", "@ e.g. this", "@ L2 penalty on weights"]
+MISC_OCR = [
+    " Misc Items",
+    "@ 3D convolution layers",
+    "@ GPT4o is a model",
+    "@ A/B testing matters",
+    "o 1:1 meetings",
+    "@ O(n) time",
+    "© 2x speedup",
+    "@ e.g. this",
+    "@ L2 penalty on weights",
+]
 
 
 def test_terms_after_a_glyph_bullet_are_list_items_and_nothing_is_dropped():
     drafts = clean_source(deck("misc.txt", [MISC_OCR], method=Method.OCR)).drafts
     assert len(drafts) == 1
-    assert drafts[0].body == ["- 3D convolution layers", "- GPT4o is a model", "- A/B testing matters",
-                              "- 1:1 meetings", "- O(n) time", "- 2x speedup", "- e.g. this",
-                              "- L2 penalty on weights"]
+    assert drafts[0].body == [
+        "- 3D convolution layers",
+        "- GPT4o is a model",
+        "- A/B testing matters",
+        "- 1:1 meetings",
+        "- O(n) time",
+        "- 2x speedup",
+        "- e.g. this",
+        "- L2 penalty on weights",
+    ]
     assert not drafts[0].removed
 
 
-@pytest.mark.parametrize(("raw", "clean"), [
-    ("¢ Dr. Test Person", "- Dr. Test Person"),  # QA 19: tesseract reads "•" as "¢"
-    ("¢ Momentum smooths the path", "- Momentum smooths the path"),
-    ("» Adam adapts the learning rate", "- Adam adapts the learning rate"),
-    ("@ A model with 100 million parameters", "- A model with 100 million parameters"),
-    ("Q GPUs and TPUs", "- GPUs and TPUs"),
-    ("© BackProp and AutoGrad", "- BackProp and AutoGrad"),
-    ("¢ 42", "¢ 42"),  # no word follows: not a list item
-])
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("¢ Dr. Test Person", "- Dr. Test Person"),  # QA 19: tesseract reads "•" as "¢"
+        ("¢ Momentum smooths the path", "- Momentum smooths the path"),
+        ("» Adam adapts the learning rate", "- Adam adapts the learning rate"),
+        ("@ A model with 100 million parameters", "- A model with 100 million parameters"),
+        ("Q GPUs and TPUs", "- GPUs and TPUs"),
+        ("© BackProp and AutoGrad", "- BackProp and AutoGrad"),
+        ("¢ 42", "¢ 42"),  # no word follows: not a list item
+    ],
+)
 def test_glyph_before_a_word_is_a_bullet(raw, clean):
     assert normalize_line(raw) == clean
     assert normalize_line(clean) == clean
 
 
 def test_ocr_figure_junk_before_words_still_goes_with_a_record():
-    lines = ["Hyper-parameter tuning methods", "O O=URO \\ Hyperparameters", "o o 0 o 7 on 2d uniform grid",
-             "o o o 07 on 2d uniform grid", "o oWe o", "® o0 ° o~ Hyperparameters"]
+    lines = [
+        "Hyper-parameter tuning methods",
+        "O O=URO \\ Hyperparameters",
+        "o o 0 o 7 on 2d uniform grid",
+        "o o o 07 on 2d uniform grid",
+        "o oWe o",
+        "® o0 ° o~ Hyperparameters",
+    ]
     page = normalize_page(text_page("001.txt", 21, lines, method=Method.OCR), True)
-    assert page.texts == ["Hyper-parameter tuning methods", "Hyperparameters", "on 2d uniform grid",
-                          "on 2d uniform grid", "Hyperparameters"]
+    assert page.texts == [
+        "Hyper-parameter tuning methods",
+        "Hyperparameters",
+        "on 2d uniform grid",
+        "on 2d uniform grid",
+        "Hyperparameters",
+    ]
     removed = [r.text for r in page.removed]
     assert "O O=URO \\" in removed and "o o 0 o 7" in removed and "o o o 07" in removed and "o oWe" in removed
 
 
-ICE_OCR = ["|", "ICE #1", "Assume you are minimizing a function as follows:", "d", "F(0) = (aib? + bifi + ci)",
-           "i=1", "What is the dimension of the gradient with a full-batch size and a",
-           "batch-size of 8 (assume d > 8)", "O 3838", "Q@ ds", "Q138", "Q dd"]
+ICE_OCR = [
+    "|",
+    "ICE #1",
+    "Assume you are minimizing a function as follows:",
+    "d",
+    "F(0) = (aib? + bifi + ci)",
+    "i=1",
+    "What is the dimension of the gradient with a full-batch size and a",
+    "batch-size of 8 (assume d > 8)",
+    "O 3838",
+    "Q@ ds",
+    "Q138",
+    "Q dd",
+]
 
 
 def test_garbled_options_on_an_exercise_slide_are_kept_as_read():
@@ -79,11 +120,14 @@ def test_seed_001_ice_1_keeps_its_four_options():
     assert len(parse_exercise("\n".join(ice.lines)).options) == 4
 
 
-@pytest.mark.parametrize(("raw", "clean"), [
-    ("Weight regularization can help - ℓ_1, ℓ_2", "Weight regularization can help - ℓ_1, ℓ_2"),
-    ("x ∈ ℝ^d and x² ≥ 0", "x ∈ ℝ^d and x² ≥ 0"),
-    ("ﬁne-tuning with ＡＤＡＭ", "fine-tuning with ADAM"),  # ligatures and full-width forms still fold
-])
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Weight regularization can help - ℓ_1, ℓ_2", "Weight regularization can help - ℓ_1, ℓ_2"),
+        ("x ∈ ℝ^d and x² ≥ 0", "x ∈ ℝ^d and x² ≥ 0"),
+        ("ﬁne-tuning with ＡＤＡＭ", "fine-tuning with ADAM"),  # ligatures and full-width forms still fold
+    ],
+)
 def test_nfkc_keeps_math_letters_and_superscripts(raw, clean):
     assert normalize_line(raw) == clean
     assert normalize_line(clean) == clean
@@ -100,5 +144,10 @@ def test_seed_004_keeps_script_l():
 def test_figure_letters_after_a_label_go_but_an_answer_key_stays():
     lines = ["Hyper-parameter tuning methods", "Grid search: O T FO", "Answers: A C", "Options: use A or B"]
     page = normalize_page(text_page("001.txt", 22, lines, method=Method.OCR), True)
-    assert page.texts == ["Hyper-parameter tuning methods", "Grid search:", "Answers: A C", "Options: use A or B"]
+    assert page.texts == [
+        "Hyper-parameter tuning methods",
+        "Grid search:",
+        "Answers: A C",
+        "Options: use A or B",
+    ]
     assert [(r.text, r.detail) for r in page.removed] == [("O T FO", "OCR glyphs after the last word")]

@@ -43,6 +43,9 @@ def test_seed_002_has_no_empty_sections_and_keeps_its_headings(seed_lectures):
     for heading in ("Quick recap", "Summary", "Neural Networks, Learning Algorithms, and Logistics"):
         assert heading in texts.split("\n")
     first = notes.slides[0]
-    assert first.title == "Meeting Summary for Deep Learning Lectures" and first.text.split("\n")[1] == "Quick recap"
+    assert (
+        first.title == "Meeting Summary for Deep Learning Lectures"
+        and first.text.split("\n")[1] == "Quick recap"
+    )
     duplicate = [r for r in first.removed if r.reason is RemovalReason.DUPLICATE]
     assert [r.text for r in duplicate] == ["Meeting summary for Deep Learning Lectures (02/03/2025)"]

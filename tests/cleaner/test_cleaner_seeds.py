@@ -26,8 +26,11 @@ def test_lecture_ids_are_derived_like_course_toml(seed_lectures, configured_lect
 
 
 def test_jan_14_lecture_appears_once_built_from_000_and_001(seed_lectures):
-    matching = [lec for lec in seed_lectures if "000_5e6f1afa6cbb3b19.txt" in lec.sources
-                or "001_9877fb9ea88e89b7.txt" in lec.sources]
+    matching = [
+        lec
+        for lec in seed_lectures
+        if "000_5e6f1afa6cbb3b19.txt" in lec.sources or "001_9877fb9ea88e89b7.txt" in lec.sources
+    ]
     assert len(matching) == 1
     jan14 = matching[0]
     assert jan14.id == "2026-01-14" and str(jan14.date) == "2026-01-14"
@@ -44,16 +47,26 @@ def test_at_least_99_percent_of_000_lines_are_in_the_lecture(seed_lectures):
     # Each page's lines as the cleaner reflows them: wrapped sentences joined, broken formulas rebuilt.
     raw = [t for page in pages for t in reflow([normalize_line(t) for t in page.splitlines() if t.strip()])]
     # A line counts when a slide line is that line (same normalized text), never by a partial match.
-    found = [t for t in raw if normalize_line(t) in output_lines or line_key(normalize_line(t)) in output_keys]
+    found = [
+        t for t in raw if normalize_line(t) in output_lines or line_key(normalize_line(t)) in output_keys
+    ]
     missing = [t for t in raw if t not in found]
     share = len(found) / len(raw)
-    print(f"\n000 text lines in the 2026-01-14 lecture: {len(found)}/{len(raw)} = {share:.1%}; missing: {missing}")
+    print(
+        f"\n000 text lines in the 2026-01-14 lecture: {len(found)}/{len(raw)} = {share:.1%}; missing: {missing}"
+    )
     assert share >= 0.99
 
 
 def test_search_content_only_001_has_is_kept(seed_lectures):
     text = "\n".join(s.text for s in lecture(seed_lectures, "2026-01-14").slides)
-    for phrase in ("Grid search", "Random search", "Bayesian Optimization", "randomly chosen", "adaptively chosen"):
+    for phrase in (
+        "Grid search",
+        "Random search",
+        "Bayesian Optimization",
+        "randomly chosen",
+        "adaptively chosen",
+    ):
         assert phrase in text
 
 
@@ -62,7 +75,9 @@ def test_no_footer_and_no_ocr_bullet_glyphs(seed_lectures):
         for slide in lec.slides:
             assert not FOOTER.search(slide.text), slide.id
             for line in slide.text.splitlines():
-                table_row = line.startswith("|") and line.endswith("|") and line.count("|") >= 3  # markdown table
+                table_row = (
+                    line.startswith("|") and line.endswith("|") and line.count("|") >= 3
+                )  # markdown table
                 assert table_row or not OCR_GLYPH_START.match(line), (slide.id, line)
     jan14 = lecture(seed_lectures, "2026-01-14")
     removed = [r for s in jan14.slides for r in s.removed if r.reason.value == "furniture"]
@@ -71,8 +86,11 @@ def test_no_footer_and_no_ocr_bullet_glyphs(seed_lectures):
 
 def test_build_repeats_are_gone(seed_lectures):
     jan14, ed2024 = lecture(seed_lectures, "2026-01-14"), lecture(seed_lectures, "2024-01-11")
-    for phrase in ("SGD mini-batch is the staple diet", "Back prop is one of the fundamental backbones",
-                   "Back prop as information flow"):
+    for phrase in (
+        "SGD mini-batch is the staple diet",
+        "Back prop is one of the fundamental backbones",
+        "Back prop as information flow",
+    ):
         assert count(jan14, phrase) == 1, phrase
         # In 2024 the paragraph is on page 30 (read with the title "ML 2023") and on page 31, which
         # does not show all of page 30: two pages that share a paragraph, not steps of one slide.
@@ -88,8 +106,11 @@ def test_2024_outline_steps_are_one_slide_and_the_deck_keeps_its_order(seed_lect
     # page 7 holds logistics page 8 does not show: the outline shown again, not a step of pages 2-4.
     assert [[p.page for p in s.pages] for s in outline] == [[2, 3, 4], [7], [8]]
     bullets = [t for t in outline[0].text.splitlines() if t.startswith("- ")]
-    assert bullets == ["- Training and Back-propagation", "- Over-fitting and Hyper-parameters",
-                       "- Other DL architectures"]
+    assert bullets == [
+        "- Training and Back-propagation",
+        "- Over-fitting and Hyper-parameters",
+        "- Other DL architectures",
+    ]
     firsts = [s.pages[0].page for s in ed2024.slides]
     assert firsts == sorted(firsts)
     overfit = [s for s in ed2024.slides if s.title == "Over-fitting in DNNs"]
@@ -138,6 +159,8 @@ def test_slide_ids_are_stable_and_numbered(seed_lectures, seed_sources):
     assert [lec.model_dump() for lec in again] == [lec.model_dump() for lec in seed_lectures]
     for lec in seed_lectures:
         ids = [s.id for s in lec.slides]
-        assert len(set(ids)) == len(ids) and all(re.fullmatch(rf"{lec.id}/[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+        assert len(set(ids)) == len(ids) and all(
+            re.fullmatch(rf"{lec.id}/[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids
+        )
     batch = next(lec for lec in seed_lectures if lec.id == "2026-01-14").slides[7]
     assert (batch.id, batch.title) == ("2026-01-14/understanding-batch-size", "Understanding Batch Size")

@@ -10,7 +10,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLES = ("autodiff_engine.py", "cnn_filters.py", "_svgplot.py")  # two quick examples of topics the course teaches
+EXAMPLES = (
+    "autodiff_engine.py",
+    "cnn_filters.py",
+    "_svgplot.py",
+)  # two quick examples of topics the course teaches
 LECTURES = 3
 SLIDES = 10
 

@@ -69,7 +69,7 @@ def test_build_with_no_course_builds_the_current_folder_into_its_site(course, mo
     monkeypatch.chdir(course)
     result = run("build")
     assert result.exit_code == 0, result.output
-    assert f"open {(course / '_site' / 'index.html').resolve()}" in result.stderr
+    assert "site: _site (4 pages, 4 rendered); open _site/index.html in a browser" in result.stdout
     lectures = [p.read_text(encoding="utf-8") for p in (course / "_site").glob("lecture-*.html")]
     assert len(lectures) == 1 and "Gradient descent" in lectures[0]  # this course, not the demo's lectures
     check = run("check")
@@ -84,7 +84,7 @@ def test_build_and_add_share_one_site_location(course, tmp_path):
     notes.write_text(" Momentum\n\nA running average of gradients\n", encoding="utf-8")
     added = run("add", str(notes), "--course", str(course))
     assert added.exit_code == 0, added.output
-    assert f"to {(course / '_site').resolve()}" in added.stderr and not (tmp_path / "_site").exists()
+    assert f"site: {course / '_site'} " in added.stdout and not (tmp_path / "_site").exists()
 
 
 def test_demo_only_by_name_and_never_into_its_own_folder(tmp_path, course):

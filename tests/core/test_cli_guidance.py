@@ -124,3 +124,14 @@ def test_a_wrong_review_slide_or_setting_gets_did_you_mean_with_file_and_line(co
     result = run("check", str(course))
     assert result.exit_code == 2
     assert f"{course / 'course.toml'}:1: unknown setting 'titel' (did you mean 'title'?)" in result.stderr
+
+
+def test_a_wrong_lecture_id_in_course_toml_gets_did_you_mean(course):
+    (course / "week2.txt").write_text(DECK.replace("Optimisers", "Optimisers again"), encoding="utf-8")
+    (course / "course.toml").write_text(
+        '[[lectures]]\nid = "week-1"\nsources = ["week1.txt"]\n\n'
+        '[[lectures]]\nid = "week-2"\nsources = ["week2.txt"]\nedition_of = "wek-1"\n',
+        encoding="utf-8",
+    )
+    result = run("check", str(course))
+    assert "lecture week-2: edition_of wek-1 is not a lecture (did you mean 'week-1'?)" in result.stderr

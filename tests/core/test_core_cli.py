@@ -35,5 +35,18 @@ def test_internal_error_hides_traceback_unless_verbose():
 
 def test_every_documented_command_is_registered():
     names = set(main.commands)
-    assert {"ingest", "quiz", "check", "build", "serve", "add", "topics", "run"} <= names
+    assert {
+        "ingest",
+        "quiz",
+        "check",
+        "build",
+        "serve",
+        "add",
+        "topics",
+        "run",
+        "init",
+        "slides",
+        "cache",
+    } <= names
+    assert {"info", "clear"} <= set(main.commands["cache"].commands)
     assert {"extract", "export", "import", "keys", "take"} <= set(main.commands["quiz"].commands)

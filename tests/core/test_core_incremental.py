@@ -24,13 +24,25 @@ class Calls:
         self.reset()
         read, clean, weigh = dispatch._read_uncached, cleaner.clean_source, tagcache.weigh
         sign, align = grouping._signature, grouping.alignment_score
-        monkeypatch.setattr(dispatch, "_read_uncached", lambda path, *a: self.read.append(path.name) or read(path, *a))
-        monkeypatch.setattr(cleaner, "clean_source", lambda source: self.cleaned.append(source.name) or clean(source))
+        monkeypatch.setattr(
+            dispatch, "_read_uncached", lambda path, *a: self.read.append(path.name) or read(path, *a)
+        )
+        monkeypatch.setattr(
+            cleaner, "clean_source", lambda source: self.cleaned.append(source.name) or clean(source)
+        )
         monkeypatch.setattr(grouping, "_signature", lambda deck: self.signed.append(deck.name) or sign(deck))
-        monkeypatch.setattr(grouping, "alignment_score", lambda first, second: self.aligned.append(
-            {first[0].source, second[0].source}) or align(first, second))
-        monkeypatch.setattr(tagcache, "weigh",
-                            lambda m, title, body: self.tagged.append((title, body)) or weigh(m, title, body))
+        monkeypatch.setattr(
+            grouping,
+            "alignment_score",
+            lambda first, second: (
+                self.aligned.append({first[0].source, second[0].source}) or align(first, second)
+            ),
+        )
+        monkeypatch.setattr(
+            tagcache,
+            "weigh",
+            lambda m, title, body: self.tagged.append((title, body)) or weigh(m, title, body),
+        )
 
     def reset(self) -> None:
         self.read: list[str] = []
@@ -58,12 +70,18 @@ def texts_of(course: Course, source: str) -> list[tuple[str, str]]:
     return slides + [(q.stem, question_body(q)) for q in course.questions if q.lecture == lecture.id]
 
 
-def test_adding_a_lecture_redoes_only_its_source_and_matches_a_cold_build(small_course, synthetic, tmp_path,
-                                                                           monkeypatch):
+def test_adding_a_lecture_redoes_only_its_source_and_matches_a_cold_build(
+    small_course, synthetic, tmp_path, monkeypatch
+):
     calls = Calls(monkeypatch)
     first, report = build(small_course, tmp_path / "site")
     assert len(first.lectures) == 3 and report.rendered == report.pages
-    assert sorted(calls.read) == sorted(calls.cleaned) == sorted(calls.signed) == [f"lecture_00{n}.txt" for n in (1, 2, 3)]
+    assert (
+        sorted(calls.read)
+        == sorted(calls.cleaned)
+        == sorted(calls.signed)
+        == [f"lecture_00{n}.txt" for n in (1, 2, 3)]
+    )
     added = synthetic.write_lecture(small_course, ADDED, 10)
     calls.reset()
     course, report = build(small_course, tmp_path / "site")
@@ -77,18 +95,24 @@ def test_adding_a_lecture_redoes_only_its_source_and_matches_a_cold_build(small_
     assert tree(tmp_path / "cold-site") == tree(tmp_path / "site")
 
 
-def test_a_second_reading_of_a_lecture_aligns_only_against_the_new_source(small_course, synthetic, tmp_path,
-                                                                           monkeypatch):
+def test_a_second_reading_of_a_lecture_aligns_only_against_the_new_source(
+    small_course, synthetic, tmp_path, monkeypatch
+):
     build(small_course, tmp_path / "site")
     calls = Calls(monkeypatch)
     scan = small_course / "lecture_002_scan.txt"  # the same deck read again by OCR: bullets as @ and ©
-    scan.write_text(synthetic.text_dump(synthetic.pages_of(2, synthetic.lecture_frames(2, 10), ocr=True)),
-                    encoding="utf-8")
+    scan.write_text(
+        synthetic.text_dump(synthetic.pages_of(2, synthetic.lecture_frames(2, 10), ocr=True)),
+        encoding="utf-8",
+    )
     course, _ = build(small_course, tmp_path / "site")
     assert calls.cleaned == calls.signed == [scan.name]
     assert calls.aligned and all(scan.name in pair for pair in calls.aligned)
-    assert [lec.sources for lec in course.lectures] == [["lecture_001.txt"], ["lecture_002.txt", scan.name],
-                                                        ["lecture_003.txt"]]
+    assert [lec.sources for lec in course.lectures] == [
+        ["lecture_001.txt"],
+        ["lecture_002.txt", scan.name],
+        ["lecture_003.txt"],
+    ]
     added = synthetic.write_lecture(small_course, ADDED, 10)
     calls.reset()
     course, _ = build(small_course, tmp_path / "site")
@@ -100,7 +124,9 @@ def test_a_second_reading_of_a_lecture_aligns_only_against_the_new_source(small_
     assert cold == course and tree(tmp_path / "cold-site") == tree(tmp_path / "site")
 
 
-def test_warm_build_of_an_unchanged_course_is_byte_identical_and_redoes_nothing(small_course, tmp_path, monkeypatch):
+def test_warm_build_of_an_unchanged_course_is_byte_identical_and_redoes_nothing(
+    small_course, tmp_path, monkeypatch
+):
     _, cold = build(small_course, tmp_path / "cold")
     calls = Calls(monkeypatch)
     _, warm = build(small_course, tmp_path / "warm")
@@ -123,8 +149,10 @@ def test_a_changed_source_changes_its_pages_and_only_its_pages(small_course, tmp
     before = tree(tmp_path / "site")
     changed = small_course / "lecture_002.txt"
     text = changed.read_text(encoding="utf-8")
-    changed.write_text(text.replace("Office hours moved to Thursday", "Office hours moved to Wednesday in CSE 403"),
-                       encoding="utf-8")
+    changed.write_text(
+        text.replace("Office hours moved to Thursday", "Office hours moved to Wednesday in CSE 403"),
+        encoding="utf-8",
+    )
     calls = Calls(monkeypatch)
     course, _ = build(small_course, tmp_path / "site")
     after = tree(tmp_path / "site")

@@ -15,8 +15,11 @@ from lecturekit.topics import matcher, tagcache
 from lecturekit.topics.taxonomy import load_shipped
 
 SEED_TEXTS = [  # (title, body) as the seed slides have them
-    ("Training a DNN", "SGD with mini-batch\n\nSGD mini-batch is the staple diet. However there are some learning rate\n"
-                       "schedulers that are known to work better for DNNs - Such as Adagrad\nand more recently, ADAM."),
+    (
+        "Training a DNN",
+        "SGD with mini-batch\n\nSGD mini-batch is the staple diet. However there are some learning rate\n"
+        "schedulers that are known to work better for DNNs - Such as Adagrad\nand more recently, ADAM.",
+    ),
     ("Back Propagation Summary", "Back prop is one of the fundamental backbones of the training modules"),
     ("Over-fitting in DNNs", "- ④ Dropouts!\n- ② Weight regularization can help - ℓ_1, ℓ_2"),
 ]
@@ -35,7 +38,9 @@ def test_cached_tags_equal_the_matchers_and_a_hit_needs_no_spacy(tmp_path):
 def test_changed_aliases_or_texts_are_tagged_again(tmp_path):
     topics = load_shipped()
     tagcache.CachedTagger(topics, Cache("topic-tags", tmp_path)).tag_texts(SEED_TEXTS)
-    renamed = [t.model_copy(update={"aliases": [*t.aliases, "staple diet"]}) if t.id == "sgd" else t for t in topics]
+    renamed = [
+        t.model_copy(update={"aliases": [*t.aliases, "staple diet"]}) if t.id == "sgd" else t for t in topics
+    ]
     other = tagcache.CachedTagger(renamed, Cache("topic-tags", tmp_path))
     assert other.fingerprint != tagcache.matcher_fingerprint(topics)
     tags = other.tag_texts(SEED_TEXTS)
@@ -66,7 +71,9 @@ def test_katex_starts_only_for_a_page_with_math(tmp_path, monkeypatch):
 def test_example_inputs_are_made_once_per_build_and_reused_across_builds(small_course, tmp_path, monkeypatch):
     made: list[str] = []
     original = examplecache.build_notebook
-    monkeypatch.setattr(examplecache, "build_notebook", lambda ex, diag: made.append(ex.name) or original(ex, diag))
+    monkeypatch.setattr(
+        examplecache, "build_notebook", lambda ex, diag: made.append(ex.name) or original(ex, diag)
+    )
     course = load_course([small_course], IngestOptions(), Diagnostics())
     options = SiteOptions(cache_dir=str(tmp_path / "cache"))
     build_site(course, tmp_path / "one", Diagnostics(), options)
@@ -74,7 +81,10 @@ def test_example_inputs_are_made_once_per_build_and_reused_across_builds(small_c
     made.clear()
     build_site(course, tmp_path / "two", Diagnostics(), options)
     build_site(course, tmp_path / "three", Diagnostics(), SiteOptions(cache=False))
-    assert sorted(made) == ["autodiff_engine", "cnn_filters"]  # the cached build made none, the uncached one both
+    assert sorted(made) == [
+        "autodiff_engine",
+        "cnn_filters",
+    ]  # the cached build made none, the uncached one both
     files = lambda root: {p.relative_to(root): p.read_bytes() for p in Path(root).rglob("*") if p.is_file()}  # noqa: E731
     assert files(tmp_path / "one") == files(tmp_path / "two") == files(tmp_path / "three")
 

@@ -1,8 +1,7 @@
 """Sources are cached by content: a rebuild re-reads only changed files, and warnings come back on a hit."""
 
 from lecturekit.errors import Diagnostics
-from lecturekit.ingest import IngestOptions
-from lecturekit.ingest import dispatch
+from lecturekit.ingest import IngestOptions, dispatch
 
 
 def _count_reads(monkeypatch):
@@ -61,7 +60,9 @@ def test_cleaned_decks_are_reused_until_the_source_changes(tmp_path, monkeypatch
 
     calls = []
     original = lectures.clean_source
-    monkeypatch.setattr(lectures, "clean_source", lambda source: calls.append(source.name) or original(source))
+    monkeypatch.setattr(
+        lectures, "clean_source", lambda source: calls.append(source.name) or original(source)
+    )
     deck = tmp_path / "deck.txt"
     deck.write_text(" Training a DNN\n\nSGD with mini-batch\n Back prop\n\nchain rule\n", encoding="utf-8")
     cache = Cache("decks", root=tmp_path / "cache")

@@ -69,13 +69,20 @@ def deck_cases(what: str) -> list[object]:
 
 
 def slide_cases(what: str, key: str) -> list[object]:
-    return [case(f"{deck}-s{n}-{what}", deck, n) for deck in DECKS
-            for n, s in enumerate(expected(deck)["slides"], start=1) if s[key]]
+    return [
+        case(f"{deck}-s{n}-{what}", deck, n)
+        for deck in DECKS
+        for n, s in enumerate(expected(deck)["slides"], start=1)
+        if s[key]
+    ]
 
 
 def page_cases() -> list[object]:
-    return [case(f"{deck}-p{page}-hidden", deck, page) for deck in DECKS
-            for page in expected(deck)["hidden_on_page"]]
+    return [
+        case(f"{deck}-p{page}-hidden", deck, page)
+        for deck in DECKS
+        for page in expected(deck)["hidden_on_page"]
+    ]
 
 
 @pytest.mark.parametrize("deck", deck_cases("count"))
@@ -134,7 +141,9 @@ def test_code_lines_kept_exactly(deck: str, n: int) -> None:
     assert made is not None
     lines, at = [line.rstrip() for line in made.text.splitlines()], 0
     for line in want["code"]:
-        assert line in lines[at:], f"code line {line!r} not kept (in order, with its indentation) in {lines!r}"
+        assert line in lines[at:], (
+            f"code line {line!r} not kept (in order, with its indentation) in {lines!r}"
+        )
         at = lines.index(line, at) + 1
 
 

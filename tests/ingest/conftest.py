@@ -25,13 +25,19 @@ def seeds() -> Path:
 def run_cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run `python -m lecturekit ARGS...` in a subprocess with a private cache; returns the result."""
 
-    def run(*args: str | Path, path_env: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str | Path, path_env: str | None = None, timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "LECTUREKIT_CACHE": str(tmp_path / "cache")}
         if path_env is not None:
             env["PATH"] = path_env
         return subprocess.run(
             [sys.executable, "-m", "lecturekit", *map(str, args)],
-            capture_output=True, text=True, env=env, cwd=REPO, timeout=timeout,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            timeout=timeout,
         )
 
     return run

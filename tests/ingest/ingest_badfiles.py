@@ -10,9 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pdfgen import (
+    Slide,
+    lecture_deck,
+    render_slide_png,
+    write_deck,
+    write_encrypted,
+    write_truncated,
+    write_zero_pages,
+)
 from PIL import Image
-
-from pdfgen import Slide, lecture_deck, render_slide_png, write_deck, write_encrypted, write_truncated, write_zero_pages
 
 
 def _deck(folder: Path) -> Path:
@@ -95,7 +102,9 @@ def scanned_png(folder: Path) -> Path:
 
 def latin1_text(folder: Path) -> Path:
     path = folder / "cafe-notes.txt"
-    path.write_bytes("Caf\u00e9 discussion\n\nWe met at the caf\u00e9 to review back-propagation.\n".encode("latin-1"))
+    path.write_bytes(
+        "Caf\u00e9 discussion\n\nWe met at the caf\u00e9 to review back-propagation.\n".encode("latin-1")
+    )
     return path
 
 
@@ -126,6 +135,8 @@ BAD_CASES: dict[str, BadCase] = {
 def good_notes(folder: Path) -> Path:
     """A small, valid presenter-notes file to give alongside a bad one."""
     path = folder / "good-notes.txt"
-    path.write_text("Introduction\n\n- Why we train with SGD\n\nSummary\n\nMini-batches trade noise for speed.\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Introduction\n\n- Why we train with SGD\n\nSummary\n\nMini-batches trade noise for speed.\n",
+        encoding="utf-8",
+    )
     return path

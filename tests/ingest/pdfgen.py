@@ -100,8 +100,14 @@ def _draw_text_slide(pdf: canvas.Canvas, slide: Slide, number: int, total: int, 
     if slide.centred:  # wrapped to the page width, as a title placeholder wraps: a long title takes two lines
         lines = wrap(slide.title, "DejaVuSans-Bold", CENTRED_TITLE_SIZE, BEAMER_PAGE[0] - 4 * MARGIN)
         for number, line in enumerate(lines):
-            _draw_words(pdf, MARGIN * 2, height / 2 - number * 1.2 * CENTRED_TITLE_SIZE, line, "DejaVuSans-Bold",
-                        CENTRED_TITLE_SIZE)
+            _draw_words(
+                pdf,
+                MARGIN * 2,
+                height / 2 - number * 1.2 * CENTRED_TITLE_SIZE,
+                line,
+                "DejaVuSans-Bold",
+                CENTRED_TITLE_SIZE,
+            )
         return
     title_y = height - MARGIN - TITLE_SIZE
     _draw_words(pdf, MARGIN, title_y, slide.title, "DejaVuSans-Bold", TITLE_SIZE)
@@ -115,7 +121,9 @@ def _draw_text_slide(pdf: canvas.Canvas, slide: Slide, number: int, total: int, 
         _draw_footer(pdf, number, total)
 
 
-def render_slide_png(slide: Slide, number: int, total: int, dpi: int = 200, footer: bool = True) -> Image.Image:
+def render_slide_png(
+    slide: Slide, number: int, total: int, dpi: int = 200, footer: bool = True
+) -> Image.Image:
     """The slide drawn as a picture with a real TTF font (what a scanned or image-only page holds)."""
     scale = dpi / 72.0
     size = (round(BEAMER_PAGE[0] * scale), round(BEAMER_PAGE[1] * scale))
@@ -131,7 +139,9 @@ def render_slide_png(slide: Slide, number: int, total: int, dpi: int = 200, foot
         y += 1.8 * BODY_SIZE * scale
     if footer:
         footer_font = ImageFont.truetype(str(SANS), round(FOOTER_SIZE * 1.2 * scale))
-        draw.text((MARGIN * scale, size[1] - 14 * scale), footer_text(number, total), font=footer_font, fill="black")
+        draw.text(
+            (MARGIN * scale, size[1] - 14 * scale), footer_text(number, total), font=footer_font, fill="black"
+        )
     return image
 
 
@@ -164,10 +174,19 @@ def _add_label(pdf: canvas.Canvas, index: int, label: str) -> None:
 def lecture_deck(frames: int = 4, image_only: bool = False) -> list[Slide]:
     """A realistic small lecture: a logistics slide, then frames of 2-3 builds each, labelled per frame."""
     topics = [
-        ("Training a DNN", ["SGD with mini-batch", "Learning rate schedulers such as Adam", "Back-propagation"]),
+        (
+            "Training a DNN",
+            ["SGD with mini-batch", "Learning rate schedulers such as Adam", "Back-propagation"],
+        ),
         ("Understanding Batch Size", ["Full batch gradient descent", "Mini-batch of 8 examples"]),
-        ("Semantic Search", ["Embed the query and the documents", "Rank by cosine similarity", "Return the top k"]),
-        ("Grid and Random Search", ["Grid search tries every combination", "Random search samples the space"]),
+        (
+            "Semantic Search",
+            ["Embed the query and the documents", "Rank by cosine similarity", "Return the top k"],
+        ),
+        (
+            "Grid and Random Search",
+            ["Grid search tries every combination", "Random search samples the space"],
+        ),
     ]
     slides = [Slide("Logistics", ["Paper presentation slots", "Assignment 2 due Friday"], label="1")]
     for frame in range(frames):
@@ -237,8 +256,13 @@ def write_damaged_page(path: Path, source: Path, index: int) -> Path:
 SLIDE_PAGE = (720.0, 405.0)  # a 16:9 PowerPoint slide in points
 
 
-def write_raw_pdf(path: Path, pages: list[list[bytes]], fonts: dict[str, tuple[bytes, bytes | None]], size: tuple[float, float] = SLIDE_PAGE,
-                  crop: tuple[float, float, float, float] | None = None) -> Path:
+def write_raw_pdf(
+    path: Path,
+    pages: list[list[bytes]],
+    fonts: dict[str, tuple[bytes, bytes | None]],
+    size: tuple[float, float] = SLIDE_PAGE,
+    crop: tuple[float, float, float, float] | None = None,
+) -> Path:
     """A PDF written object by object: each page's /Contents is an array of indirect references to its
     streams, as some producers write it. FONTS maps resource names to (font dictionary, ToUnicode CMap or
     None); the dictionary names its CMap as `TOUNICODE`."""
@@ -253,20 +277,32 @@ def write_raw_pdf(path: Path, pages: list[list[bytes]], fonts: dict[str, tuple[b
     font_refs = {}
     for name, (body, cmap) in fonts.items():
         if cmap is not None:
-            body = body.replace(b"TOUNICODE", b"%d 0 R" % add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap
-                                                                + b"\nendstream"))
+            body = body.replace(
+                b"TOUNICODE",
+                b"%d 0 R" % add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"),
+            )
         font_refs[name] = add(body)
-    resources = b"<< /Font << " + b" ".join(b"/%s %d 0 R" % (name.encode(), ref) for name, ref in font_refs.items()) \
+    resources = (
+        b"<< /Font << "
+        + b" ".join(b"/%s %d 0 R" % (name.encode(), ref) for name, ref in font_refs.items())
         + b" >> >>"
+    )
     kids = []
     for streams in pages:
         refs = [add(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream") for data in streams]
         box = b"/MediaBox [0 0 %g %g]" % size + (b" /CropBox [%g %g %g %g]" % crop if crop else b"")
         contents = b"[" + b" ".join(b"%d 0 R" % ref for ref in refs) + b"]"
-        kids.append(add(b"<< /Type /Page /Parent %d 0 R %s /Resources %s /Contents %s >>"
-                        % (tree, box, resources, contents)))
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R %s /Resources %s /Contents %s >>"
+                % (tree, box, resources, contents)
+            )
+        )
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % tree
-    objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -284,11 +320,17 @@ def write_raw_pdf(path: Path, pages: list[list[bytes]], fonts: dict[str, tuple[b
 
 def to_unicode_font(base: str, mapping: dict[int, str]) -> tuple[bytes, bytes]:
     """A Type1 font dictionary and its ToUnicode CMap mapping single-byte codes to any text."""
-    lines = b"".join(b"<%02X> <%s>\n" % (code, text.encode("utf-16-be").hex().upper().encode())
-                     for code, text in mapping.items())
-    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def\n"
-            b"1 begincodespacerange <00> <FF> endcodespacerange\n%d beginbfchar\n" % len(mapping) + lines
-            + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    lines = b"".join(
+        b"<%02X> <%s>\n" % (code, text.encode("utf-16-be").hex().upper().encode())
+        for code, text in mapping.items()
+    )
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n%d beginbfchar\n"
+        % len(mapping)
+        + lines
+        + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
     return b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /ToUnicode TOUNICODE >>" % base.encode(), cmap
 
 
@@ -308,7 +350,9 @@ def canvas_deck(path: Path, draw_pages: list, size: tuple[float, float] = SLIDE_
     return path
 
 
-def draw_text(pdf: canvas.Canvas, x: float, y: float, text: str, size: float = 18.0, font: str = "DejaVuSans") -> None:
+def draw_text(
+    pdf: canvas.Canvas, x: float, y: float, text: str, size: float = 18.0, font: str = "DejaVuSans"
+) -> None:
     """TEXT drawn word by word at (X, Y) from the top-left of a 16:9 slide, as pdfTeX and PowerPoint place it."""
     _draw_words(pdf, x, SLIDE_PAGE[1] - y, text, font, size)
 
@@ -334,8 +378,10 @@ def write_ligature_deck(path: Path, lines: list[str], wrong: dict[str, str]) -> 
         cmap = font.get_object()["/ToUnicode"].get_object()
         data = cmap.get_data()
         for char, claimed in wrong.items():
-            data = data.replace(char.encode("utf-16-be").hex().upper().encode(),
-                                claimed.encode("utf-16-be").hex().upper().encode())
+            data = data.replace(
+                char.encode("utf-16-be").hex().upper().encode(),
+                claimed.encode("utf-16-be").hex().upper().encode(),
+            )
         cmap.set_data(data)
     writer.write(str(path))
     return path

@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 import pytesseract
-
+import pytest
 from ingest_badfiles import BAD_CASES, good_notes, latin1_text, scanned_png
+
 from lecturekit.errors import Diagnostics, ExitCode
 from lecturekit.ingest import IngestOptions, read_sources
 from lecturekit.ingest.dispatch import ingest_files
@@ -21,7 +21,9 @@ def options(tmp_path: Path) -> IngestOptions:
 
 
 @pytest.mark.parametrize("case", sorted(BAD_CASES))
-def test_bad_source_is_one_error_and_the_good_one_is_read(case: str, tmp_path: Path, options: IngestOptions) -> None:
+def test_bad_source_is_one_error_and_the_good_one_is_read(
+    case: str, tmp_path: Path, options: IngestOptions
+) -> None:
     bad = BAD_CASES[case].make(tmp_path)
     good = good_notes(tmp_path)
     diag = Diagnostics()
@@ -36,10 +38,13 @@ def test_bad_source_is_one_error_and_the_good_one_is_read(case: str, tmp_path: P
 
 
 def test_failures_carry_their_exit_code(tmp_path: Path, options: IngestOptions) -> None:
-    result = ingest_files([BAD_CASES["empty"].make(tmp_path), BAD_CASES["fifo"].make(tmp_path)], options, Diagnostics())
+    result = ingest_files(
+        [BAD_CASES["empty"].make(tmp_path), BAD_CASES["fifo"].make(tmp_path)], options, Diagnostics()
+    )
     assert result.sources == []
     assert [(Path(f.file).name, f.exit_code) for f in result.failures] == [
-        ("lecture-05.txt", ExitCode.INPUT_ERRORS), ("stream.txt", ExitCode.INPUT_ERRORS),
+        ("lecture-05.txt", ExitCode.INPUT_ERRORS),
+        ("stream.txt", ExitCode.INPUT_ERRORS),
     ]
 
 
@@ -70,7 +75,9 @@ def test_blank_only_text_is_an_error(tmp_path: Path, options: IngestOptions) -> 
     assert "no text in the file" in diag.errors[0].message
 
 
-def test_missing_tesseract_is_a_missing_dependency(tmp_path: Path, options: IngestOptions, monkeypatch) -> None:
+def test_missing_tesseract_is_a_missing_dependency(
+    tmp_path: Path, options: IngestOptions, monkeypatch
+) -> None:
     # A real condition, not a mock: pytesseract is pointed at a program that does not exist.
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "no-such-tesseract"))
     good = good_notes(tmp_path)
@@ -103,7 +110,9 @@ def test_a_folder_named_like_a_file_is_an_error(tmp_path: Path, options: IngestO
     folder.mkdir()
     diag = Diagnostics()
     assert read_sources([folder, good_notes(tmp_path)], options, diag)[0].name == "good-notes.txt"
-    assert [(d.file, d.message.split(";")[0]) for d in diag.errors] == [(str(folder), "is a folder, not a file")]
+    assert [(d.file, d.message.split(";")[0]) for d in diag.errors] == [
+        (str(folder), "is a folder, not a file")
+    ]
 
 
 def test_utf16_with_bom_is_text(tmp_path: Path, options: IngestOptions) -> None:

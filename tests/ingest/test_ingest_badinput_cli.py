@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from ingest_badfiles import BAD_CASES, good_notes, latin1_text, scanned_png
 
 
@@ -34,7 +33,10 @@ def test_bad_input_beside_a_good_one_exits_zero_with_output(case: str, tmp_path:
     assert "Traceback" not in result.stderr
     assert len(error_lines(result.stderr, bad)) == 1
     [source] = json.loads(result.stdout)["sources"]
-    assert source["name"] == good.name and [p["title"] for p in source["pages"]] == ["Introduction", "Summary"]
+    assert source["name"] == good.name and [p["title"] for p in source["pages"]] == [
+        "Introduction",
+        "Summary",
+    ]
 
 
 def test_missing_tesseract_exits_3_alone_and_0_beside_text(tmp_path: Path, run_cli) -> None:
@@ -61,7 +63,9 @@ def test_latin1_text_reads_with_a_warning_and_exit_zero(tmp_path: Path, run_cli)
 
 
 def test_strict_turns_a_partial_failure_into_exit_1(tmp_path: Path, run_cli) -> None:
-    result = run_cli("--strict", "ingest", BAD_CASES["empty"].make(tmp_path), good_notes(tmp_path), "--raw", "--json")
+    result = run_cli(
+        "--strict", "ingest", BAD_CASES["empty"].make(tmp_path), good_notes(tmp_path), "--raw", "--json"
+    )
     assert result.returncode == 1
     assert len(json.loads(result.stdout)["sources"]) == 1
 

@@ -6,11 +6,11 @@ import io
 from pathlib import Path
 
 import pytest
+from pdfgen import lecture_deck, write_deck
 from PIL import Image
 
 from lecturekit.errors import Diagnostics, SourceError
 from lecturekit.ingest.sniff import SourceFormat, decode_text, sniff
-from pdfgen import lecture_deck, write_deck
 
 
 def image_bytes(fmt: str) -> bytes:
@@ -19,8 +19,10 @@ def image_bytes(fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("fmt", "detail"), [("PNG", "png"), ("JPEG", "jpeg"), ("TIFF", "tiff"), ("GIF", "gif"),
-                                             ("WEBP", "webp"), ("BMP", "bmp")])
+@pytest.mark.parametrize(
+    ("fmt", "detail"),
+    [("PNG", "png"), ("JPEG", "jpeg"), ("TIFF", "tiff"), ("GIF", "gif"), ("WEBP", "webp"), ("BMP", "bmp")],
+)
 def test_images_are_recognised_by_their_magic_bytes(fmt: str, detail: str) -> None:
     sniffed = sniff(image_bytes(fmt), "picture.txt")  # the name lies; the bytes decide
     assert (sniffed.format, sniffed.detail) == (SourceFormat.IMAGE, detail)
@@ -31,12 +33,15 @@ def test_a_generated_pdf_is_a_pdf(tmp_path: Path) -> None:
     assert sniff(deck.read_bytes(), "deck.bin").format is SourceFormat.PDF
 
 
-@pytest.mark.parametrize(("data", "encoding"), [
-    ("caf\u00e9\n".encode(), "utf-8"),
-    ("\ufeffcaf\u00e9\n".encode(), "utf-8-sig"),
-    ("caf\u00e9 \u2019quoted\u2019\n".encode("cp1252"), "cp1252"),
-    ("caf\u00e9\n".encode("utf-16"), "utf-16"),
-])
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("caf\u00e9\n".encode(), "utf-8"),
+        ("\ufeffcaf\u00e9\n".encode(), "utf-8-sig"),
+        ("caf\u00e9 \u2019quoted\u2019\n".encode("cp1252"), "cp1252"),
+        ("caf\u00e9\n".encode("utf-16"), "utf-16"),
+    ],
+)
 def test_text_encodings(data: bytes, encoding: str) -> None:
     sniffed = sniff(data, "notes.txt")
     assert (sniffed.format, sniffed.detail) == (SourceFormat.TEXT, encoding)

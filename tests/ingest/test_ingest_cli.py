@@ -91,14 +91,18 @@ def test_an_empty_course_folder_is_reported(tmp_path: Path, run_cli) -> None:
     assert "course: no lecture sources in it" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_json_without_raw_prints_cleaned_lectures_grouped_by_course_toml(seeds: Path, tmp_path: Path, run_cli) -> None:
+def test_json_without_raw_prints_cleaned_lectures_grouped_by_course_toml(
+    seeds: Path, tmp_path: Path, run_cli
+) -> None:
     course = tmp_path / "course"
     course.mkdir()
     for name in ("000_5e6f1afa6cbb3b19.txt", "003_ac6d1436580ceec6.txt"):
         (course / name).write_bytes((seeds / name).read_bytes())
     (course / "course.toml").write_text(
         'title = "Demo"\n[[lectures]]\nid = "week-2"\nsources = ["000_5e6f1afa6cbb3b19.txt"]\n'
-        '[[lectures]]\nid = "autodiff-talk"\nsources = ["003_ac6d1436580ceec6.txt"]\n', encoding="utf-8")
+        '[[lectures]]\nid = "autodiff-talk"\nsources = ["003_ac6d1436580ceec6.txt"]\n',
+        encoding="utf-8",
+    )
     result = run_cli("ingest", course, "--json")
     assert result.returncode == 0, result.stderr
     lectures = json.loads(result.stdout)["lectures"]
@@ -121,5 +125,8 @@ def test_human_summary_after_cleaning_names_each_lecture(seeds: Path, run_cli) -
     assert lines[0] == "000_5e6f1afa6cbb3b19.txt: text-dump, 20 page(s) (text: 20)"
     lecture_lines = lines[5:]
     assert len(lecture_lines) == 4
-    assert any(line.startswith("2026-01-14 (2026-01-14): ") and
-               line.endswith("from 000_5e6f1afa6cbb3b19.txt, 001_9877fb9ea88e89b7.txt") for line in lecture_lines)
+    assert any(
+        line.startswith("2026-01-14 (2026-01-14): ")
+        and line.endswith("from 000_5e6f1afa6cbb3b19.txt, 001_9877fb9ea88e89b7.txt")
+        for line in lecture_lines
+    )

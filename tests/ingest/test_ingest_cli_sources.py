@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from pdfgen import Slide, lecture_deck, render_slide_png, write_deck
 
 
@@ -30,8 +29,14 @@ def run_with_terminal_stderr(args: list[str], cache: Path) -> tuple[int, str, st
     """Run the CLI with stderr on a pseudo-terminal (as in an interactive shell); return code, stdout, stderr."""
     master, slave = pty.openpty()
     env = {**os.environ, "LECTUREKIT_CACHE": str(cache)}
-    proc = subprocess.run([sys.executable, "-m", "lecturekit", *args], stdout=subprocess.PIPE, stderr=slave,
-                          env=env, timeout=180, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "lecturekit", *args],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+        timeout=180,
+        text=True,
+    )
     os.close(slave)
     chunks = []
     while True:

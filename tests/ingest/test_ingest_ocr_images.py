@@ -32,7 +32,7 @@ def test_slide_pictures_are_ocrd_with_titles_and_confidences(tmp_path, capsys, s
     slides = lecture_deck(frames=1)[:3]
     paths = write_slide_images(tmp_path, slides, suffix=suffix, dpi=dpi)
     errors = []
-    for number, (path, slide) in enumerate(zip(paths, slides), start=1):
+    for number, (path, slide) in enumerate(zip(paths, slides, strict=False), start=1):
         source = read_image(path, options(tmp_path), Diagnostics())
         assert source.kind is SourceKind.IMAGE and source.name == path.name
         (page,) = source.pages
@@ -65,13 +65,15 @@ def test_an_image_over_the_decompression_bomb_limit_is_one_clear_error(tmp_path)
     with pytest.raises(SourceError) as caught:
         read_image(path, options(tmp_path), Diagnostics())
     message = str(caught.value)
-    assert message.startswith(f"{path}: image is too large to open safely (Image size ({side * side} pixels) exceeds")
+    assert message.startswith(
+        f"{path}: image is too large to open safely (Image size ({side * side} pixels) exceeds"
+    )
     assert "\n" not in message
 
 
 def test_an_image_just_over_the_limit_is_refused_too(tmp_path):
     path = tmp_path / "big.png"
-    side = int(Image.MAX_IMAGE_PIXELS ** 0.5) + 100  # Pillow would only warn here
+    side = int(Image.MAX_IMAGE_PIXELS**0.5) + 100  # Pillow would only warn here
     Image.new("1", (side, side), 1).save(path)
     with pytest.raises(SourceError, match="image is too large to open safely"):
         read_image(path, options(tmp_path), Diagnostics())
@@ -105,7 +107,9 @@ def test_missing_tesseract_is_reported_only_when_ocr_is_needed(tmp_path, monkeyp
     for path in (scan_deck, picture):
         with pytest.raises(MissingDependency) as caught:
             (read_pdf if path.suffix == ".pdf" else read_image)(path, options(tmp_path), Diagnostics())
-        assert str(caught.value).startswith(f"{path}: tesseract is needed to OCR this file but `tesseract` was not found")
+        assert str(caught.value).startswith(
+            f"{path}: tesseract is needed to OCR this file but `tesseract` was not found"
+        )
         assert "apt-get install tesseract-ocr" in str(caught.value)
         assert caught.value.exit_code is ExitCode.MISSING_DEPENDENCY
 

@@ -29,7 +29,9 @@ def normalised(text: str) -> str:
 
 def without_bullets(text: str) -> str:
     """Each line with a leading one-character bullet glyph dropped, whatever OCR read it as."""
-    lines = [line.split(" ", 1)[1] if len(line) > 2 and line[1] == " " else line for line in text.splitlines()]
+    lines = [
+        line.split(" ", 1)[1] if len(line) > 2 and line[1] == " " else line for line in text.splitlines()
+    ]
     return normalised("\n".join(lines))
 
 
@@ -66,7 +68,9 @@ def test_image_only_pages_are_ocrd_close_to_the_known_text(tmp_path, scan, capsy
     read = "\n".join(page.text for page in source.pages)
     raw, words = cer(normalised(read), normalised(truth)), cer(without_bullets(read), without_bullets(truth))
     with capsys.disabled():
-        print(f"\nOCR character error rate on {len(slides)} pages: {raw:.2%} raw, {words:.2%} without bullet glyphs")
+        print(
+            f"\nOCR character error rate on {len(slides)} pages: {raw:.2%} raw, {words:.2%} without bullet glyphs"
+        )
     assert raw < MAX_CER
     assert words < MAX_WORD_CER
 
@@ -89,7 +93,12 @@ def test_only_pages_without_a_text_layer_are_ocrd(tmp_path, monkeypatch):
     path = write_deck(tmp_path / "mixed.pdf", slides)
     calls = counting_tesseract(monkeypatch)
     source = read_pdf(path, options(tmp_path), Diagnostics())
-    assert [page.method for page in source.pages] == [Method.TEXT_LAYER, Method.TEXT_LAYER, Method.OCR, Method.TEXT_LAYER]
+    assert [page.method for page in source.pages] == [
+        Method.TEXT_LAYER,
+        Method.TEXT_LAYER,
+        Method.OCR,
+        Method.TEXT_LAYER,
+    ]
     assert len(calls) == 1
     assert source.pages[2].title == slides[2].title
     assert source.pages[2].confidence is not None and source.pages[1].confidence is None

@@ -38,7 +38,11 @@ def test_two_columns_on_shared_baselines_are_read_left_then_right(tmp_path):
 
 
 def test_a_callout_beside_the_bullets_stays_one_block_after_them(tmp_path):
-    bullets = ["\u2022 Momentum keeps a running", "average of the gradients", "\u2022 Adam also scales each step"]
+    bullets = [
+        "\u2022 Momentum keeps a running",
+        "average of the gradients",
+        "\u2022 Adam also scales each step",
+    ]
     callout = ["Tip: start with", "a learning rate", "of 3e-4"]
 
     def draw(pdf: canvas.Canvas) -> None:
@@ -56,7 +60,12 @@ def test_a_callout_beside_the_bullets_stays_one_block_after_them(tmp_path):
 
 
 def test_table_rows_stay_whole_with_cells_split_by_tabs(tmp_path):
-    rows = [["Method", "Steps", "Error"], ["SGD", "1000", "0.12"], ["Adam", "300", "0.08"], ["LBFGS", "50", "0.10"]]
+    rows = [
+        ["Method", "Steps", "Error"],
+        ["SGD", "1000", "0.12"],
+        ["Adam", "300", "0.08"],
+        ["LBFGS", "50", "0.10"],
+    ]
 
     def draw(pdf: canvas.Canvas) -> None:
         title(pdf, "Results")
@@ -69,7 +78,10 @@ def test_table_rows_stay_whole_with_cells_split_by_tabs(tmp_path):
 
 
 def test_wrapped_list_items_with_hanging_bullets_stay_whole_and_in_order(tmp_path):
-    items = [("Regularization adds a penalty", "on large weights"), ("Dropout removes units", "at random while training")]
+    items = [
+        ("Regularization adds a penalty", "on large weights"),
+        ("Dropout removes units", "at random while training"),
+    ]
 
     def draw(pdf: canvas.Canvas) -> None:
         title(pdf, "Against overfitting")
@@ -81,8 +93,13 @@ def test_wrapped_list_items_with_hanging_bullets_stay_whole_and_in_order(tmp_pat
             y += 60
 
     page = read(canvas_deck(tmp_path / "wrapped.pdf", [draw]), tmp_path)[0]
-    assert page.text.splitlines() == ["Against overfitting", "\u2022 Regularization adds a penalty", "on large weights",
-                                      "\u2022 Dropout removes units", "at random while training"]
+    assert page.text.splitlines() == [
+        "Against overfitting",
+        "\u2022 Regularization adds a penalty",
+        "on large weights",
+        "\u2022 Dropout removes units",
+        "at random while training",
+    ]
 
 
 def test_a_title_over_two_lines_is_joined_and_figure_labels_are_never_titles(tmp_path):
@@ -92,29 +109,52 @@ def test_a_title_over_two_lines_is_joined_and_figure_labels_are_never_titles(tmp
                 draw_text(pdf, 40, 50 + 34 * number, line, size=28, font="DejaVuSans-Bold")
             draw_text(pdf, 40, 150, "Body text in the usual size")
             draw_text(pdf, 40, 180, "and a second body line")
+
         return draw
 
     def figure(pdf: canvas.Canvas) -> None:
-        for x, label in zip((100, 200, 300, 400), "2412", strict=True):  # axis labels at the top, larger than body
+        for x, label in zip(
+            (100, 200, 300, 400), "2412", strict=True
+        ):  # axis labels at the top, larger than body
             draw_text(pdf, x, 30, label, size=30)
         draw_text(pdf, 40, 300, "A plot of the loss over time")
 
-    path = canvas_deck(tmp_path / "titles.pdf", [slide(["Why deep networks", "generalize at all"]),
-                                                 slide(["Backpropagation"]), slide(["Chain rule"]), figure])
+    path = canvas_deck(
+        tmp_path / "titles.pdf",
+        [
+            slide(["Why deep networks", "generalize at all"]),
+            slide(["Backpropagation"]),
+            slide(["Chain rule"]),
+            figure,
+        ],
+    )
     pages = read(path, tmp_path)
-    assert [page.title for page in pages] == ["Why deep networks generalize at all", "Backpropagation", "Chain rule",
-                                              None]
+    assert [page.title for page in pages] == [
+        "Why deep networks generalize at all",
+        "Backpropagation",
+        "Chain rule",
+        None,
+    ]
 
 
 def test_monospace_code_keeps_its_indentation_and_lone_brace_as_one_block(tmp_path):
-    code = ["int sum(int* a, int n) {", "    int s = 0;", "    for (int i = 0; i < n; i++) {", "        s += a[i];",
-            "    }", "    return s;", "}"]
+    code = [
+        "int sum(int* a, int n) {",
+        "    int s = 0;",
+        "    for (int i = 0; i < n; i++) {",
+        "        s += a[i];",
+        "    }",
+        "    return s;",
+        "}",
+    ]
 
     def draw(pdf: canvas.Canvas) -> None:
         title(pdf, "Summing an array")
         for number, line in enumerate(code):  # listings place each token, never writing the leading spaces
             indent = len(line) - len(line.lstrip())
-            draw_text(pdf, 40 + indent * 0.6 * 14, 110 + 20 * number, line.strip(), size=14, font="DejaVuSansMono")
+            draw_text(
+                pdf, 40 + indent * 0.6 * 14, 110 + 20 * number, line.strip(), size=14, font="DejaVuSansMono"
+            )
 
     page = read(canvas_deck(tmp_path / "code.pdf", [draw]), tmp_path)[0]
     lines = page.lines[1:]

@@ -53,7 +53,9 @@ def test_beamer_overlays_share_their_frame_label(tmp_path, deck):
 
 
 def test_a_pdf_without_page_labels_has_none(tmp_path):
-    path = write_deck(tmp_path / "plain.pdf", [Slide("Plain", ["no labels here"]), Slide("Again", ["still none"])])
+    path = write_deck(
+        tmp_path / "plain.pdf", [Slide("Plain", ["no labels here"]), Slide("Again", ["still none"])]
+    )
     source = read_pdf(path, options(tmp_path), Diagnostics())
     assert [page.label for page in source.pages] == [None, None]
 
@@ -122,8 +124,14 @@ def test_image_only_pages_are_reported_when_ocr_is_off(tmp_path):
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda tmp, good: write_encrypted(tmp / "locked.pdf", good), "the PDF is encrypted and needs a password"),
-        (lambda tmp, good: write_truncated(tmp / "cut.pdf", good), "not a readable PDF, truncated or corrupt"),
+        (
+            lambda tmp, good: write_encrypted(tmp / "locked.pdf", good),
+            "the PDF is encrypted and needs a password",
+        ),
+        (
+            lambda tmp, good: write_truncated(tmp / "cut.pdf", good),
+            "not a readable PDF, truncated or corrupt",
+        ),
         (lambda tmp, good: write_zero_pages(tmp / "empty.pdf"), "the PDF has no pages"),
     ],
     ids=["encrypted", "truncated", "zero-pages"],
@@ -143,7 +151,9 @@ def test_a_damaged_page_is_reported_and_the_others_still_read(tmp_path, deck):
     source = read_pdf(damaged, options(tmp_path), diag)
     assert [page.page for page in source.pages] == [1, 2, 4, 5, 6, 7, 8, 9]
     assert len(diag.errors) == 1
-    assert str(diag.errors[0]).startswith(f"{damaged}:p. 3: error: page cannot be read (content stream 1 is damaged")
+    assert str(diag.errors[0]).startswith(
+        f"{damaged}:p. 3: error: page cannot be read (content stream 1 is damaged"
+    )
     assert source.pages[2].title == "Training a DNN"
 
 

@@ -35,7 +35,9 @@ def test_invisible_clipped_tiny_and_covered_text_is_left_out_and_recorded(tmp_pa
         text.textOut("Invisible answer key")
         pdf.drawText(text)
         pdf.restoreState()
-        draw_text(pdf, 2040, 190, "Revealed on the next overlay")  # Beamer parks hidden overlays ~2000 pt away
+        draw_text(
+            pdf, 2040, 190, "Revealed on the next overlay"
+        )  # Beamer parks hidden overlays ~2000 pt away
         pdf.saveState()
         path = pdf.beginPath()
         path.rect(30, HEIGHT - 260, 200, 40)
@@ -61,8 +63,11 @@ def test_invisible_clipped_tiny_and_covered_text_is_left_out_and_recorded(tmp_pa
 
 
 def test_text_outside_the_crop_box_is_not_read(tmp_path):
-    stream = (text_op("F1", 24, 40, 330, b"Visible title") + text_op("F1", 14, 40, 280, b"Visible body line")
-              + text_op("F1", 14, 600, 280, b"Cropped away"))
+    stream = (
+        text_op("F1", 24, 40, 330, b"Visible title")
+        + text_op("F1", 14, 40, 280, b"Visible body line")
+        + text_op("F1", 14, 600, 280, b"Cropped away")
+    )
     fonts = {"F1": (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", None)}
     path = write_raw_pdf(tmp_path / "crop.pdf", [[stream]], fonts, crop=(0, 0, 500, 405))
     page = read(path, tmp_path)[0]
@@ -80,9 +85,11 @@ def test_each_beamer_overlay_page_holds_what_it_shows_in_order(tmp_path):
             for index in reversed(range(len(bullets))):
                 x = 40 if index < shown else 40 + 2000
                 draw_text(pdf, x, 120 + 40 * index, f"\u2022 {bullets[index]}")
+
         return draw
 
     pages = read(canvas_deck(tmp_path / "overlays.pdf", [overlay(n) for n in (1, 2, 3)]), tmp_path)
     assert [page.text.splitlines()[1:] for page in pages] == [
-        ["\u2022 " + b for b in bullets[:n]] for n in (1, 2, 3)]
+        ["\u2022 " + b for b in bullets[:n]] for n in (1, 2, 3)
+    ]
     assert [len(page.removed) for page in pages] == [2, 1, 0]

@@ -63,7 +63,9 @@ def test_each_slide_shows_its_final_build_page(tmp_path, deck):
     assert [s.title for s in slides] == ["Logistics", "Training a DNN", "Understanding Batch Size"]
     result = slide_pictures(sources, picture_targets(sources, lectures), options(tmp_path))
     assert result.diagnostics == []
-    assert [(i.slide, i.page) for i in result.images] == [(s.id, p) for s, p in zip(slides, [1, 4, 6], strict=True)]
+    assert [(i.slide, i.page) for i in result.images] == [
+        (s.id, p) for s, p in zip(slides, [1, 4, 6], strict=True)
+    ]
     # The picture is page 4 (all three bullets shown), not an earlier build page.
     every = [PictureTarget(slide="x", source=deck.name, page=n) for n in (3, 4)]
     earlier, final = slide_pictures(sources, every, options(tmp_path, cache=False)).images
@@ -107,7 +109,9 @@ def test_cached_pictures_are_not_rendered_again(tmp_path, deck, monkeypatch):
     copy.parent.mkdir()
     shutil.copy(deck, copy)
     moved = [s.model_copy(update={"path": str(copy)}) for s in sources]
-    assert [i.data for i in slide_pictures(moved, targets, options(tmp_path)).images] == [i.data for i in made]
+    assert [i.data for i in slide_pictures(moved, targets, options(tmp_path)).images] == [
+        i.data for i in made
+    ]
 
 
 def test_picture_of_an_image_source_is_shrunk_to_the_cap(tmp_path):
@@ -125,15 +129,29 @@ def test_picture_of_an_image_source_is_shrunk_to_the_cap(tmp_path):
 
 def test_only_pdf_and_image_pages_are_pictured(tmp_path):
     """A slide merged from a PDF page and a text dump shows the PDF page; a text-only slide has no picture."""
-    lecture = Lecture(id="w1", title="Week 1", slides=[
-        SlideModel(id="w1/a", title="A", text="A", pages=[
-            PageRef(source="deck.pdf", page=2, method=Method.TEXT_LAYER),
-            PageRef(source="deck.pdf", page=3, method=Method.TEXT_LAYER),
-            PageRef(source="dump.txt", page=3, method=Method.TEXT)]),
-        SlideModel(id="w1/b", title="B", text="B", pages=[PageRef(source="dump.txt", page=4, method=Method.TEXT)]),
-    ])
-    sources = [Source(name="deck.pdf", path="deck.pdf", kind=SourceKind.PDF, sha256="0"),
-               Source(name="dump.txt", path="dump.txt", kind=SourceKind.TEXT_DUMP, sha256="1")]
+    lecture = Lecture(
+        id="w1",
+        title="Week 1",
+        slides=[
+            SlideModel(
+                id="w1/a",
+                title="A",
+                text="A",
+                pages=[
+                    PageRef(source="deck.pdf", page=2, method=Method.TEXT_LAYER),
+                    PageRef(source="deck.pdf", page=3, method=Method.TEXT_LAYER),
+                    PageRef(source="dump.txt", page=3, method=Method.TEXT),
+                ],
+            ),
+            SlideModel(
+                id="w1/b", title="B", text="B", pages=[PageRef(source="dump.txt", page=4, method=Method.TEXT)]
+            ),
+        ],
+    )
+    sources = [
+        Source(name="deck.pdf", path="deck.pdf", kind=SourceKind.PDF, sha256="0"),
+        Source(name="dump.txt", path="dump.txt", kind=SourceKind.TEXT_DUMP, sha256="1"),
+    ]
     assert picture_targets(sources, [lecture]) == [PictureTarget(slide="w1/a", source="deck.pdf", page=3)]
 
 
@@ -154,7 +172,9 @@ def test_load_course_with_and_without_images(tmp_path, deck):
     write_deck(deck.parent / "week2.pdf", frames)
     (deck.parent / "notes.md").write_text("# Reading\n\nChapter 6 of the book.\n", encoding="utf-8")
     course = load_course([deck.parent], options(tmp_path), run_examples=False)
-    pictured = {s.id for lec in course.lectures for s in lec.slides if any(p.source.endswith(".pdf") for p in s.pages)}
+    pictured = {
+        s.id for lec in course.lectures for s in lec.slides if any(p.source.endswith(".pdf") for p in s.pages)
+    }
     assert {i.slide for i in course.images} == pictured and len(pictured) == 4
     assert load_course([deck.parent], options(tmp_path), run_examples=False, images=False).images == []
 

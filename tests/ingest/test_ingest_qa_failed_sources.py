@@ -31,7 +31,9 @@ def test_every_page_failing_makes_the_source_fail_with_one_line(tmp_path):
     result = ingest_files([bad], IngestOptions(cache_dir=str(tmp_path / "cache")), diag)
     assert result.sources == [] and [f.file for f in result.failures] == [str(bad)]
     [error] = diag.errors
-    assert error.file == str(bad) and error.message.startswith("nothing usable: no page could be read (p. 1: ")
+    assert error.file == str(bad) and error.message.startswith(
+        "nothing usable: no page could be read (p. 1: "
+    )
     assert "content stream 1 is damaged" in error.message and "2 more page error(s)" in error.message
 
 
@@ -48,7 +50,9 @@ def test_an_image_whose_every_page_fails_ocr_is_a_failed_source(tmp_path):
     [scan] = write_slide_images(tmp_path, [Slide("Momentum", ["Smooths the path downhill"])], dpi=100)
     options = IngestOptions(cache_dir=str(tmp_path / "cache"), page_timeout=0.001)  # real tesseract, cut off
     diag = Diagnostics()
-    with pytest.raises(SourceError, match=r"nothing usable: no page could be read \(p\. 1: OCR took longer than"):
+    with pytest.raises(
+        SourceError, match=r"nothing usable: no page could be read \(p\. 1: OCR took longer than"
+    ):
         read_source(scan, options, diag)
     assert diag.errors == []  # the page error is folded into the one raised line
 
@@ -93,11 +97,16 @@ def seed_folder(folder: Path, seeds: Path, names: list[str], title: str) -> Path
 
 def test_two_folders_are_both_read_and_only_the_first_configures(tmp_path, seeds):
     first = seed_folder(tmp_path / "a", seeds, ["000_5e6f1afa6cbb3b19.txt"], "First course")
-    second = seed_folder(tmp_path / "b", seeds, ["002_745afbbf775c3ef9.txt", "003_ac6d1436580ceec6.txt"], "Second")
+    second = seed_folder(
+        tmp_path / "b", seeds, ["002_745afbbf775c3ef9.txt", "003_ac6d1436580ceec6.txt"], "Second"
+    )
     diag = Diagnostics()
     result = ingest_paths([first, second], IngestOptions(cache_dir=str(tmp_path / "cache")), diag)
-    assert [s.name for s in result.sources] == ["000_5e6f1afa6cbb3b19.txt", "002_745afbbf775c3ef9.txt",
-                                                 "003_ac6d1436580ceec6.txt"]
+    assert [s.name for s in result.sources] == [
+        "000_5e6f1afa6cbb3b19.txt",
+        "002_745afbbf775c3ef9.txt",
+        "003_ac6d1436580ceec6.txt",
+    ]
     assert all(source.pages for source in result.sources)
     assert result.config.title == "First course"
     [warning] = diag.warnings
@@ -113,6 +122,8 @@ def test_a_folder_with_only_course_toml_configures_the_files_given_beside_it(tmp
     notes.write_bytes((seeds / "003_ac6d1436580ceec6.txt").read_bytes())
     diag = Diagnostics()
     result = ingest_paths([config_only, notes], IngestOptions(cache_dir=str(tmp_path / "cache")), diag)
-    assert result.config.title == "Deep Learning, winter" and [s.name for s in result.sources] == ["notes.txt"]
+    assert result.config.title == "Deep Learning, winter" and [s.name for s in result.sources] == [
+        "notes.txt"
+    ]
     [warning] = diag.warnings
     assert warning.file == str(config_only) and warning.message.endswith("only its configuration is used")

@@ -27,10 +27,16 @@ def test_a_title_that_later_follows_body_text_is_a_title_not_a_subtitle():
     autograd = titles.index("AutoGrad uses BackProp")
     assert body_lines(pages[autograd]) == []  # a figure slide: "Back Propagation Summary" is the next slide
     summary = [p for p in pages if p.title == "Back Propagation Summary"]
-    assert len(summary) == 2 and all(body_lines(p)[0] == "Back Prop" for p in summary)  # its subtitle on both steps
+    assert len(summary) == 2 and all(
+        body_lines(p)[0] == "Back Prop" for p in summary
+    )  # its subtitle on both steps
     assert "Back Prop" not in titles
-    assert titles[autograd: autograd + 4] == ["AutoGrad uses BackProp", "Back Propagation Summary",
-                                               "Back Propagation Summary", "Back Prop as information flow"]
+    assert titles[autograd : autograd + 4] == [
+        "AutoGrad uses BackProp",
+        "Back Propagation Summary",
+        "Back Propagation Summary",
+        "Back Prop as information flow",
+    ]
 
 
 def test_more_dl_architectures_is_not_folded_into_the_demo_slide():
@@ -38,7 +44,10 @@ def test_more_dl_architectures_is_not_folded_into_the_demo_slide():
     demo = [p for p in pages if p.title == "Tensorflow Playground Demo"]
     assert all(body_lines(p) == [] for p in demo[-2:])
     architectures = [p for p in pages if p.title == "More DL Architectures"]
-    assert [body_lines(p)[0] for p in architectures] == ["Neural Networks Zoo Zoo Reference", "Neural Networks Zoo"]
+    assert [body_lines(p)[0] for p in architectures] == [
+        "Neural Networks Zoo Zoo Reference",
+        "Neural Networks Zoo",
+    ]
 
 
 def test_a_line_repeated_after_a_wide_gap_opens_the_next_slide():
@@ -51,15 +60,27 @@ def test_a_line_repeated_after_a_wide_gap_opens_the_next_slide():
 def test_subtitles_and_repeated_sub_headings_still_stay_on_their_slide():
     pages = seed_004_pages()
     titles = [p.title for p in pages]
-    for subtitle in ("Hyper-parameters", "How to handle over-fitting in DNNs", "Example", "SGD with mini-batch"):
+    for subtitle in (
+        "Hyper-parameters",
+        "How to handle over-fitting in DNNs",
+        "Example",
+        "SGD with mini-batch",
+    ):
         assert subtitle not in titles
     assert titles.count("Outline for Lecture") == 5 and titles.count("Over-fitting in DNNs") == 6
 
 
 def test_a_generated_deck_with_the_same_shape():
-    text = ("Intro Slide\n\n- welcome\n\nFigure Only Slide\n\nSummary Of Ideas\n\nKey Point\n\n"
-            "A long paragraph explaining the key point in detail.\n\nSummary Of Ideas\n\nKey Point\n\n"
-            "A long paragraph explaining the key point in detail.\n\nNext Topic\n\nmore text here.\n")
+    text = (
+        "Intro Slide\n\n- welcome\n\nFigure Only Slide\n\nSummary Of Ideas\n\nKey Point\n\n"
+        "A long paragraph explaining the key point in detail.\n\nSummary Of Ideas\n\nKey Point\n\n"
+        "A long paragraph explaining the key point in detail.\n\nNext Topic\n\nmore text here.\n"
+    )
     pages = read_text_pages(text, "deck.md", SourceKind.MARKDOWN)
-    assert [p.title for p in pages] == ["Intro Slide", "Figure Only Slide", "Summary Of Ideas", "Summary Of Ideas",
-                                        "Next Topic"]
+    assert [p.title for p in pages] == [
+        "Intro Slide",
+        "Figure Only Slide",
+        "Summary Of Ideas",
+        "Summary Of Ideas",
+        "Next Topic",
+    ]

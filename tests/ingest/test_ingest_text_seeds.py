@@ -105,8 +105,14 @@ def test_zoom_summary_002_is_notes_with_its_sections_and_email_header(seeds: Pat
     source = read_one(seeds / ZOOM_002)
     assert source.kind is SourceKind.NOTES
     titles = [p.title for p in source.pages]
-    for title in ("Quick recap", "Next steps", "Summary", "Neural Networks and Universal Approximation",
-                  "Stochastic Gradient Descent Explained", "Optimization Techniques in Deep Learning"):
+    for title in (
+        "Quick recap",
+        "Next steps",
+        "Summary",
+        "Neural Networks and Universal Approximation",
+        "Stochastic Gradient Descent Explained",
+        "Optimization Techniques in Deep Learning",
+    ):
         assert title in titles
     all_lines = [line.text for p in source.pages for line in p.lines]
     assert "Chinmay Hegde <chinmayhegde@gmail.com>" in all_lines
@@ -121,7 +127,12 @@ def test_presenter_notes_003_sections(seeds: Path) -> None:
     source = read_one(seeds / NOTES_003)
     assert source.kind is SourceKind.NOTES
     assert [p.title for p in source.pages] == [
-        "October 13, 2020", "Introduction", "Using vectors", "Auto-diff", "Fit", "References",
+        "October 13, 2020",
+        "Introduction",
+        "Using vectors",
+        "Auto-diff",
+        "Fit",
+        "References",
     ]
     auto_diff = source.pages[3]
     assert auto_diff.first_line == 16
@@ -145,7 +156,9 @@ def test_markdown_004_builds_are_separate_sections(seeds: Path) -> None:
 
 def test_markdown_004_keeps_math_blocks_and_tables_whole(seeds: Path) -> None:
     source = read_one(seeds / MD_004)
-    math_lines = [line.strip() for line in (seeds / MD_004).read_text(encoding="utf-8").split("\n") if "$$" in line]
+    math_lines = [
+        line.strip() for line in (seeds / MD_004).read_text(encoding="utf-8").split("\n") if "$$" in line
+    ]
     assert len(math_lines) == 13
     page_lines = [line.text.strip() for p in source.pages for line in p.lines]
     for math in math_lines:
@@ -164,7 +177,11 @@ def test_markdown_004_ice_and_subtitles_stay_on_their_slide(seeds: Path) -> None
     assert "ICE #1: Which of the following is ~~not~~ a hyper-parameter in deep learning?" in ice.text
     assert "- \u2463 All of the above" in ice.text
     # "Hyper-parameters" one blank line under the slide title is its subtitle, not a new section.
-    build = next(p for p in source.pages if p.title == "Hyper-parameters in Deep Learning" and "Anything else?" in p.text)
+    build = next(
+        p
+        for p in source.pages
+        if p.title == "Hyper-parameters in Deep Learning" and "Anything else?" in p.text
+    )
     assert build.lines[1].text == "Hyper-parameters"
     # "Example" repeats inside one slide and never opens a section of its own.
     assert "Example" not in [p.title for p in source.pages]
@@ -177,6 +194,11 @@ def test_all_seeds_together_in_input_order(seeds: Path) -> None:
     names = [DUMP_000, OCR_001, ZOOM_002, NOTES_003, MD_004]
     sources = read_sources([seeds / n for n in reversed(names)], IngestOptions(), diag)
     assert [s.name for s in sources] == list(reversed(names))
-    assert [s.kind for s in sources] == [SourceKind.MARKDOWN, SourceKind.NOTES, SourceKind.NOTES,
-                                          SourceKind.TEXT_DUMP, SourceKind.TEXT_DUMP]
+    assert [s.kind for s in sources] == [
+        SourceKind.MARKDOWN,
+        SourceKind.NOTES,
+        SourceKind.NOTES,
+        SourceKind.TEXT_DUMP,
+        SourceKind.TEXT_DUMP,
+    ]
     assert diag.items == []

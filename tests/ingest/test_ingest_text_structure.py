@@ -71,7 +71,9 @@ def test_title_like_line_inside_a_fenced_block_stays_in_its_section() -> None:
 
 
 def test_pipe_table_stays_in_one_section() -> None:
-    text = "Optimizers\n\n| name | lr |\n|---|---|\n| SGD | 0.1 |\n| Adam | 0.001 |\n\nSchedules\n\nstep decay\n"
+    text = (
+        "Optimizers\n\n| name | lr |\n|---|---|\n| SGD | 0.1 |\n| Adam | 0.001 |\n\nSchedules\n\nstep decay\n"
+    )
     assert classify_text(text) is SourceKind.MARKDOWN
     pages = read_text_pages(text, "t.md", SourceKind.MARKDOWN)
     assert titles(pages) == ["Optimizers", "Schedules"]
@@ -94,9 +96,24 @@ def test_crlf_line_endings_are_read_like_lf() -> None:
 # ---------------------------------------------------------------- property: never raises, never loses a line
 
 PIECES = [
-    " Title line", "  two spaces", "", " ", "\f", "$$", "$$x^2$$", "- bullet point", "# Heading",
-    "| a | b |", "Short Title", "A sentence that ends here.", "--- page 3 ---", "```", "x\ty", "\fAfter feed",
-    "Example", "=====",
+    " Title line",
+    "  two spaces",
+    "",
+    " ",
+    "\f",
+    "$$",
+    "$$x^2$$",
+    "- bullet point",
+    "# Heading",
+    "| a | b |",
+    "Short Title",
+    "A sentence that ends here.",
+    "--- page 3 ---",
+    "```",
+    "x\ty",
+    "\fAfter feed",
+    "Example",
+    "=====",
 ]
 line_strategy = st.one_of(
     st.sampled_from(PIECES),
@@ -136,19 +153,52 @@ def test_text_heavy_dump_is_still_a_dump_and_stray_indent_in_notes_is_not() -> N
     body = "\n".join(f"line {n} of dense slide text about optimisation" for n in range(30))
     dump = "\n".join(f" Slide {k}\n{body}" for k in range(1, 4))
     assert classify_text(dump) is SourceKind.TEXT_DUMP
-    assert [p.title for p in read_text_pages(dump, "d.txt", SourceKind.TEXT_DUMP)] == ["Slide 1", "Slide 2", "Slide 3"]
-    notes = "Summary\n\n" + "\n".join(f"Paragraph {n} of the meeting notes, written as prose." for n in range(60))
+    assert [p.title for p in read_text_pages(dump, "d.txt", SourceKind.TEXT_DUMP)] == [
+        "Slide 1",
+        "Slide 2",
+        "Slide 3",
+    ]
+    notes = "Summary\n\n" + "\n".join(
+        f"Paragraph {n} of the meeting notes, written as prose." for n in range(60)
+    )
     notes += "\n oops, one line indented by a space\n"
     assert classify_text(notes) is SourceKind.NOTES
 
 
 def test_revealjs_markdown_with_one_space_indented_options_is_markdown_not_a_dump() -> None:
-    deck = "\n".join([
-        "# Clicker question 1", "", "Which force does the work?", "", " 1. gravity", " 2. friction",
-        " 3. the normal force", "", "Note:", "CORRECT ANSWER: B", "", "---", "",
-        "# Clicker question 2", "", "Which quantity is conserved?", "", " 1. momentum", " 2. speed",
-        " 3. kinetic energy", "", "---", "", "# Summary", "", "- work is force along the path",
-    ])
+    deck = "\n".join(
+        [
+            "# Clicker question 1",
+            "",
+            "Which force does the work?",
+            "",
+            " 1. gravity",
+            " 2. friction",
+            " 3. the normal force",
+            "",
+            "Note:",
+            "CORRECT ANSWER: B",
+            "",
+            "---",
+            "",
+            "# Clicker question 2",
+            "",
+            "Which quantity is conserved?",
+            "",
+            " 1. momentum",
+            " 2. speed",
+            " 3. kinetic energy",
+            "",
+            "---",
+            "",
+            "# Summary",
+            "",
+            "- work is force along the path",
+        ]
+    )
     assert classify_text(deck) is SourceKind.MARKDOWN
     assert titles(read_text_pages(deck, "clickers.md", SourceKind.MARKDOWN))[:3] == [
-        "Clicker question 1", "Clicker question 2", "Summary"]
+        "Clicker question 1",
+        "Clicker question 2",
+        "Summary",
+    ]

@@ -57,7 +57,9 @@ def dump_lecture(lecture: str, sources: list[tuple[str, Method]]) -> Lecture:
     for name, method in sources:
         for page_number, text in enumerate(dump_pages(name), 1):
             slides.append(slide(lecture, len(slides) + 1, text, [(name, page_number, method)]))
-    return Lecture(id=lecture, title="Deep learning fundamentals", sources=[n for n, _ in sources], slides=slides)
+    return Lecture(
+        id=lecture, title="Deep learning fundamentals", sources=[n for n, _ in sources], slides=slides
+    )
 
 
 @pytest.fixture
@@ -77,6 +79,10 @@ def exercise_lecture_2024() -> Lecture:
     ice = seed_passage(MD_2024, "Hyper-parameters in Deep Learning", "Hyper-parameter tuning methods")
     parts = [part for part in re.split(r"\n(?=\s*Hyper-parameters in Deep Learning)", ice) if part.strip()]
     breakout = seed_passage(MD_2024, "Breakouts Time #1")
-    texts = [seed_passage(MD_2024, "Good vs Bad Local minima", "Hyper-parameters in Deep Learning"), *parts, breakout]
+    texts = [
+        seed_passage(MD_2024, "Good vs Bad Local minima", "Hyper-parameters in Deep Learning"),
+        *parts,
+        breakout,
+    ]
     slides = [slide("2024-01-11", i, t, [(MD_2024, i, Method.TEXT)]) for i, t in enumerate(texts, 1)]
     return Lecture(id="2024-01-11", title="Lecture 3", sources=[MD_2024], slides=slides)

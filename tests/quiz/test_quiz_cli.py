@@ -65,11 +65,19 @@ def test_seed_course_has_four_mcqs_and_one_discussion_each_once_all_keyed() -> N
     code, out, err = run("quiz", "extract", str(SEEDS), "--json")
     assert code == 0, err
     questions = QuestionSet.model_validate_json(out).questions
-    assert sorted(q.id for q in questions) == ["2024-01-11/breakout-1", "2024-01-11/ice-1", "2026-01-14/ice-1",
-                                               "2026-01-14/ice-2", "2026-01-14/ice-3"]
+    assert sorted(q.id for q in questions) == [
+        "2024-01-11/breakout-1",
+        "2024-01-11/ice-1",
+        "2026-01-14/ice-1",
+        "2026-01-14/ice-2",
+        "2026-01-14/ice-3",
+    ]
     by_id = {q.id: q for q in questions}
     assert [o.text for o in by_id["2026-01-14/ice-1"].options] == ["8,8", "d,8", "1,8", "d,d"]
-    assert {s.source for s in by_id["2026-01-14/ice-1"].pages} == {"000_5e6f1afa6cbb3b19.txt", "001_9877fb9ea88e89b7.txt"}
+    assert {s.source for s in by_id["2026-01-14/ice-1"].pages} == {
+        "000_5e6f1afa6cbb3b19.txt",
+        "001_9877fb9ea88e89b7.txt",
+    }
     assert by_id["2026-01-14/ice-2"].label == "ICE #2" and len(by_id["2026-01-14/ice-2"].options) == 4
     assert by_id["2026-01-14/ice-3"].multiple and len(by_id["2026-01-14/ice-3"].options) == 4
     assert "~~not~~" in by_id["2024-01-11/ice-1"].stem and len(by_id["2024-01-11/ice-1"].options) == 4
@@ -103,7 +111,9 @@ def test_check_takes_strict_after_the_command_too(tiny: Path) -> None:
 
 
 def test_check_fails_on_a_broken_answers_file_always(tiny: Path) -> None:
-    (tiny / "answers.toml").write_text('["deck/ice-1"]\nanswer = ["3"]\n\n["deck/ice-9"]\nanswer = ["1"\n', encoding="utf-8")
+    (tiny / "answers.toml").write_text(
+        '["deck/ice-1"]\nanswer = ["3"]\n\n["deck/ice-9"]\nanswer = ["1"\n', encoding="utf-8"
+    )
     code, _, err = run("check", str(tiny))
     assert code == 1
     assert f"{tiny / 'answers.toml'}:2: error: deck/ice-1: option '3' does not exist" in err
@@ -118,7 +128,10 @@ def test_keys_scaffold_then_fill_in(tiny: Path) -> None:
     assert "# Which optimiser adapts the learning rate per parameter?\n#   1) SGD\n#   2) ADAM" in text
     (tiny / "answers.toml").write_text(text.replace("answer = []", 'answer = ["2"]', 1), encoding="utf-8")
     code, out, _ = run("quiz", "keys", "--scaffold", str(tiny))
-    assert "added 0 skeleton entries" in out and "1 of 2 multiple-choice questions keyed; pending: deck/ice-2" in out
+    assert (
+        "added 0 skeleton entries" in out
+        and "1 of 2 multiple-choice questions keyed; pending: deck/ice-2" in out
+    )
     questions = QuestionSet.model_validate_json(run("quiz", "extract", str(tiny), "--json")[1]).questions
     assert [q.answer for q in questions] == [["2"], None]
 
@@ -142,10 +155,15 @@ def test_export_to_a_missing_folder_is_one_clear_line(tiny: Path, tmp_path: Path
 
 def test_import_into_a_course_then_extract_and_key(tiny: Path, tmp_path: Path) -> None:
     gift = tmp_path / "old.gift"
-    gift.write_text("::Backprop:: Back-prop computes {=gradients ~losses ~data}\n\n::Broken:: oops {=a\n", encoding="utf-8")
+    gift.write_text(
+        "::Backprop:: Back-prop computes {=gradients ~losses ~data}\n\n::Broken:: oops {=a\n",
+        encoding="utf-8",
+    )
     code, _, err = run("quiz", "import", str(gift), "--course", str(tiny))
     assert code == 1 and "old.gift:3: error: unbalanced braces" in err
-    saved = QuestionSet.model_validate_json((tiny / "quiz" / "old.json").read_text(encoding="utf-8")).questions
+    saved = QuestionSet.model_validate_json(
+        (tiny / "quiz" / "old.json").read_text(encoding="utf-8")
+    ).questions
     assert len(saved) == 1 and saved[0].answer == ["1"] and saved[0].stem == "Back-prop computes"
     questions = QuestionSet.model_validate_json(run("quiz", "extract", str(tiny), "--json")[1]).questions
     assert saved[0].id in {q.id for q in questions}
@@ -164,7 +182,11 @@ def test_take_the_seed_quiz_through_stdin(tmp_path: Path) -> None:
     code, out, _ = run("quiz", "take", "--demo", input=answers)
     assert code == 0
     assert out.count("Right!") == 4 and out.rstrip().endswith("Score: 4/4 (not scored: 1 discussion prompt)")
-    assert "Review slide 8 of lecture 2026-01-14" in out and "is ~~not~~ a hyper-parameter" in out and "\x1b[" not in out
+    assert (
+        "Review slide 8 of lecture 2026-01-14" in out
+        and "is ~~not~~ a hyper-parameter" in out
+        and "\x1b[" not in out
+    )
 
 
 @pytest.mark.slow
@@ -182,8 +204,12 @@ def test_take_one_lecture_wrong_first_remembers_mistakes(tmp_path: Path) -> None
     course = str(tmp_path / "course")
     code, out, _ = run("quiz", "take", course, "--lecture", "2026-01-14", input="1\n1\n1\n")
     assert "Score: 1/3" in out and out.count("Wrong") == 2
-    code, out, _ = run("quiz", "take", course, "--lecture", "2026-01-14", "--wrong-first", "--seed", "1", input="1\n1\n1\n")
-    assert out.index("] ICE #1") < out.index("] ICE #3") < out.index("] ICE #2")  # the two mistakes come first
+    code, out, _ = run(
+        "quiz", "take", course, "--lecture", "2026-01-14", "--wrong-first", "--seed", "1", input="1\n1\n1\n"
+    )
+    assert (
+        out.index("] ICE #1") < out.index("] ICE #3") < out.index("] ICE #2")
+    )  # the two mistakes come first
 
 
 def test_take_rejects_invalid_answers_and_asks_again(tiny: Path) -> None:
@@ -191,7 +217,9 @@ def test_take_rejects_invalid_answers_and_asks_again(tiny: Path) -> None:
     assert "'7' is not an option (1, 2)" in out and "choose one answer" in out
     assert "Key pending" in out and "Score: 0/0" in out
     code, out, err = run("quiz", "take", str(tiny), "--lecture", "nope", input="")
-    assert code == 2 and "no questions for lecture 'nope'" in err and "Score" not in out  # a usage error: no quiz
+    assert (
+        code == 2 and "no questions for lecture 'nope'" in err and "Score" not in out
+    )  # a usage error: no quiz
 
 
 def _read_until_exit(master: int) -> bytes:
@@ -211,12 +239,22 @@ def test_take_on_a_real_terminal_strikes_with_ansi_codes(tmp_path: Path) -> None
     # QA 25: on a TTY the struck "not" is ESC[9m not ESC[0m, never combining strokes.
     root = tmp_path / "struck"
     root.mkdir()
-    (root / "deck.txt").write_text(" Intro\nWelcome\n ICE #1\nWhich is ~~not~~ an optimiser?\n1 SGD\n2 ReLU\n", encoding="utf-8")
+    (root / "deck.txt").write_text(
+        " Intro\nWelcome\n ICE #1\nWhich is ~~not~~ an optimiser?\n1 SGD\n2 ReLU\n", encoding="utf-8"
+    )
     (root / "course.toml").write_text(COURSE_TOML, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"LECTUREKIT_CACHE": str(tmp_path / "cache")}
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {
+        "LECTUREKIT_CACHE": str(tmp_path / "cache")
+    }
     master, slave = os.openpty()
-    child = subprocess.Popen([sys.executable, "-m", "lecturekit", "quiz", "take", str(root)],
-                             stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "lecturekit", "quiz", "take", str(root)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        close_fds=True,
+    )
     os.close(slave)
     os.write(master, b"2\n")
     out = _read_until_exit(master).decode("utf-8", "replace")
@@ -232,15 +270,25 @@ def test_extract_the_ocr_seed_keeps_garbled_options_and_flags_them() -> None:
     code, out, err = run("quiz", "extract", str(SEEDS / "001_9877fb9ea88e89b7.txt"), "--json")
     ice1 = next(q for q in QuestionSet.model_validate_json(out).questions if q.id == "2026-01-14/ice-1")
     assert ice1.kind is QuestionKind.MCQ and ice1.flags == ["garbled"]
-    assert [(o.text, o.garbled) for o in ice1.options] == [("3838", True), ("ds", True), ("138", True), ("dd", True)]
-    assert "001_9877fb9ea88e89b7.txt:p. 9: warning: ICE #1: options look garbled (kept as read): '3838'" in err
+    assert [(o.text, o.garbled) for o in ice1.options] == [
+        ("3838", True),
+        ("ds", True),
+        ("138", True),
+        ("dd", True),
+    ]
+    assert (
+        "001_9877fb9ea88e89b7.txt:p. 9: warning: ICE #1: options look garbled (kept as read): '3838'" in err
+    )
 
 
 def test_extract_reads_options_written_on_the_stem_line(tmp_path: Path) -> None:
     # QA 8: the "Quiz 4" below was a discussion prompt with no options.
     deck = tmp_path / "quizstyles.txt"
-    deck.write_text(" Quiz 4\nPick the loss for classification: a) MSE b) Cross-entropy c) Hinge\n"
-                    " ICE #5\nWhich one? A. SGD B. Adam\n", encoding="utf-8")
+    deck.write_text(
+        " Quiz 4\nPick the loss for classification: a) MSE b) Cross-entropy c) Hinge\n"
+        " ICE #5\nWhich one? A. SGD B. Adam\n",
+        encoding="utf-8",
+    )
     code, out, err = run("quiz", "extract", str(deck), "--json")
     questions = QuestionSet.model_validate_json(out).questions
     assert code == 0 and [q.kind for q in questions] == [QuestionKind.MCQ, QuestionKind.MCQ]
@@ -252,8 +300,13 @@ def test_extract_reads_options_written_on_the_stem_line(tmp_path: Path) -> None:
 def test_quiz_commands_find_the_examples_but_never_run_them(monkeypatch) -> None:
     from lecturekit.topics import examples
 
-    monkeypatch.setattr(examples, "run_example", lambda *args, **kwargs: pytest.fail("a quiz command ran an example"))
-    for args in (("quiz", "extract", str(SEEDS), "--json"), ("check", str(SEEDS)), ("topics", str(SEEDS), "--json")):
+    monkeypatch.setattr(
+        examples, "run_example", lambda *args, **kwargs: pytest.fail("a quiz command ran an example")
+    )
+    for args in (
+        ("quiz", "extract", str(SEEDS), "--json"),
+        ("check", str(SEEDS)),
+        ("topics", str(SEEDS), "--json"),
+    ):
         code, _, err = run(*args)
         assert code == 0, (args, err)
-

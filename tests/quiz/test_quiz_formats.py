@@ -38,12 +38,24 @@ HOSTILE = "<script>alert('x')</script> & {braces} = #hash ~tilde :colon"
 @pytest.fixture(scope="module")
 def questions() -> list[Question]:
     """The seed questions (2026 text copy + 2024), keyed, plus one with hostile text and feedback."""
-    found = extract_questions([dump_lecture("2026-01-14", [(TEXT_2026, Method.TEXT_LAYER)]), exercise_lecture_2024()], Diagnostics())
+    found = extract_questions(
+        [dump_lecture("2026-01-14", [(TEXT_2026, Method.TEXT_LAYER)]), exercise_lecture_2024()], Diagnostics()
+    )
     answers = {"2026-01-14/ice-1": ["4"], "2026-01-14/ice-2": ["1"], "2026-01-14/ice-3": ["1", "2", "4"]}
-    keyed = [q.model_copy(update={"answer": answers.get(q.id), "explanation": f"Because of slide {i}."}) for i, q in enumerate(found)]
-    hostile = Question(id="X/ice-1", lecture="X", label="ICE #1", kind=QuestionKind.MCQ, stem=f"Is {HOSTILE} ~~not~~ text?",
-                       options=[Option(key="1", text=HOSTILE, feedback="<b>no</b>"), Option(key="2", text="plain")],
-                       answer=["2"], explanation="Markup stays text: <i>x</i>")
+    keyed = [
+        q.model_copy(update={"answer": answers.get(q.id), "explanation": f"Because of slide {i}."})
+        for i, q in enumerate(found)
+    ]
+    hostile = Question(
+        id="X/ice-1",
+        lecture="X",
+        label="ICE #1",
+        kind=QuestionKind.MCQ,
+        stem=f"Is {HOSTILE} ~~not~~ text?",
+        options=[Option(key="1", text=HOSTILE, feedback="<b>no</b>"), Option(key="2", text="plain")],
+        answer=["2"],
+        explanation="Markup stays text: <i>x</i>",
+    )
     return [*keyed, hostile]
 
 
@@ -144,7 +156,9 @@ def test_aiken_round_trip_of_single_answer_keyed_questions(questions: list[Quest
     skipped = {d.message.split()[0] for d in diag.warnings}
     assert skipped == {q.id for q in questions} - {q.id for q in kept}
     written = (tmp_path / "q.txt").read_text(encoding="utf-8")
-    assert "~~not~~ text?" in written and "\u0336" not in written  # QA 25: plain "~~not~~", no combining strokes
+    assert (
+        "~~not~~ text?" in written and "\u0336" not in written
+    )  # QA 25: plain "~~not~~", no combining strokes
     back = import_questions(tmp_path / "q.txt", Diagnostics())
     assert len(back) == len(kept)
     for one, other in zip(back, kept, strict=True):
@@ -164,9 +178,13 @@ def test_json_export_validates_against_its_schema(questions: list[Question], tmp
         jsonschema.validate(data, written)
 
 
-def test_unkeyed_questions_are_named_when_exported_to_graded_formats(questions: list[Question], tmp_path: Path) -> None:
+def test_unkeyed_questions_are_named_when_exported_to_graded_formats(
+    questions: list[Question], tmp_path: Path
+) -> None:
     diag = export(questions, ExportFormat.GIFT, tmp_path / "q.gift")
-    assert [d.message for d in diag.warnings] == ["2024-01-11/ice-1: exported without an answer key (every option scores 0)"]
+    assert [d.message for d in diag.warnings] == [
+        "2024-01-11/ice-1: exported without an answer key (every option scores 0)"
+    ]
     assert export(questions, ExportFormat.JSON, tmp_path / "q.json").items == []
 
 
@@ -188,14 +206,20 @@ def test_gift_with_unbalanced_braces_reports_each_bad_question(tmp_path: Path) -
     assert [(d.file, d.location) for d in diag.errors] == [("q.gift", "3"), ("q.gift", "5")]
 
 
-def test_gift_short_answer_questions_are_read_and_one_option_questions_reported_by_line(tmp_path: Path) -> None:
+def test_gift_short_answer_questions_are_read_and_one_option_questions_reported_by_line(
+    tmp_path: Path,
+) -> None:
     # QA 18: `::q3:: Only one option {=yes}` was imported silently as a one-option MCQ; GIFT reads it as short answer.
     text = "::q1:: Pick one {=yes ~no}\n\n::q2:: Capital of France? {=Paris =paris}\n\n::q3:: Only one option {=yes}\n\n::q4:: Lonely {~maybe}\n"
     (tmp_path / "q.gift").write_text(text, encoding="utf-8")
     diag = Diagnostics()
     back = import_questions(tmp_path / "q.gift", diag)
-    assert [(q.label, q.kind) for q in back] == [("q1", QuestionKind.MCQ), ("q2", QuestionKind.SHORT_ANSWER),
-                                                 ("q3", QuestionKind.SHORT_ANSWER), ("q4", QuestionKind.DISCUSSION)]
+    assert [(q.label, q.kind) for q in back] == [
+        ("q1", QuestionKind.MCQ),
+        ("q2", QuestionKind.SHORT_ANSWER),
+        ("q3", QuestionKind.SHORT_ANSWER),
+        ("q4", QuestionKind.DISCUSSION),
+    ]
     assert [a.text for a in back[1].accepted] == ["Paris", "paris"] and back[2].accepted[0].text == "yes"
     assert back[3].flags == ["one-option"] and back[3].stem == "Lonely\n\nmaybe"  # the option is kept as text
     assert [(d.file, d.location) for d in diag.warnings] == [("q.gift", "7")]
@@ -221,7 +245,9 @@ What is 2+2? {#4}
     (tmp_path / "q.gift").write_text(text, encoding="utf-8")
     diag = Diagnostics()
     back = import_questions(tmp_path / "q.gift", diag)
-    assert back[0].multiple and back[0].answer == ["1", "2"] and back[0].options[2].feedback == "an activation"
+    assert (
+        back[0].multiple and back[0].answer == ["1", "2"] and back[0].options[2].feedback == "an activation"
+    )
     assert back[0].explanation == "Both update weights." and back[0].label == "Q1"
     assert [o.text for o in back[1].options] == ["True", "False"] and back[1].answer == ["1"]
     assert back[2].kind is QuestionKind.DISCUSSION
@@ -242,7 +268,11 @@ def test_markdown_task_list_import(tmp_path: Path) -> None:
     (tmp_path / "q.md").write_text(text, encoding="utf-8")
     diag = Diagnostics()
     back = import_questions(tmp_path / "q.md", diag)
-    assert [(q.label, q.answer, q.multiple) for q in back] == [("Q1", ["2"], False), ("Q2", ["1", "2"], True), ("Q3", None, False)]
+    assert [(q.label, q.answer, q.multiple) for q in back] == [
+        ("Q1", ["2"], False),
+        ("Q2", ["1", "2"], True),
+        ("Q3", None, False),
+    ]
     assert back[1].explanation == "Both are losses." and back[2].kind is QuestionKind.DISCUSSION
     assert "single option" in diag.warnings[0].message and diag.warnings[0].location == "15"
 

@@ -18,15 +18,30 @@ from lecturekit.quiz.keys import load_answers
 
 def mcq(qid: str, multiple: bool = False, answer: list[str] | None = None) -> Question:
     options = [Option(key=str(i), text=t) for i, t in enumerate(["8,8", "d,8", "1,8", "d,d"], 1)]
-    return Question(id=qid, lecture=qid.split("/")[0], label="ICE #1", kind=QuestionKind.MCQ,
-                    stem="Gradient dimension?", options=options, multiple=multiple, answer=answer)
+    return Question(
+        id=qid,
+        lecture=qid.split("/")[0],
+        label="ICE #1",
+        kind=QuestionKind.MCQ,
+        stem="Gradient dimension?",
+        options=options,
+        multiple=multiple,
+        answer=answer,
+    )
 
 
-QUESTIONS = [mcq("L/ice-1"), mcq("L/ice-2", multiple=True),
-             Question(id="L/breakout-1", lecture="L", label="Breakout #1", kind=QuestionKind.DISCUSSION, stem="Discuss.")]
+QUESTIONS = [
+    mcq("L/ice-1"),
+    mcq("L/ice-2", multiple=True),
+    Question(
+        id="L/breakout-1", lecture="L", label="Breakout #1", kind=QuestionKind.DISCUSSION, stem="Discuss."
+    ),
+]
 
 
-def keyed(tmp_path: Path, text: str, lectures: list[Lecture] | None = None) -> tuple[dict[str, Question], Diagnostics, Path]:
+def keyed(
+    tmp_path: Path, text: str, lectures: list[Lecture] | None = None
+) -> tuple[dict[str, Question], Diagnostics, Path]:
     path = tmp_path / "answers.toml"
     path.write_text(text, encoding="utf-8")
     diag = Diagnostics()
@@ -39,7 +54,7 @@ def messages(diag: Diagnostics, severity: Severity) -> list[tuple[str | None, st
 
 
 def test_valid_keys_are_applied(tmp_path: Path) -> None:
-    text = '''
+    text = """
 ["L/ice-1"]
 answer = ["4"]
 explanation = "One entry per parameter."
@@ -51,7 +66,7 @@ answer = ["d,8", "1"]   # option text works too
 
 ["L/breakout-1"]
 explanation = "Use a language model over the e-mail so far."
-'''
+"""
     questions, diag, _ = keyed(tmp_path, text)
     assert questions["L/ice-1"].answer == ["4"] and questions["L/ice-1"].review_slide == "L/s08"
     assert questions["L/ice-1"].options[1].feedback.startswith("8 is the batch size")
@@ -61,7 +76,7 @@ explanation = "Use a language model over the e-mail so far."
 
 
 def test_every_problem_reported_with_its_line_in_one_run(tmp_path: Path) -> None:
-    text = '''["L/ice-1"]
+    text = """["L/ice-1"]
 answer = ["7"]
 
 ["L/ice-9"]
@@ -72,11 +87,13 @@ answr = ["1"]
 
 ["L/breakout-1"]
 answer = ["1"]
-'''
+"""
     questions, diag, path = keyed(tmp_path, text)
     errors = messages(diag, Severity.ERROR)
     assert ("2", "L/ice-1: option '7' does not exist (options: 1='8,8', 2='d,8', 3='1,8', 4='d,d')") in errors
-    assert any(loc == "4" and "unknown question 'L/ice-9'" in msg and "did you mean" in msg for loc, msg in errors)
+    assert any(
+        loc == "4" and "unknown question 'L/ice-9'" in msg and "did you mean" in msg for loc, msg in errors
+    )
     assert any(loc == "8" and "unknown field 'answr'" in msg for loc, msg in errors)
     assert any(loc == "11" and "discussion prompt" in msg for loc, msg in errors)
     assert len(errors) == 4 and all(d.file == str(path) for d in diag.errors)
@@ -131,14 +148,25 @@ def test_the_seed_answer_keys_key_the_2024_ice(tmp_path: Path) -> None:
     diag = Diagnostics()
     questions = extract_course_questions([lecture], SEEDS, CourseConfig(), diag)
     ice = next(q for q in questions if q.id == "2024-01-11/ice-1")
-    assert ice.answer == ["4"] and "struck through" in ice.explanation and ice.review_slide == "2024-01-11/hyper-parameters-in-deep-learning-2"
+    assert (
+        ice.answer == ["4"]
+        and "struck through" in ice.explanation
+        and ice.review_slide == "2024-01-11/hyper-parameters-in-deep-learning-2"
+    )
     unknown = [d.message for d in diag.errors]
-    assert all("unknown question '2026-01-14/" in m for m in unknown) and len(unknown) == 3  # that lecture is absent here
+    assert (
+        all("unknown question '2026-01-14/" in m for m in unknown) and len(unknown) == 3
+    )  # that lecture is absent here
 
 
 def test_seed_answers_file_is_complete_and_explained() -> None:
     keys = load_answers(SEEDS / "answers.toml", Diagnostics())
-    assert sorted(e.id for e in keys.entries) == ["2024-01-11/ice-1", "2026-01-14/ice-1", "2026-01-14/ice-2", "2026-01-14/ice-3"]
+    assert sorted(e.id for e in keys.entries) == [
+        "2024-01-11/ice-1",
+        "2026-01-14/ice-1",
+        "2026-01-14/ice-2",
+        "2026-01-14/ice-3",
+    ]
     for entry in keys.entries:
         assert entry.answer and entry.review and entry.review.startswith(entry.id.split("/")[0] + "/")
         assert len(entry.explanation.split()) > 40  # a paragraph, not a word
@@ -149,7 +177,11 @@ def test_in_source_keys_are_used_and_answers_toml_wins(tmp_path: Path) -> None:
 
     from lecturekit.models import Method
 
-    lecture = Lecture(id="L", title="t", slides=[slide("L", 1, "ICE #1\nPick one\n1) a\n2) b *", [("d.txt", 1, Method.TEXT)])])
+    lecture = Lecture(
+        id="L",
+        title="t",
+        slides=[slide("L", 1, "ICE #1\nPick one\n1) a\n2) b *", [("d.txt", 1, Method.TEXT)])],
+    )
     diag = Diagnostics()
     assert extract_questions([lecture], diag)[0].answer == ["2"]
     (tmp_path / "answers.toml").write_text('["L/ice-1"]\nanswer = ["1"]\n', encoding="utf-8")
@@ -177,14 +209,17 @@ def test_seed_explanations_write_math_as_tex_that_katex_renders() -> None:
 
 def test_stem_override_replaces_the_slide_wording_and_is_validated(tmp_path: Path) -> None:
     # An instructor's own wording, e.g. when only a garbled OCR copy of the formula exists.
-    text = '''["L/ice-1"]
+    text = """["L/ice-1"]
 answer = ["4"]
 stem = "Minimise $f(\\\\theta) = \\\\sum_{i=1}^{d} a_i\\\\theta_i^2$. Gradient dimension?"
 
 ["L/ice-2"]
 stem = 3
-'''
+"""
     questions, diag, path = keyed(tmp_path, text)
-    assert questions["L/ice-1"].stem == r"Minimise $f(\theta) = \sum_{i=1}^{d} a_i\theta_i^2$. Gradient dimension?"
+    assert (
+        questions["L/ice-1"].stem
+        == r"Minimise $f(\theta) = \sum_{i=1}^{d} a_i\theta_i^2$. Gradient dimension?"
+    )
     assert questions["L/ice-2"].stem == "Gradient dimension?"  # a bad override leaves the slide's stem
     assert messages(diag, Severity.ERROR) == [("6", "'L/ice-2': stem must be a string")]

@@ -18,10 +18,16 @@ def test_seed_000_ice_1_formula_becomes_tex_that_katex_renders() -> None:
     # QA 5: the stem carried "f (θ) =", "d∑", "i=1", "(aiθ", "2", "i + biθi + ci )" as six lines.
     text = seed_passage(TEXT_2026, "ICE #1", "ICE #2").split("\n", 1)[1]
     parsed = parse_exercise(text)
-    assert parsed.stem == "\n".join([
-        "Assume you are minimizing a function as follows:", "", SEED_TEX, "",
-        "What is the dimension of the gradient with a full-batch size and a", "batch-size of 8 (assume d > 8)",
-    ])
+    assert parsed.stem == "\n".join(
+        [
+            "Assume you are minimizing a function as follows:",
+            "",
+            SEED_TEX,
+            "",
+            "What is the dimension of the gradient with a full-batch size and a",
+            "batch-size of 8 (assume d > 8)",
+        ]
+    )
     rendered = shared_renderer().render(SEED_TEX.strip("$"), False)
     assert rendered.ok, rendered.error
     assert "∑" in rendered.html and "θ" in rendered.html
@@ -41,12 +47,18 @@ def test_math_fragments_without_a_sum_are_only_joined() -> None:
     assert reflow_math(["y =", "∑", "x"]) == ["y = ∑ x"]  # a sum without limits: no guessing
 
 
-@pytest.mark.parametrize("lines", [
-    ["A model has", "2", "layers and 8 inputs. How many weights?"],  # a lone number in prose
-    ["What is the dimension of the gradient with a full-batch size and a", "batch-size of 8 (assume d > 8)"],
-    ["Minimise $f(\\theta) = \\theta^2$", "$$\\nabla f$$"],  # already TeX
-    ["Step 1", "Step 2"],  # short lines, but words and no math symbol
-])
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["A model has", "2", "layers and 8 inputs. How many weights?"],  # a lone number in prose
+        [
+            "What is the dimension of the gradient with a full-batch size and a",
+            "batch-size of 8 (assume d > 8)",
+        ],
+        ["Minimise $f(\\theta) = \\theta^2$", "$$\\nabla f$$"],  # already TeX
+        ["Step 1", "Step 2"],  # short lines, but words and no math symbol
+    ],
+)
 def test_prose_and_tex_lines_are_left_alone(lines: list[str]) -> None:
     assert reflow_math(lines) == lines
 

@@ -45,16 +45,30 @@ def test_each_marker_style_one_option_per_line(markers: list[str], style: Marker
     assert parsed.style is style
 
 
-@pytest.mark.parametrize("line", ["1 SGD 2 Adagrad 3 ADAM 4 Momentum", "a) SGD b) Adagrad c) ADAM d) Momentum",
-                                  "A. SGD B. Adagrad C. ADAM D. Momentum", "①SGD ②Adagrad ③ADAM ④Momentum",
-                                  "1) SGD 2) Adagrad 3) ADAM 4) Momentum"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1 SGD 2 Adagrad 3 ADAM 4 Momentum",
+        "a) SGD b) Adagrad c) ADAM d) Momentum",
+        "A. SGD B. Adagrad C. ADAM D. Momentum",
+        "①SGD ②Adagrad ③ADAM ④Momentum",
+        "1) SGD 2) Adagrad 3) ADAM 4) Momentum",
+    ],
+)
 def test_options_all_on_one_line(line: str) -> None:
     assert options_of(f"{STEM}\n{line}") == TEXTS
 
 
-@pytest.mark.parametrize("options", ["a) MSE b) Cross-entropy c) Hinge", "1) MSE 2) Cross-entropy 3) Hinge",
-                                     "(a) MSE (b) Cross-entropy (c) Hinge", "A. MSE B. Cross-entropy C. Hinge",
-                                     "1. MSE 2. Cross-entropy 3. Hinge"])
+@pytest.mark.parametrize(
+    "options",
+    [
+        "a) MSE b) Cross-entropy c) Hinge",
+        "1) MSE 2) Cross-entropy 3) Hinge",
+        "(a) MSE (b) Cross-entropy (c) Hinge",
+        "A. MSE B. Cross-entropy C. Hinge",
+        "1. MSE 2. Cross-entropy 3. Hinge",
+    ],
+)
 def test_options_on_the_stem_line(options: str) -> None:
     # QA 8: "Quiz 4 / Pick the loss…: a) MSE b) …" became a discussion prompt with no options.
     parsed = parse_exercise(f"Pick the loss for classification: {options}\nAnswer: b")
@@ -65,7 +79,11 @@ def test_options_on_the_stem_line(options: str) -> None:
 
 
 def test_prose_with_letters_is_not_split_into_options() -> None:
-    for text in ["Plan A. Then plan B. Then go home.", "We saw a) last week; see b)", "Option a) alone is fine"]:
+    for text in [
+        "Plan A. Then plan B. Then go home.",
+        "We saw a) last week; see b)",
+        "Option a) alone is fine",
+    ]:
         parsed = parse_exercise(text)
         assert parsed.options == [] and parsed.stem == text, text
     # after the options start, "a) … b) …" inside an option is the option's text
@@ -96,15 +114,26 @@ def test_single_bare_number_line_is_stem_not_option() -> None:
     assert parsed.options == [] and parsed.stem.startswith("1 million")
 
 
-@pytest.mark.parametrize("wording", ["Select all that apply", "select ALL that apply.", "Choose all that apply",
-                                     "(one or more answers are correct)", "Check all that apply"])
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "Select all that apply",
+        "select ALL that apply.",
+        "Choose all that apply",
+        "(one or more answers are correct)",
+        "Check all that apply",
+    ],
+)
 def test_select_all_wording_makes_multi_select(wording: str) -> None:
     assert parse_exercise(f"What powers learning? {wording}\n1 Data\n2 SGD").multiple
     assert not parse_exercise("What powers learning?\n1 Data\n2 SGD").multiple
 
 
 def test_struck_words_stay_struck() -> None:
-    assert parse_exercise("Which is ~~not~~ a hyper-parameter?\n1) a\n2) b").stem == "Which is ~~not~~ a hyper-parameter?"
+    assert (
+        parse_exercise("Which is ~~not~~ a hyper-parameter?\n1) a\n2) b").stem
+        == "Which is ~~not~~ a hyper-parameter?"
+    )
     combining = "Which is n\u0336o\u0336t\u0336 a hyper-parameter?\n1) a\n2) b"
     assert parse_exercise(combining).stem == "Which is ~~not~~ a hyper-parameter?"
 
@@ -112,7 +141,10 @@ def test_struck_words_stay_struck() -> None:
 def test_math_in_stem_kept_as_math() -> None:
     text = "Minimise $f(\\theta) = \\sum_{i=1}^d a_i \\theta_i^2$. Gradient size?\n$$\\nabla f \\in ?$$\n1) $d$\n2) $1$"
     parsed = parse_exercise(text)
-    assert "$f(\\theta) = \\sum_{i=1}^d a_i \\theta_i^2$" in parsed.stem and "$$\\nabla f \\in ?$$" in parsed.stem
+    assert (
+        "$f(\\theta) = \\sum_{i=1}^d a_i \\theta_i^2$" in parsed.stem
+        and "$$\\nabla f \\in ?$$" in parsed.stem
+    )
     assert options_of(text) == ["$d$", "$1$"]
 
 
@@ -168,14 +200,21 @@ def test_seed_000_ice_1_options_and_formula_kept() -> None:
     text = seed_passage(TEXT_2026, "ICE #1", "ICE #2").split("\n", 1)[1]
     parsed = parse_exercise(text)
     assert options_of(text) == ["8,8", "d,8", "1,8", "d,d"]
-    assert "$f(\\theta) = \\sum_{i=1}^{d} (a_i\\theta_i^2 + b_i\\theta_i + c_i)$" in parsed.stem  # see test_quiz_mathflow
+    assert (
+        "$f(\\theta) = \\sum_{i=1}^{d} (a_i\\theta_i^2 + b_i\\theta_i + c_i)$" in parsed.stem
+    )  # see test_quiz_mathflow
     assert "batch-size of 8 (assume d > 8)" in parsed.stem
     assert not parsed.multiple and parsed.flags == []
 
 
 def test_seed_000_ice_2_and_ice_3() -> None:
     ice2 = seed_passage(TEXT_2026, "ICE #2", "Forward Propagation").split("\n", 1)[1]
-    assert options_of(ice2) == ["Lower compute requirement", "Lower memory requirement", "Better accuracy", "Safer model"]
+    assert options_of(ice2) == [
+        "Lower compute requirement",
+        "Lower memory requirement",
+        "Better accuracy",
+        "Safer model",
+    ]
     ice3 = parse_exercise(seed_passage(TEXT_2026, "ICE #3", "Good vs Bad").split("\n", 1)[1])
     assert ice3.multiple and len(ice3.options) == 4 and ice3.options[3].text == "Reinforcement learning"
 
@@ -192,27 +231,48 @@ def test_seed_001_ocr_ice_1_is_garbled_and_flagged() -> None:
 def test_ocr_options_with_words_or_without_doubts_are_not_garbled() -> None:
     clean_numbers = parse_exercise("How many layers?\nO 2\nO 4\nO 8")
     assert [o.garbled for o in clean_numbers.options] == [False, False, False] and clean_numbers.flags == []
-    one_mangled = parse_exercise("What powers it?\n@ High-quality data\n@ SGD\n@@ GPUs\n@ Reinforcement learning")
-    assert [o.garbled for o in one_mangled.options] == [False, False, True, False]  # SGD is an acronym, not noise
+    one_mangled = parse_exercise(
+        "What powers it?\n@ High-quality data\n@ SGD\n@@ GPUs\n@ Reinforcement learning"
+    )
+    assert [o.garbled for o in one_mangled.options] == [
+        False,
+        False,
+        True,
+        False,
+    ]  # SGD is an acronym, not noise
     typed = parse_exercise("Pick\n- 3838\n- Q138\n- dd")  # typed bullets: not an OCR reading
-    assert [o.text for o in typed.options] == ["3838", "Q138", "dd"] and not any(o.garbled for o in typed.options)
+    assert [o.text for o in typed.options] == ["3838", "Q138", "dd"] and not any(
+        o.garbled for o in typed.options
+    )
     ocr_pages = parse_exercise("Pick\n- 3838\n- dd\n- x ¤¤ §§ ¶¶", ocr_source=True)
     assert [o.garbled for o in ocr_pages.options] == [True, True, True]
 
 
 def test_seed_001_ocr_radio_glyph_options() -> None:
     ice2 = seed_passage(OCR_2026, "ICE 42", "Forward Propagation").split("\n", 1)[1]
-    assert options_of(ice2) == ["Lower compute requirement", "Lower memory requirement", "Better accuracy", "Safer model"]
+    assert options_of(ice2) == [
+        "Lower compute requirement",
+        "Lower memory requirement",
+        "Better accuracy",
+        "Safer model",
+    ]
     ice3 = parse_exercise(seed_passage(OCR_2026, "ICE #3", "Good vs Bad").split("\n", 1)[1])
-    assert ice3.multiple and [o.text for o in ice3.options][:2] == ["High-quality data for fine-tuning", "SGD"]
+    assert ice3.multiple and [o.text for o in ice3.options][:2] == [
+        "High-quality data for fine-tuning",
+        "SGD",
+    ]
 
 
 def test_seed_004_circled_options_and_struck_not() -> None:
     passage = seed_passage(MD_2024, "ICE #1", "Hyper-parameters in Deep Learning")
     parsed = parse_exercise(passage.split(":", 1)[1])
     assert parsed.stem == "Which of the following is ~~not~~ a hyper-parameter in deep learning?"
-    assert [o.text for o in parsed.options] == ["Learning rate", "Number of Hidden Layers",
-                                                "Number of neurons per hidden layer", "All of the above"]
+    assert [o.text for o in parsed.options] == [
+        "Learning rate",
+        "Number of Hidden Layers",
+        "Number of neurons per hidden layer",
+        "All of the above",
+    ]
     assert parsed.style is MarkerStyle.CIRCLED
 
 
@@ -229,6 +289,13 @@ def test_parser_never_raises_on_arbitrary_text(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["1 ", "2) ", "a) ", "①", "@ ", "Q", "- [x] ", "Answer: ", "*", "~~", "\n", " ", "x", "ICE #2"]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["1 ", "2) ", "a) ", "①", "@ ", "Q", "- [x] ", "Answer: ", "*", "~~", "\n", " ", "x", "ICE #2"]
+        ),
+        max_size=40,
+    )
+)
 def test_parser_never_raises_on_marker_soup(parts: list[str]) -> None:
     parse_exercise("".join(parts))

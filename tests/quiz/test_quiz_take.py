@@ -17,8 +17,17 @@ from lecturekit.quiz.take import History, TakeOptions, choose_questions, read_an
 
 def question(qid: str, answer: list[str] | None, multiple: bool = False, **extra: object) -> Question:
     options = [Option(key=str(i), text=t) for i, t in enumerate(["SGD", "ADAM", "ReLU"], 1)]
-    return Question(id=qid, lecture=qid.split("/")[0], label=qid.split("/")[1].upper(), kind=QuestionKind.MCQ,
-                    stem="Which ~~is not~~ is an optimiser?", options=options, answer=answer, multiple=multiple, **extra)
+    return Question(
+        id=qid,
+        lecture=qid.split("/")[0],
+        label=qid.split("/")[1].upper(),
+        kind=QuestionKind.MCQ,
+        stem="Which ~~is not~~ is an optimiser?",
+        options=options,
+        answer=answer,
+        multiple=multiple,
+        **extra,
+    )
 
 
 def course_of(*questions: Question) -> Course:
@@ -33,8 +42,10 @@ def play(course: Course, replies: list[str]) -> tuple[str, object]:
 
 
 def test_scores_right_wrong_and_points_to_the_review_slide() -> None:
-    course = course_of(question("2024-01-11/q1", ["2"], explanation="ADAM adapts rates.", review_slide="2024-01-11/s02"),
-                       question("2024-01-11/q2", ["1", "2"], multiple=True))
+    course = course_of(
+        question("2024-01-11/q1", ["2"], explanation="ADAM adapts rates.", review_slide="2024-01-11/s02"),
+        question("2024-01-11/q2", ["1", "2"], multiple=True),
+    )
     text, result = play(course, ["2", "1"])
     assert result.right == 1 and result.scored == 2
     assert "Right!" in text and "Wrong — the answer is 1) SGD, 2) ADAM" in text
@@ -58,22 +69,38 @@ def test_invalid_replies_are_asked_again_and_letters_work() -> None:
 
 
 def test_unkeyed_discussion_and_skipped_are_not_scored() -> None:
-    prompt = Question(id="L/b1", lecture="L", label="Breakout #1", kind=QuestionKind.DISCUSSION, stem="Discuss.")
-    text, result = play(course_of(question("L/q1", None), prompt, question("L/q2", ["1"])), ["2", "my thoughts", ""])
+    prompt = Question(
+        id="L/b1", lecture="L", label="Breakout #1", kind=QuestionKind.DISCUSSION, stem="Discuss."
+    )
+    text, result = play(
+        course_of(question("L/q1", None), prompt, question("L/q2", ["1"])), ["2", "my thoughts", ""]
+    )
     assert "Key pending" in text and "(discussion prompt: not scored)" in text and "(skipped)" in text
-    assert result.scored == 0 and text.endswith("Score: 0/0 (not scored: 1 discussion prompt, 1 skipped, 1 key pending)")
+    assert result.scored == 0 and text.endswith(
+        "Score: 0/0 (not scored: 1 discussion prompt, 1 skipped, 1 key pending)"
+    )
 
 
 def test_input_ending_early_still_gives_a_score() -> None:
     text, result = play(course_of(question("L/q1", ["1"]), question("L/q2", ["1"])), ["1"])
-    assert "(input ended)" in text and text.endswith("Score: 1/1 (1 not answered)") and len(result.attempts) == 1
+    assert (
+        "(input ended)" in text and text.endswith("Score: 1/1 (1 not answered)") and len(result.attempts) == 1
+    )
     assert result.not_answered == 1
 
 
 def test_input_ending_early_counts_unanswered_apart_from_discussion() -> None:
     # QA 22: replies ran out after the discussion prompt and one more MCQ; the note said "1 not scored".
-    prompt = Question(id="L/b1", lecture="L", label="Breakout #1", kind=QuestionKind.DISCUSSION, stem="Discuss.")
-    questions = [question("L/q1", ["1"]), prompt, question("L/q2", ["2"]), question("L/q3", ["1"]), question("L/q4", ["3"])]
+    prompt = Question(
+        id="L/b1", lecture="L", label="Breakout #1", kind=QuestionKind.DISCUSSION, stem="Discuss."
+    )
+    questions = [
+        question("L/q1", ["1"]),
+        prompt,
+        question("L/q2", ["2"]),
+        question("L/q3", ["1"]),
+        question("L/q4", ["3"]),
+    ]
     text, result = play(course_of(*questions), ["1", "thoughts", "2", "foo"])
     assert "'foo' is not an option" in text and "(input ended)" in text
     assert text.endswith("Score: 2/2 (not scored: 1 discussion prompt; 2 not answered)")
@@ -105,7 +132,11 @@ def test_read_answer_forms() -> None:
 def test_check_rows_name_what_needs_attention() -> None:
     garbled = question("L/q3", ["1"], flags=["garbled"])
     rows = check_course(course_of(question("L/q1", None), question("L/q2", ["1"]), garbled))
-    assert [r.statuses for r in rows] == [[QuestionStatus.UNKEYED], [QuestionStatus.OK], [QuestionStatus.GARBLED]]
+    assert [r.statuses for r in rows] == [
+        [QuestionStatus.UNKEYED],
+        [QuestionStatus.OK],
+        [QuestionStatus.GARBLED],
+    ]
     assert format_rows(rows).endswith("3 question(s), 2 needing attention")
 
 
@@ -117,6 +148,8 @@ def test_extraction_never_raises_on_arbitrary_slides(texts: list[str]) -> None:
     from lecturekit.models import Method
 
     headed = [f"ICE #{i}\n{t}" if i % 2 else t for i, t in enumerate(texts)]
-    lecture = Lecture(id="L", title="t", slides=[slide("L", i, t, [("d", i, Method.TEXT)]) for i, t in enumerate(headed, 1)])
+    lecture = Lecture(
+        id="L", title="t", slides=[slide("L", i, t, [("d", i, Method.TEXT)]) for i, t in enumerate(headed, 1)]
+    )
     for found in extract_questions([lecture], Diagnostics()):
         assert found.id.startswith("L/")

@@ -62,15 +62,23 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildR
 
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session")
 def chromium():
     """One headless Debian Chromium per test worker, driven by Playwright (never a downloaded browser)."""
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (scripts/setup.sh test installs it)")
+        pytest.skip(
+            "Debian's chromium is not installed at /usr/bin/chromium (scripts/setup.sh test installs it)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -5,14 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from test_site_browser import QUIZ
 
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-PAGE_TYPES = ["index.html", "lecture-2026-01-14.html", "notes-2020-10-13.html", QUIZ, "practice.html", "topics.html",
-              "topic-backpropagation.html"]
+PAGE_TYPES = [
+    "index.html",
+    "lecture-2026-01-14.html",
+    "notes-2020-10-13.html",
+    QUIZ,
+    "practice.html",
+    "topics.html",
+    "topic-backpropagation.html",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +32,8 @@ def serious_violations(page) -> list[str]:
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
 
 

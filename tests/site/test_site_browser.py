@@ -6,6 +6,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+
 pytestmark = pytest.mark.browser
 
 QUIZ = "quiz-2026-01-14.html"
@@ -44,7 +45,9 @@ def test_site_browser_quiz_right_wrong_score_and_reload(context, site):
     choose(page, "q-2026-01-14-ice-1", ["2"])
     assert page.inner_text("#q-2026-01-14-ice-1 .feedback") == "Right."
     assert page.is_visible("#q-2026-01-14-ice-1 .explanation")
-    assert page.get_attribute("#q-2026-01-14-ice-1 .review-link", "href") == "lecture-2026-01-14.html#slide-s05"
+    assert (
+        page.get_attribute("#q-2026-01-14-ice-1 .review-link", "href") == "lecture-2026-01-14.html#slide-s05"
+    )
     choose(page, "q-2026-01-14-ice-2", ["1"])  # misses option 2
     assert page.inner_text("#q-2026-01-14-ice-2 .feedback").startswith("Not quite. The answer: 1, 2")
     assert page.inner_text(".score-right") == "1"
@@ -76,7 +79,9 @@ def test_site_browser_shuffle_is_stable_per_visitor(context, browser, site):
     def order(ctx):
         page = ctx.new_page()
         page.goto(url(site, QUIZ))
-        return page.eval_on_selector_all("#q-2026-01-14-ice-1 .options li", "els => els.map(e => e.dataset.key)")
+        return page.eval_on_selector_all(
+            "#q-2026-01-14-ice-1 .options li", "els => els.map(e => e.dataset.key)"
+        )
 
     first = order(context)
     assert order(context) == first and sorted(first) == ["1", "2", "3"]
@@ -94,7 +99,9 @@ def test_site_browser_review_mode_brings_wrong_first(context, site):
     choose(page, "q-2026-01-14-ice-1", ["2"])
     choose(page, "q-2026-01-14-ice-2", ["3"])
     page.click('[data-quiz="review"]')
-    visible = page.eval_on_selector_all(".review-list form.question", "els => els.filter(e => !e.hidden).map(e => e.id)")
+    visible = page.eval_on_selector_all(
+        ".review-list form.question", "els => els.filter(e => !e.hidden).map(e => e.id)"
+    )
     assert visible[0] == "q-2026-01-14-ice-2"
     assert "1 you got wrong first" in page.inner_text(".review-status")
     page.click('[data-quiz="all"]')
@@ -105,7 +112,9 @@ def test_site_browser_review_mode_brings_wrong_first(context, site):
     assert page.inner_text("#q-2026-01-14-ice-1 .feedback") == "Right."
     assert page.is_checked("#q-2026-01-14-ice-1-o2") and page.is_visible("#q-2026-01-14-ice-1 .explanation")
     assert page.inner_text("#q-2026-01-14-ice-2 .feedback").startswith("Not quite")
-    assert page.is_visible("#q-2026-01-14-ice-2 button.retry") and not page.is_visible("#q-2026-01-14-ice-2 button.check")
+    assert page.is_visible("#q-2026-01-14-ice-2 button.retry") and not page.is_visible(
+        "#q-2026-01-14-ice-2 button.check"
+    )
 
 
 def test_site_browser_review_answers_kept_when_showing_all(context, site):
@@ -117,7 +126,9 @@ def test_site_browser_review_answers_kept_when_showing_all(context, site):
     choose(page, "q-2026-01-14-ice-2", ["1", "2"])
     page.click('[data-quiz="all"]')
     assert page.inner_text("#q-2026-01-14-ice-2 .feedback") == "Right."
-    assert page.inner_text("#q-2026-01-14-ice-1 .feedback") == "" and page.is_visible("#q-2026-01-14-ice-1 button.check")
+    assert page.inner_text("#q-2026-01-14-ice-1 .feedback") == "" and page.is_visible(
+        "#q-2026-01-14-ice-1 button.check"
+    )
     assert page.inner_text(".score-right") == "1"
 
 
@@ -226,7 +237,9 @@ def test_site_browser_topic_page_from_lecture_with_notebook(context, site):
     try:
         from lecturekit.topics.examples import to_notebook  # noqa: F401
     except ImportError:
-        assert page.locator('a[href$=".ipynb"]').count() == 0  # no link until the topics stage provides notebooks
+        assert (
+            page.locator('a[href$=".ipynb"]').count() == 0
+        )  # no link until the topics stage provides notebooks
         pytest.skip("lecturekit.topics.examples.to_notebook is not there yet: notebook download not offered")
     with page.expect_download() as info:
         page.click('a[href="examples/backprop_demo.ipynb"]')
@@ -247,7 +260,10 @@ def test_site_browser_dark_mode_toggle_is_kept(context, site):
     assert toggle_state(page) == ("Dark mode: off", "false")
     page.click("#theme-toggle")
     dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
-    assert light != dark and toggle_state(page) == ("Dark mode: on", "true")  # QA: the label said "Dark mode" either way
+    assert light != dark and toggle_state(page) == (
+        "Dark mode: on",
+        "true",
+    )  # QA: the label said "Dark mode" either way
     page.reload()
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark
     assert toggle_state(page) == ("Dark mode: on", "true")
@@ -256,7 +272,9 @@ def test_site_browser_dark_mode_toggle_is_kept(context, site):
     fresh = context.browser.new_context(color_scheme="dark")
     follows = fresh.new_page()
     follows.goto(url(site, "index.html"))
-    assert follows.evaluate("getComputedStyle(document.body).backgroundColor") == dark  # system setting followed
+    assert (
+        follows.evaluate("getComputedStyle(document.body).backgroundColor") == dark
+    )  # system setting followed
     assert toggle_state(follows) == ("Dark mode: on", "true")
     follows.emulate_media(color_scheme="light")  # the system setting changes while the page is open
     follows.wait_for_function("document.getElementById('theme-toggle').textContent === 'Dark mode: off'")
@@ -282,9 +300,16 @@ def test_site_browser_print_layout(context, site):
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what the browser fires before printing
     assert page.evaluate("document.getElementById('slide-s01').open")  # folded admin slides print too
     # QA: printing opened every provenance list and the other edition's slide list (pages of "removed: …" lines).
-    assert page.evaluate("[...document.querySelectorAll('details.provenance, .edition details')].every(d => !d.open)")
-    page.evaluate("document.querySelectorAll('details.provenance').forEach(d => d.open = true)")  # opened on screen
-    assert page.evaluate("getComputedStyle(document.querySelector('#slide-s02 .provenance ul')).display") == "none"
+    assert page.evaluate(
+        "[...document.querySelectorAll('details.provenance, .edition details')].every(d => !d.open)"
+    )
+    page.evaluate(
+        "document.querySelectorAll('details.provenance').forEach(d => d.open = true)"
+    )  # opened on screen
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('#slide-s02 .provenance ul')).display")
+        == "none"
+    )
     assert page.is_visible("#slide-s02 .provenance summary")  # the one summary line prints
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not page.evaluate("document.getElementById('slide-s01').open")  # folded again after printing
@@ -295,7 +320,9 @@ def test_site_browser_print_wraps_code_and_uses_the_light_palette(context, site)
     page = context.new_page()
     page.goto(url(site, "topic-backpropagation.html"))
     page.emulate_media(media="print", color_scheme="light")
-    light_code = page.evaluate("getComputedStyle(document.querySelector('#example-backprop_demo .highlight .k')).color")
+    light_code = page.evaluate(
+        "getComputedStyle(document.querySelector('#example-backprop_demo .highlight .k')).color"
+    )
     page.emulate_media(media="screen", color_scheme="light")
     page.click("#theme-toggle")  # dark chosen on the page, and (below) by the system as well
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
@@ -308,10 +335,14 @@ def test_site_browser_print_wraps_code_and_uses_the_light_palette(context, site)
     assert page.evaluate(f"({style})('#example-backprop_demo .highlight .k', 'color')") == light_code
     page.goto(url(site, "lecture-2026-01-14.html"))
     assert page.evaluate(f"({style})('#slide-s02 .provenance', 'color')") == "rgb(85, 91, 102)"
-    assert page.evaluate(f"({style})('code', 'backgroundColor')") == "rgb(243, 244, 246)"  # the light --code-bg
+    assert (
+        page.evaluate(f"({style})('code', 'backgroundColor')") == "rgb(243, 244, 246)"
+    )  # the light --code-bg
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 420}, {"width": 375, "height": 420}], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 420}, {"width": 375, "height": 420}], ids=["desktop", "phone"]
+)
 def test_site_browser_linked_question_is_not_under_the_score_bar(browser, site, viewport):
     """QA: a link to a question scrolled its heading under the sticky score bar (heading at y=11, bar to y=93)."""
     ctx = browser.new_context(viewport=viewport)
@@ -355,17 +386,24 @@ def test_site_browser_search_suggests_near_words(context, site):
     """QA: a misspelt query ("backprpo", "lerning rate", "gradiant") said "0 results" and nothing else."""
     page = context.new_page()
     page.goto(url(site, "index.html"))
-    for typo, meant in (("backprpo", "backprop"), ("lerning rate", "learning rate"), ("gradiant", "gradient")):
+    for typo, meant in (
+        ("backprpo", "backprop"),
+        ("lerning rate", "learning rate"),
+        ("gradiant", "gradient"),
+    ):
         page.fill("#search-box", typo)
         page.wait_for_selector("#search-results .suggest button")
-        ideas = page.eval_on_selector_all("#search-results .suggest button", "els => els.map(e => e.textContent)")
+        ideas = page.eval_on_selector_all(
+            "#search-results .suggest button", "els => els.map(e => e.textContent)"
+        )
         assert ideas[0] == meant, (typo, ideas)
         assert page.inner_text("#search-status").startswith(f"0 results. Did you mean {meant}")
     page.click("#search-results .suggest button")  # searches the suggestion
     page.wait_for_selector("#search-results a")
     assert page.input_value("#search-box") == "gradient"
     assert "notes-2020-10-13.html#slide-s02" in page.eval_on_selector_all(
-        "#search-results a", "els => els.map(e => e.getAttribute('href'))")
+        "#search-results a", "els => els.map(e => e.getAttribute('href'))"
+    )
     page.fill("#search-box", "lerning rate")
     page.wait_for_selector("#search-results .suggest button")
     page.keyboard.press("Enter")  # Enter takes the first suggestion, as it takes the first hit

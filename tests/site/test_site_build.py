@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-
 from site_support import build, load_fixture_course, tree
+
 from lecturekit.errors import UsageError
 from lecturekit.models import Severity, TopicTag
 from lecturekit.site import render
@@ -161,13 +161,19 @@ def test_site_edition_link_and_per_slide_status(fixture_site):
     out, _, _ = fixture_site
     new = lxml_html.fromstring((out / "lecture-2026-01-14.html").read_bytes())
     edition = new.find_class("edition")[0].text_content()
-    assert "Lecture 3 (2024 edition)" in edition and "1 unchanged, 1 edited, 1 only here, 1 only in that edition" in edition
+    assert (
+        "Lecture 3 (2024 edition)" in edition
+        and "1 unchanged, 1 edited, 1 only here, 1 only in that edition" in edition
+    )
     s02 = new.get_element_by_id("slide-s02")
     status = s02.find_class("status-edited")[0].find("a")
     assert status.get("href") == "lecture-2024-01-11.html#slide-s01"
     old = lxml_html.fromstring((out / "lecture-2024-01-11.html").read_bytes())  # the inverse link
     assert "Training and Back-propagation" in old.find_class("edition")[0].text_content()
-    assert old.get_element_by_id("slide-s03").find_class("status-only-here")[0].text_content() == "not in 2026-01-14"
+    assert (
+        old.get_element_by_id("slide-s03").find_class("status-only-here")[0].text_content()
+        == "not in 2026-01-14"
+    )
 
 
 def test_site_provenance_line(fixture_site):
@@ -204,21 +210,32 @@ def test_site_topic_pages(fixture_site):
     doc = lxml_html.fromstring((out / "topic-backpropagation.html").read_bytes())
     slides = [a.get("href") for a in doc.get_element_by_id("slides").iter("a")]
     # best first, across lectures and editions
-    assert slides == ["lecture-2026-01-14.html#slide-s02", "lecture-2024-01-11.html#slide-s01", "notes-2020-10-13.html#slide-s01"]
+    assert slides == [
+        "lecture-2026-01-14.html#slide-s02",
+        "lecture-2024-01-11.html#slide-s01",
+        "notes-2020-10-13.html#slide-s01",
+    ]
     questions = [a.get("href") for a in doc.get_element_by_id("questions").iter("a")]
     assert questions == ["quiz-2026-01-14.html#q-2026-01-14-ice-2"]
     example = doc.get_element_by_id("example-backprop_demo")
     assert example.find_class("highlight") and "def grad" in example.find_class("highlight")[0].text_content()
     assert "finite difference -0.138861" in example.find_class("output")[0].text
     assert "lecturekit run backprop_demo" in example.text_content()
-    assert (out / "examples" / "backprop_demo.py").read_text(encoding="utf-8").startswith('"""Backpropagation')
+    assert (
+        (out / "examples" / "backprop_demo.py").read_text(encoding="utf-8").startswith('"""Backpropagation')
+    )
     lecture = lxml_html.fromstring((out / "lecture-2026-01-14.html").read_bytes())
     tags = [a.get("href") for a in lecture.get_element_by_id("slide-s02").find_class("topic-tag")]
     assert tags == ["topic-backpropagation.html", "topic-learning-rate.html"]
     quiz = lxml_html.fromstring((out / "quiz-2026-01-14.html").read_bytes())
-    assert [a.get("href") for a in quiz.get_element_by_id("q-2026-01-14-ice-1").find_class("topic-tag")] == ["topic-learning-rate.html"]
+    assert [a.get("href") for a in quiz.get_element_by_id("q-2026-01-14-ice-1").find_class("topic-tag")] == [
+        "topic-learning-rate.html"
+    ]
     lr = lxml_html.fromstring((out / "topic-learning-rate.html").read_bytes())
-    assert lr.find(".//figure/img").get("src") == "examples/lr_demo.svg" and (out / "examples/lr_demo.svg").is_file()
+    assert (
+        lr.find(".//figure/img").get("src") == "examples/lr_demo.svg"
+        and (out / "examples/lr_demo.svg").is_file()
+    )
 
 
 def test_site_practice_page_names_the_lecture_of_each_question(fixture_site):
@@ -228,8 +245,13 @@ def test_site_practice_page_names_the_lecture_of_each_question(fixture_site):
     assert "ICE #1 · 2024-01-11" in toc and "ICE #1 · 2026-01-14" in toc and len(set(toc)) == len(toc)
     legend = practice.get_element_by_id("q-2026-01-14-ice-1").find(".//legend")
     assert "(Training and Back-propagation)" in legend.text_content()
-    labels = [l.text_content().strip() for l in practice.get_element_by_id("q-2026-01-14-ice-1").iter("label")]
-    assert labels[1] == "Option 2: the learning rate"  # shuffled in the browser; the number stays with its option
+    labels = [
+        label.text_content().strip()
+        for label in practice.get_element_by_id("q-2026-01-14-ice-1").iter("label")
+    ]
+    assert (
+        labels[1] == "Option 2: the learning rate"
+    )  # shuffled in the browser; the number stays with its option
     lecture_quiz = lxml_html.fromstring((out / "quiz-2026-01-14.html").read_bytes())
     assert not lecture_quiz.find_class("qlecture")  # one lecture: the heading says it already
 
@@ -240,21 +262,35 @@ def test_site_topic_snippets_render_math(fixture_site):
     snippet = doc.find_class("snippet")[0]
     assert [a.text for a in snippet.iter("annotation")] == ["\\frac{\\partial L}{\\partial w}", "x^2", "2x"]
     assert "It costs $5 and $10" in snippet.text_content()  # money is not math
-    visible = "".join(t for e in snippet.iter() if e.tag != "annotation" and "katex-mathml" not in (e.get("class") or "")
-                      for t in [e.text or ""])
+    visible = "".join(
+        t
+        for e in snippet.iter()
+        if e.tag != "annotation" and "katex-mathml" not in (e.get("class") or "")
+        for t in [e.text or ""]
+    )
     assert "\\frac" not in visible
 
 
 def test_site_snippet_never_cuts_a_formula_or_a_mark():
     from lecturekit.site.markup import snippet_text
 
-    text = "- Intro " + "word " * 24 + "$\\sum_{i=1}^{d} a_i \\theta_i^2 + b_i \\theta_i + c_i$ and more text after it"
-    assert snippet_text(text) == "Intro" + " word" * 24 + " …"  # the formula that would be cut is left out whole
+    text = (
+        "- Intro "
+        + "word " * 24
+        + "$\\sum_{i=1}^{d} a_i \\theta_i^2 + b_i \\theta_i + c_i$ and more text after it"
+    )
+    assert (
+        snippet_text(text) == "Intro" + " word" * 24 + " …"
+    )  # the formula that would be cut is left out whole
     assert snippet_text("- short $x^2$ here") == "short $x^2$ here"
-    assert snippet_text("Which is ~~not~~ a **hyper-parameter**?") == "Which is ~~not~~ a **hyper-parameter**?"  # marks kept
+    assert (
+        snippet_text("Which is ~~not~~ a **hyper-parameter**?") == "Which is ~~not~~ a **hyper-parameter**?"
+    )  # marks kept
     struck = "word " * 30 + "~~a struck phrase that runs on past the end~~ tail"
     assert snippet_text(struck) == ("word " * 30).strip() + " …"
-    assert snippet_text("word " * 30 + "dimension of the gradient") == ("word " * 30).strip() + " dimension …"  # whole words
+    assert (
+        snippet_text("word " * 30 + "dimension of the gradient") == ("word " * 30).strip() + " dimension …"
+    )  # whole words
 
 
 def test_site_topic_page_question_stems_are_rendered_like_snippets(tmp_path):
@@ -263,8 +299,10 @@ def test_site_topic_page_question_stems_are_rendered_like_snippets(tmp_path):
     struck = next(q for q in course.questions if q.id == "2024-01-11/ice-1")
     long = next(q for q in course.questions if q.id == "2026-01-14/ice-1")
     struck.topics = long.topics = [TopicTag(topic="learning-rate", score=1.0)]
-    long.stem = ("Assume you are minimizing a function as follows:\n$f(\\theta) = \\sum_{i=1}^{d} (a_i\\theta_i^2 + b_i\\theta_i + c_i)$\n"
-                 "What is the dimension of the gradient with a full-batch size and a batch-size of 8 <b>(assume d > 8)</b>?")
+    long.stem = (
+        "Assume you are minimizing a function as follows:\n$f(\\theta) = \\sum_{i=1}^{d} (a_i\\theta_i^2 + b_i\\theta_i + c_i)$\n"
+        "What is the dimension of the gradient with a full-batch size and a batch-size of 8 <b>(assume d > 8)</b>?"
+    )
     build(course, tmp_path / "site")
     doc = lxml_html.fromstring((tmp_path / "site" / "topic-learning-rate.html").read_bytes())
     items = {li.find("a").get("href"): li for li in doc.get_element_by_id("questions").iter("li")}
@@ -272,12 +310,19 @@ def test_site_topic_page_question_stems_are_rendered_like_snippets(tmp_path):
     assert "~~" not in not_item.text_content() and not_item.find(".//del").text == "not"
     math_item = items["quiz-2026-01-14.html#q-2026-01-14-ice-1"]
     assert [a.text for a in math_item.iter("annotation")] == [
-        "f(\\theta) = \\sum_{i=1}^{d} (a_i\\theta_i^2 + b_i\\theta_i + c_i)"]
-    visible = " ".join(t for e in math_item.iter() if e.tag != "annotation" for t in [e.text or "", e.tail or ""])
+        "f(\\theta) = \\sum_{i=1}^{d} (a_i\\theta_i^2 + b_i\\theta_i + c_i)"
+    ]
+    visible = " ".join(
+        t for e in math_item.iter() if e.tag != "annotation" for t in [e.text or "", e.tail or ""]
+    )
     assert "$" not in visible and "\\sum" not in visible
     stem = math_item.find_class("stem")[0].text_content()
-    assert stem.endswith(" …") and stem.split()[-2] in long.stem.split()  # cut after a whole word, never "… of t"
-    assert "<b>" not in (tmp_path / "site" / "topic-learning-rate.html").read_text(encoding="utf-8")  # escaped
+    assert (
+        stem.endswith(" …") and stem.split()[-2] in long.stem.split()
+    )  # cut after a whole word, never "… of t"
+    assert "<b>" not in (tmp_path / "site" / "topic-learning-rate.html").read_text(
+        encoding="utf-8"
+    )  # escaped
 
 
 def test_site_home_lists_lectures_by_date_and_notes_apart(fixture_site):
@@ -285,7 +330,9 @@ def test_site_home_lists_lectures_by_date_and_notes_apart(fixture_site):
     doc = lxml_html.fromstring((out / "index.html").read_bytes())
     lists = doc.find_class("lecture-list")
     assert [a.get("href") for a in lists[0].iter("a") if a.get("href").startswith("lecture")] == [
-        "lecture-2024-01-11.html", "lecture-2026-01-14.html"]
+        "lecture-2024-01-11.html",
+        "lecture-2026-01-14.html",
+    ]
     assert [a.get("href") for a in lists[1].iter("a")] == ["notes-2020-10-13.html"]
     assert lists[0].find_class("progress")
 
@@ -318,7 +365,9 @@ def test_site_title_only_slide_says_it_is_a_figure(tmp_path):
 
 
 def titles(out: Path) -> dict[str, str]:
-    return {page.name: lxml_html.fromstring(page.read_bytes()).findtext(".//title") for page in html_files(out)}
+    return {
+        page.name: lxml_html.fromstring(page.read_bytes()).findtext(".//title") for page in html_files(out)
+    }
 
 
 def test_site_page_titles_name_the_course_once(fixture_site):

@@ -43,16 +43,22 @@ def test_site_summarize_counts_what_a_source_brought():
 def test_site_cli_add_real_seed_builds_the_site(tmp_path, monkeypatch):
     monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "cache"))
     course = tmp_path / "course"
-    result = CliRunner().invoke(main, ["add", str(bundled_seeds() / SEED_2024), "--course", str(course), "--lecture", "2024-01-11"])
+    result = CliRunner().invoke(
+        main, ["add", str(bundled_seeds() / SEED_2024), "--course", str(course), "--lecture", "2024-01-11"]
+    )
     assert result.exit_code == 0, result.output
-    assert (course / SEED_2024).is_file() and 'id = "2024-01-11"' in (course / "course.toml").read_text(encoding="utf-8")
-    line = next(l for l in result.stdout.splitlines() if l.startswith("added"))
+    assert (course / SEED_2024).is_file() and 'id = "2024-01-11"' in (course / "course.toml").read_text(
+        encoding="utf-8"
+    )
+    line = next(out for out in result.stdout.splitlines() if out.startswith("added"))
     assert "→ lectures 2024-01-11" in line and "0 OCR'd pages" in line
     slides = int(line.split(": ", 1)[1].split(" slides")[0])
     builds = int(line.split("slides, ")[1].split(" build")[0])
     assert slides > 10 and builds > 0  # "Outline for Lecture" repeats as builds in this seed
     assert "answer keys scaffolded" in line
-    assert (course / "_site" / "lecture-2024-01-11.html").is_file() and (course / "_site" / "quiz-2024-01-11.html").is_file()
+    assert (course / "_site" / "lecture-2024-01-11.html").is_file() and (
+        course / "_site" / "quiz-2024-01-11.html"
+    ).is_file()
 
 
 def test_site_cli_build_refuses_foreign_output(tmp_path):
@@ -104,7 +110,9 @@ def test_site_cli_add_to_a_lecture_grouped_by_itself_keeps_its_sources_and_id(tm
     course, notes = tmp_path / "course", tmp_path / "extra-notes.txt"
     course.mkdir()
     shutil.copy(bundled_seeds() / "003_ac6d1436580ceec6.txt", course)  # no course.toml: grouped as 2020-10-13
-    notes.write_text("Worked example\n\nThe chain rule applied to a two-layer network, step by step.\n", encoding="utf-8")
+    notes.write_text(
+        "Worked example\n\nThe chain rule applied to a two-layer network, step by step.\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["add", str(notes), "--course", str(course), "--lecture", "2020-10-13"])
     assert result.exit_code == 0, result.output
     listed = tomllib.loads((course / "course.toml").read_text(encoding="utf-8"))["lectures"]
@@ -120,14 +128,18 @@ def test_site_cli_add_refuses_to_replace_a_source_with_other_bytes(tmp_path, mon
     newer.parent.mkdir()
     seed = bundled_seeds() / "003_ac6d1436580ceec6.txt"
     shutil.copy(seed, course)
-    newer.write_text(seed.read_text(encoding="utf-8") + "\nA section added later\n\nMore text.\n", encoding="utf-8")
+    newer.write_text(
+        seed.read_text(encoding="utf-8") + "\nA section added later\n\nMore text.\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["add", str(newer), "--course", str(course)])
     assert result.exit_code == 2 and "already has a different 003_ac6d1436580ceec6.txt" in result.stderr
     assert (course / seed.name).read_bytes() == seed.read_bytes()
     again = CliRunner().invoke(main, ["add", str(seed), "--course", str(course)])  # the same bytes: fine
     assert again.exit_code == 0, again.output
     odd = CliRunner().invoke(main, ["add", str(seed), "--course", str(course), "--lecture", "Bad Id!"])
-    assert odd.exit_code == 2 and "lecture id 'Bad Id!'" in odd.stderr and not (course / "course.toml").exists()
+    assert (
+        odd.exit_code == 2 and "lecture id 'Bad Id!'" in odd.stderr and not (course / "course.toml").exists()
+    )
 
 
 def test_site_watch_survives_an_unusable_moment(tmp_path, capsys):
@@ -194,8 +206,10 @@ def test_site_cli_unusable_course_keeps_the_previous_site(tmp_path, monkeypatch)
     bad = _course_with(tmp_path / "bad", zero_pdf=True)
     result = CliRunner().invoke(main, ["build", str(bad), "--out", str(out)])
     assert result.exit_code == 2
-    lines = [l for l in result.stderr.splitlines() if l.strip()]
-    assert len(lines) == 1 and "unusable course" in lines[0] and "x.pdf" in lines[0] and "empty file" in lines[0]
+    lines = [err for err in result.stderr.splitlines() if err.strip()]
+    assert (
+        len(lines) == 1 and "unusable course" in lines[0] and "x.pdf" in lines[0] and "empty file" in lines[0]
+    )
     assert (out / "index.html").read_bytes() == before and "Traceback" not in result.output
 
 
@@ -207,9 +221,10 @@ def test_site_cli_add_refuses_unreadable_files(tmp_path, monkeypatch):
     course = tmp_path / "course"
     result = CliRunner().invoke(main, ["add", str(bad / "zero.pdf"), "--course", str(course)])
     assert result.exit_code == 2 and not (course / "zero.pdf").exists()
-    assert [l for l in result.stderr.splitlines() if l.strip()] == [
+    assert [err for err in result.stderr.splitlines() if err.strip()] == [
         f"lecturekit: {bad / 'zero.pdf'}: nothing added, it cannot be read: "
-        "empty file (0 bytes): nothing to read; replace it with the real export or remove it"]
+        "empty file (0 bytes): nothing to read; replace it with the real export or remove it"
+    ]
     seed = bundled_seeds() / "003_ac6d1436580ceec6.txt"
     result = CliRunner().invoke(main, ["add", str(bad / "zero.pdf"), str(seed), "--course", str(course)])
     assert result.exit_code == 1

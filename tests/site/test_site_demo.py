@@ -9,9 +9,9 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 from lxml import html as lxml_html
+from test_site_a11y import AXE, serious_violations
 
 from lecturekit.cli import main
-from test_site_a11y import AXE, serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -49,7 +49,13 @@ def page(chromium):
 
 def test_site_demo_pages(demo):
     names = {p.name for p in demo.glob("*.html")}
-    assert {"index.html", "lecture-2026-01-14.html", "lecture-2024-01-11.html", "practice.html", "topics.html"} <= names
+    assert {
+        "index.html",
+        "lecture-2026-01-14.html",
+        "lecture-2024-01-11.html",
+        "practice.html",
+        "topics.html",
+    } <= names
     assert {"notes-2025-02-03.html", "notes-2020-10-13.html"} <= names  # seeds 002 and 003 are notes
     doc = lxml_html.fromstring((demo / "lecture-2026-01-14.html").read_bytes())
     edition = doc.find_class("edition")
@@ -65,7 +71,8 @@ def keyed_questions(page) -> list[tuple[str, list[str], list[str]]]:
     """(form id, answer keys, all option keys) of every graded question on the page."""
     return page.eval_on_selector_all(
         'form.question[data-keyed="true"]',
-        "els => els.map(e => [e.id, JSON.parse(e.dataset.answer), [...e.querySelectorAll('input')].map(i => i.value)])")
+        "els => els.map(e => [e.id, JSON.parse(e.dataset.answer), [...e.querySelectorAll('input')].map(i => i.value)])",
+    )
 
 
 def test_site_demo_quiz_right_wrong_and_kept(demo, page):
@@ -115,8 +122,16 @@ def test_site_demo_math_and_topic_page_with_notebook(demo, page):
     assert any(cell.cell_type == "code" for cell in notebook.cells)
 
 
-@pytest.mark.parametrize("name", ["index.html", "lecture-2026-01-14.html", "notes-2025-02-03.html",
-                                  "quiz-2024-01-11.html", "topic-backprop.html"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "index.html",
+        "lecture-2026-01-14.html",
+        "notes-2025-02-03.html",
+        "quiz-2024-01-11.html",
+        "topic-backprop.html",
+    ],
+)
 def test_site_demo_axe(demo, page, name):
     if not AXE.is_file():
         pytest.skip("node_modules/axe-core is missing: run `npm ci` (scripts/setup.sh test does)")
@@ -128,7 +143,12 @@ def test_site_demo_axe(demo, page, name):
 def test_site_demo_readable_on_a_phone(demo, chromium):
     ctx = chromium.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     tab = ctx.new_page()
-    for name in ("lecture-2024-01-11.html", "lecture-2026-01-14.html", "quiz-2024-01-11.html", "topic-backprop.html"):
+    for name in (
+        "lecture-2024-01-11.html",
+        "lecture-2026-01-14.html",
+        "quiz-2024-01-11.html",
+        "topic-backprop.html",
+    ):
         tab.goto((demo / name).as_uri())
         assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), name
         assert tab.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 16

@@ -8,7 +8,6 @@ import os
 import nbformat
 import pytest
 from lxml import html as lxml_html
-
 from site_support import FIXTURES, GOLDEN, normalise_html
 
 PAGES = [
@@ -43,7 +42,9 @@ def test_site_golden_page(fixture_site, name):
         golden.write_text(actual, encoding="utf-8")
     assert golden.is_file(), f"no golden file {golden.name}; run with LECTUREKIT_UPDATE_GOLDEN=1"
     expected = golden.read_text(encoding="utf-8")
-    assert actual == expected, f"{name} differs from {golden}; if intended, regenerate with LECTUREKIT_UPDATE_GOLDEN=1"
+    assert actual == expected, (
+        f"{name} differs from {golden}; if intended, regenerate with LECTUREKIT_UPDATE_GOLDEN=1"
+    )
 
 
 def test_site_embedded_example_files_are_the_downloads(fixture_site):

@@ -43,8 +43,15 @@ def diagram(label: str, size: tuple[int, int] = (1108, 831)) -> bytes:
 def slide_image(slide: str, data: bytes, page: int) -> SlideImage:
     with Image.open(io.BytesIO(data)) as image:
         width, height = image.size
-    return SlideImage(slide=slide, source="deck.pdf", page=page, digest=hashlib.sha256(data).hexdigest(),
-                      width=width, height=height, data=data)
+    return SlideImage(
+        slide=slide,
+        source="deck.pdf",
+        page=page,
+        digest=hashlib.sha256(data).hexdigest(),
+        width=width,
+        height=height,
+        data=data,
+    )
 
 
 def pictured_course() -> Course:
@@ -52,8 +59,10 @@ def pictured_course() -> Course:
     lecture = next(lec for lec in course.lectures if lec.id == "2026-01-14")
     figure = next(s for s in lecture.slides if s.id == FIGURE_SLIDE)
     figure.text = figure.title
-    course.images = [slide_image(TEXT_SLIDE, diagram("Back-propagation"), 2),
-                     slide_image(FIGURE_SLIDE, diagram("Broken formula"), 4)]
+    course.images = [
+        slide_image(TEXT_SLIDE, diagram("Back-propagation"), 2),
+        slide_image(FIGURE_SLIDE, diagram("Broken formula"), 4),
+    ]
     return course
 
 
@@ -77,15 +86,23 @@ def test_pictures_are_written_once_by_content_and_shown_beside_the_text(pictured
         assert href.startswith("img/") and href.endswith(".webp") and image.digest.startswith(Path(href).stem)
         assert (pictured_site / href).read_bytes() == image.data
         [img] = link.xpath("img")
-        assert img.get("src") == href and (img.get("width"), img.get("height")) == (str(image.width), str(image.height))
+        assert img.get("src") == href and (img.get("width"), img.get("height")) == (
+            str(image.width),
+            str(image.height),
+        )
         assert img.get("alt").startswith("Slide ") and img.get("loading") == "lazy"
         assert link.get("aria-label").startswith("Enlarge slide")
     assert len(list((pictured_site / "img").iterdir())) == 2
     beside = section(doc, TEXT_SLIDE)
-    assert "has-image" in beside.get("class") and "slide-image-large" not in lxml_html.tostring(beside).decode()
+    assert (
+        "has-image" in beside.get("class") and "slide-image-large" not in lxml_html.tostring(beside).decode()
+    )
     # Slides without a picture are as before.
     assert not section(doc, "2026-01-14/s05").xpath(".//a[contains(@class, 'slide-image')]")
-    assert doc.xpath("//script[@src='static/lightbox.js']") and (pictured_site / "static" / "lightbox.js").is_file()
+    assert (
+        doc.xpath("//script[@src='static/lightbox.js']")
+        and (pictured_site / "static" / "lightbox.js").is_file()
+    )
 
 
 def test_a_figure_slide_is_its_picture(pictured_site):
@@ -102,7 +119,9 @@ def test_no_images_leaves_the_site_as_without_pictures(tmp_path):
     build(course, plain_out)  # the same text as the pictured course, no pictures
     build_site(pictured_course(), pictured_out, Diagnostics(), SiteOptions(cache=False, images=False))
     assert not (pictured_out / "img").exists()
-    assert (pictured_out / LECTURE).read_text(encoding="utf-8") == (plain_out / LECTURE).read_text(encoding="utf-8")
+    assert (pictured_out / LECTURE).read_text(encoding="utf-8") == (plain_out / LECTURE).read_text(
+        encoding="utf-8"
+    )
     assert "lightbox.js" not in (pictured_out / LECTURE).read_text(encoding="utf-8")
 
 
@@ -112,7 +131,9 @@ def test_a_changed_picture_renders_the_page_again(tmp_path):
     course = pictured_course()
     course.images[0] = slide_image(TEXT_SLIDE, diagram("Back-propagation, revised"), 2)
     build(course, tmp_path / "b", cache_dir=cache)
-    assert f"img/{course.images[0].digest[:20]}.webp" in (tmp_path / "b" / LECTURE).read_text(encoding="utf-8")
+    assert f"img/{course.images[0].digest[:20]}.webp" in (tmp_path / "b" / LECTURE).read_text(
+        encoding="utf-8"
+    )
     assert len(list((tmp_path / "b" / "img").iterdir())) == 2  # the old picture is gone with the old site
 
 
@@ -122,8 +143,13 @@ def write_figure_deck(path: Path) -> Path:
     pdf.setFont("Helvetica-Bold", 28)
     pdf.drawString(40, 350, "Gradient descent")
     pdf.setFont("Helvetica", 18)
-    for n, line in enumerate(["Start from a guess of the weights", "Step against the gradient of the loss",
-                              "Repeat until the loss stops falling"]):
+    for n, line in enumerate(
+        [
+            "Start from a guess of the weights",
+            "Step against the gradient of the loss",
+            "Repeat until the loss stops falling",
+        ]
+    ):
         pdf.drawString(60, 290 - 34 * n, "\u2022 " + line)
     pdf.showPage()
     pdf.setFont("Helvetica-Bold", 28)
@@ -144,7 +170,9 @@ def test_cli_build_shows_page_pictures_and_no_images_leaves_them_out(tmp_path, m
     import lecturekit.pipeline as pipeline
 
     unrun = pipeline.prepare_examples
-    monkeypatch.setattr(pipeline, "prepare_examples", lambda root, run=True: unrun(root, run=False))  # not tested here
+    monkeypatch.setattr(
+        pipeline, "prepare_examples", lambda root, run=True: unrun(root, run=False)
+    )  # not tested here
     monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "cache"))
     course = tmp_path / "course"
     course.mkdir()
@@ -166,7 +194,9 @@ def test_cli_build_shows_page_pictures_and_no_images_leaves_them_out(tmp_path, m
     page = next((tmp_path / "site").glob("lecture-*.html")).read_text(encoding="utf-8")
     assert "slide-image" not in page and FIGURE_ONLY in page
     write_figure_deck(tmp_path / "week2.pdf")
-    added = CliRunner().invoke(main, ["add", str(tmp_path / "week2.pdf"), "--course", str(course), "--no-images"])
+    added = CliRunner().invoke(
+        main, ["add", str(tmp_path / "week2.pdf"), "--course", str(course), "--no-images"]
+    )
     assert added.exit_code == 0, added.output
     assert (course / "_site" / "index.html").is_file() and not (course / "_site" / "img").exists()
 
@@ -189,7 +219,9 @@ def test_browser_picture_shows_beside_the_text_and_enlarges(context, pictured_si
     link.scroll_into_view_if_needed()
     page.wait_for_function("document.querySelector('#slide-s02 a.slide-image img').naturalWidth > 0")
     box, body = link.bounding_box(), page.locator("#slide-s02 .slide-body").bounding_box()
-    assert box["x"] > body["x"] + 100 and box["width"] < 0.6 * page.locator("#slide-s02").bounding_box()["width"]
+    assert (
+        box["x"] > body["x"] + 100 and box["width"] < 0.6 * page.locator("#slide-s02").bounding_box()["width"]
+    )
     link.click()
     dialog = page.locator("dialog.lightbox")
     assert dialog.is_visible()
@@ -218,7 +250,10 @@ def test_browser_figure_slide_fills_the_column_on_a_phone(chromium, pictured_sit
             img.scroll_into_view_if_needed()
             section = page.locator(slide).bounding_box()
             box = img.bounding_box()
-            assert box["width"] > 0.8 * section["width"] and box["x"] + box["width"] <= section["x"] + section["width"]
+            assert (
+                box["width"] > 0.8 * section["width"]
+                and box["x"] + box["width"] <= section["x"] + section["width"]
+            )
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         ctx.close()

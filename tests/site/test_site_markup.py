@@ -23,13 +23,18 @@ def test_site_markup_escapes_html_in_text(renderer):
 
 def test_site_markup_seed_math_renders(renderer):
     # Lines as they stand in seed 004 (the 2024 edition).
-    text = ("$$\\text{Score}(x) = w_0 + w_1 x[1] + w_2 x[2] + \\dots + w_d x[d]$$\n"
-            "- Rectified linear unit (ReLU) $g(x) = x^+ = \\max(0, x)$")
+    text = (
+        "$$\\text{Score}(x) = w_0 + w_1 x[1] + w_2 x[2] + \\dots + w_d x[d]$$\n"
+        "- Rectified linear unit (ReLU) $g(x) = x^+ = \\max(0, x)$"
+    )
     html = renderer.block(text)
     assert renderer.errors == []
     doc = lxml_html.fromstring(f"<div>{html}</div>")
     annotations = [a.text for a in doc.iter("annotation")]
-    assert annotations == ["\\text{Score}(x) = w_0 + w_1 x[1] + w_2 x[2] + \\dots + w_d x[d]", "g(x) = x^+ = \\max(0, x)"]
+    assert annotations == [
+        "\\text{Score}(x) = w_0 + w_1 x[1] + w_2 x[2] + \\dots + w_d x[d]",
+        "g(x) = x^+ = \\max(0, x)",
+    ]
     assert doc.find_class("katex-display") and doc.find(".//li").text.startswith("Rectified linear unit")
 
 
@@ -45,8 +50,10 @@ def test_site_markup_money_is_not_math(renderer):
 
 
 def test_site_markup_lists_tables_and_marks(renderer):
-    html = renderer.block("Intro line\n- one **bold**\n- two ~~not~~\n1. first\n2. second\n| a | b |\n|---|---|\n| 1 | 2 |\n"
-                          "Book [Bengio et al](#) and [site](http://example.org)")
+    html = renderer.block(
+        "Intro line\n- one **bold**\n- two ~~not~~\n1. first\n2. second\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+        "Book [Bengio et al](#) and [site](http://example.org)"
+    )
     doc = lxml_html.fromstring(f"<div>{html}</div>")
     assert [li.text_content() for li in doc.iter("li")] == ["one bold", "two not", "first", "second"]
     assert doc.find(".//ul/li/strong").text == "bold" and doc.find(".//del").text == "not"
@@ -63,8 +70,10 @@ def test_site_provenance_helpers():
 
 
 def test_site_markup_fenced_code_is_code_not_math_or_list(renderer):
-    text = ("Training loop:\n```python\nfor x in batch:\n    - not a list $a$ <b>\n    cost = $5 + $6\n```\n"
-            "- after the fence $x^2$")
+    text = (
+        "Training loop:\n```python\nfor x in batch:\n    - not a list $a$ <b>\n    cost = $5 + $6\n```\n"
+        "- after the fence $x^2$"
+    )
     html = renderer.block(text)
     doc = lxml_html.fromstring(f"<div>{html}</div>")
     code = doc.find(".//pre/code")

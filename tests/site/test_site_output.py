@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from site_support import build, load_fixture_course, tree
+
 from lecturekit.site.output import SiteFiles
 
 

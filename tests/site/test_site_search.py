@@ -14,7 +14,7 @@ from lecturekit.site.search import alias_key, index_script, terms
 def parse(script: str) -> dict:
     prefix = "window.LECTUREKIT_SEARCH="
     assert script.startswith(prefix) and script.endswith(";\n")
-    return json.loads(script[len(prefix):-2])
+    return json.loads(script[len(prefix) : -2])
 
 
 def docs_for(index: dict, term: str) -> list[str]:
@@ -36,7 +36,10 @@ def test_site_search_indexes_slides_questions_and_topics_not_code():
 
 
 def test_site_search_terms_are_stemmed_plurals():
-    assert terms("Gradients of the losses") == {"gradient", "losse"}  # "losses"→"losse": a query "loss" prefix-matches it
+    assert terms("Gradients of the losses") == {
+        "gradient",
+        "losse",
+    }  # "losses"→"losse": a query "loss" prefix-matches it
     assert terms("class status") == {"class", "status"}  # -ss and -us are not plurals
     index = parse(index_script(load_fixture_course()))
     assert "diverge" in index["terms"] and "diverges" not in index["terms"]
@@ -45,7 +48,9 @@ def test_site_search_terms_are_stemmed_plurals():
 def test_site_search_index_under_1mb_for_2000_slides():
     course = synthetic_course(40, 50)
     # The slides tag "backprop": give the course that topic, so its alias table is counted too.
-    course.topics = [Topic(id="backprop", name="Backpropagation", aliases=["back-propagation", "backprop", "back prop"])]
+    course.topics = [
+        Topic(id="backprop", name="Backpropagation", aliases=["back-propagation", "backprop", "back prop"])
+    ]
     script = index_script(course)
     assert len(course.lectures) * len(course.lectures[0].slides) == 2000
     size = len(script.encode("utf-8"))
@@ -59,9 +64,17 @@ def test_site_search_index_under_1mb_for_2000_slides():
 def test_site_search_hyphenated_words_indexed_joined_and_split():
     """QA: "hyperparameter" missed the "Hyper-parameters" slides; "back propagation" must still find "Back-propagation"."""
     assert terms("Hyper-parameters of Back-propagation") == {
-        "hyper", "parameter", "hyperparameter", "back", "propagation", "backpropagation"}
+        "hyper",
+        "parameter",
+        "hyperparameter",
+        "back",
+        "propagation",
+        "backpropagation",
+    }
     index = parse(index_script(load_fixture_course()))
-    assert "lecture-2026-01-14.html#slide-s06" in docs_for(index, "hyperparameter")  # "Which of these is a hyper-parameter?"
+    assert "lecture-2026-01-14.html#slide-s06" in docs_for(
+        index, "hyperparameter"
+    )  # "Which of these is a hyper-parameter?"
     assert "lecture-2026-01-14.html#slide-s06" in docs_for(index, "parameter")
 
 
@@ -79,4 +92,6 @@ def test_site_search_topic_aliases_find_tagged_slides():
     tagged = [index["docs"][i][1] for i in numbers]
     # The notes section on automatic differentiation is tagged with the topic but never says "backprop".
     assert "notes-2020-10-13.html#slide-s01" in tagged
-    assert not any(term.startswith("backprop") for term in terms(load_fixture_course().lectures[2].slides[0].text))
+    assert not any(
+        term.startswith("backprop") for term in terms(load_fixture_course().lectures[2].slides[0].text)
+    )

@@ -81,11 +81,13 @@ def test_overfitting_and_each_cure(load_example):
     ex = load_example("overfitting")
     results = ex.compare()
     plain_train, plain_val = results.pop("no regularization")
-    assert plain_train < 0.3 ** 2 < plain_val + 0.3 ** 2  # fits below the noise level
+    assert plain_train < 0.3**2 < plain_val + 0.3**2  # fits below the noise level
     for name, (_, val) in results.items():
         assert val < plain_val * 0.75, name
     train_err, val_err, _ = ex.train()
-    assert train_err[-1] < train_err[int(np.argmin(val_err))]  # training error keeps falling after the best epoch
+    assert (
+        train_err[-1] < train_err[int(np.argmin(val_err))]
+    )  # training error keeps falling after the best epoch
 
 
 def test_activations_derivatives_and_saturation(load_example):
@@ -118,13 +120,17 @@ def test_semantic_search_over_the_course_slides(load_example, monkeypatch):
     monkeypatch.delenv("LECTUREKIT_COURSE", raising=False)
     slides, short = ex.teaching_slides(ex.course_folder())
     # cleaned slides, not raw pages: every seed file is there, each build sequence is one slide
-    assert {ref.source for slide in slides for ref in slide.pages} == {p.name for p in ex.course_folder().glob("*.txt")}
+    assert {ref.source for slide in slides for ref in slide.pages} == {
+        p.name for p in ex.course_folder().glob("*.txt")
+    }
     assert [s.title for s in slides].count("Over-fitting in DNNs") == 1
     [overfitting] = [s for s in slides if s.title == "Over-fitting in DNNs"]
     assert len(overfitting.pages) > 1 and overfitting.kind.value == "content"
     assert {s.kind.value for s in slides} <= {"content", "notes"}  # no admin slides, no exercises
     assert not {"Logistics", "Office Hours", "ICE #1"} & {s.title for s in slides}
-    assert len({" ".join(s.text.lower().split()) for s in slides}) == len(slides) == len({s.id for s in slides})
+    assert (
+        len({" ".join(s.text.lower().split()) for s in slides}) == len(slides) == len({s.id for s in slides})
+    )
     assert short > 0 and all(len(ex.tokens(s.text)) >= ex.MIN_WORDS for s in slides)
     index = ex.Index([s.text for s in slides])
     # the first query shares no word with "back prop": the embedding, not the spelling, finds the slide
@@ -163,13 +169,16 @@ def test_convolution_finds_edges_wherever_they_are_with_few_weights(load_example
     ex = load_example("cnn_filters")
     assert ex.edges(ex.signal(0)) == [6, 7, 14, 15]
     assert ex.edges(ex.signal(3)) == [e + 3 for e in ex.edges(ex.signal(0))]  # translation equivariance
-    assert np.allclose(ex.conv1d(ex.signal(), ex.KERNEL), np.convolve(ex.signal(), ex.KERNEL[::-1], mode="valid"))
+    assert np.allclose(
+        ex.conv1d(ex.signal(), ex.KERNEL), np.convolve(ex.signal(), ex.KERNEL[::-1], mode="valid")
+    )
     conv, dense = ex.parameter_counts()
     assert conv == 3 and dense > 100 * conv
 
 
 def test_rnn_state_carries_the_negation_the_bag_of_words_misses(load_example):
     from topics_support import seed_text
+
     ex = load_example("rnn_sentiment")
     for sentence, label in ex.SENTENCES.items():
         assert sentence in seed_text("2024-md")  # the slides' own examples

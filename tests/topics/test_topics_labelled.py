@@ -34,8 +34,10 @@ def courses(tmp_path_factory) -> dict[str, Course]:
     patch.setenv("LECTUREKIT_CACHE", str(tmp_path_factory.mktemp("cache")))
     patch.setenv("LECTUREKIT_RUN_EXAMPLES", "0")
     try:
-        return {name: load_course([folder(name)], diag=Diagnostics(), run_examples=False)
-                for name in ["seeds", *NON_ML]}
+        return {
+            name: load_course([folder(name)], diag=Diagnostics(), run_examples=False)
+            for name in ["seeds", *NON_ML]
+        }
     finally:
         patch.undo()
 

@@ -32,8 +32,9 @@ def test_key_follows_every_course_file_and_lecturekit_code(tmp_path, monkeypatch
     course = course_copy(tmp_path)
     first = _cache_key(search, course)
     assert _cache_key(search, course) == first
-    (course / NOTES).write_text((SEEDS / NOTES).read_text(encoding="utf-8") + "\nDropout fights over-fitting.\n",
-                                encoding="utf-8")
+    (course / NOTES).write_text(
+        (SEEDS / NOTES).read_text(encoding="utf-8") + "\nDropout fights over-fitting.\n", encoding="utf-8"
+    )
     edited = _cache_key(search, course)
     (course / "course.toml").write_text('title = "Deep learning"\n', encoding="utf-8")
     configured = _cache_key(search, course)
@@ -72,7 +73,9 @@ def test_a_changed_course_is_searched_again_not_served_from_cache(tmp_path, monk
     assert run_cached(search, course, cache) == first and cache.hits == 1
     (course / "dropout.txt").write_text(
         "Dropout\n\nDropout randomly switches hidden units off during training so the network cannot rely on any "
-        "single unit; it is a cheap and strong regularizer against over-fitting.\n", encoding="utf-8")
+        "single unit; it is a cheap and strong regularizer against over-fitting.\n",
+        encoding="utf-8",
+    )
     second = run_cached(search, course, cache)
     assert second.exit_code == 0 and second.output != first.output
     assert "[dropout.txt p. 1]" in second.output  # the new slide is found by the over-fitting query

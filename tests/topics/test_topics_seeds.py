@@ -9,16 +9,29 @@ from lecturekit.pipeline import bundled_seeds, load_course
 from lecturekit.topics.report import coverage, topic_rows
 from lecturekit.topics.taxonomy import load_shipped
 
-MUST_HAVE_PAGES = ["backprop", "sgd", "learning-rate", "adam", "hyperparameters", "hyperparameter-search",
-                   "overfitting", "dropout", "activation-functions", "mlp-xor", "autodiff",
-                   "embeddings"]
+MUST_HAVE_PAGES = [
+    "backprop",
+    "sgd",
+    "learning-rate",
+    "adam",
+    "hyperparameters",
+    "hyperparameter-search",
+    "overfitting",
+    "dropout",
+    "activation-functions",
+    "mlp-xor",
+    "autodiff",
+    "embeddings",
+]
 
 
 @pytest.fixture(scope="module")
 def seeds_course(tmp_path_factory):
     patch = pytest.MonkeyPatch()
     patch.setenv("LECTUREKIT_CACHE", str(tmp_path_factory.mktemp("cache")))
-    patch.setenv("LECTUREKIT_RUN_EXAMPLES", "0")  # the examples' runs are asserted in test_topics_examples_run
+    patch.setenv(
+        "LECTUREKIT_RUN_EXAMPLES", "0"
+    )  # the examples' runs are asserted in test_topics_examples_run
     try:
         diag = Diagnostics()
         yield load_course([bundled_seeds()], diag=diag)
@@ -56,7 +69,9 @@ def test_slides_list_best_first_titles_before_passing_mentions(seeds_course, row
     slides = {s.id: s for lecture in seeds_course.lectures for s in lecture.slides}
     first = slides[rows["backprop"].slides[0]]
     assert "back" in first.title.lower() and "prop" in first.title.lower()
-    scores = [next(t.score for t in slides[i].topics if t.topic == "backprop") for i in rows["backprop"].slides]
+    scores = [
+        next(t.score for t in slides[i].topics if t.topic == "backprop") for i in rows["backprop"].slides
+    ]
     assert scores == sorted(scores, reverse=True)
 
 
@@ -74,8 +89,20 @@ def test_coverage_flags_topics_taught_without_an_example(seeds_course, rows):
 
 
 def test_coverage_flags_examples_no_slide_mentions(seeds_course, rows):
-    without_cnn = seeds_course.model_copy(update={"lectures": [
-        lecture.model_copy(update={"slides": [s.model_copy(update={"topics": [t for t in s.topics if t.topic != "cnn"]})
-                                              for s in lecture.slides]}) for lecture in seeds_course.lectures]})
+    without_cnn = seeds_course.model_copy(
+        update={
+            "lectures": [
+                lecture.model_copy(
+                    update={
+                        "slides": [
+                            s.model_copy(update={"topics": [t for t in s.topics if t.topic != "cnn"]})
+                            for s in lecture.slides
+                        ]
+                    }
+                )
+                for lecture in seeds_course.lectures
+            ]
+        }
+    )
     gaps = coverage(without_cnn, topic_rows(without_cnn))
     assert gaps.examples_not_in_slides == ["cnn_filters"]

@@ -38,13 +38,16 @@ def _check_ticks(ticks: list[float], low: float, high: float, lo: float, hi: flo
     assert low <= ticks[0] and ticks[-1] <= high  # and every tick
 
 
-@pytest.mark.parametrize(("lo", "hi", "expected"), [
-    (0.0, 1.0, [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]),
-    (0.0, 150.0, [0, 50, 100, 150]),
-    (-5.0, 5.0, [-4, -2, 0, 2, 4]),
-    (1.0, 30.0, [5, 10, 15, 20, 25, 30]),
-    (-0.02, 0.03, [-0.02, -0.01, 0.0, 0.01, 0.02, 0.03]),
-])
+@pytest.mark.parametrize(
+    ("lo", "hi", "expected"),
+    [
+        (0.0, 1.0, [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]),
+        (0.0, 150.0, [0, 50, 100, 150]),
+        (-5.0, 5.0, [-4, -2, 0, 2, 4]),
+        (1.0, 30.0, [5, 10, 15, 20, 25, 30]),
+        (-0.02, 0.03, [-0.02, -0.01, 0.0, 0.01, 0.02, 0.03]),
+    ],
+)
 def test_linear_ticks_are_nice(plot, lo, hi, expected):
     ticks, low, high = plot.nice_ticks(lo, hi)
     assert ticks == pytest.approx(expected)
@@ -60,12 +63,15 @@ def test_linear_ticks_are_nice_for_any_range(plot):
         _check_ticks(*plot.nice_ticks(lo, hi), lo, hi)
 
 
-@pytest.mark.parametrize(("lo", "hi", "labels"), [
-    (1e-6, 0.86, ["10⁻⁶", "10⁻⁵", "10⁻⁴", "10⁻³", "10⁻²", "10⁻¹"]),
-    (2e-31, 2.7e4, ["10⁻³⁰", "10⁻²⁰", "10⁻¹⁰", "10⁰"]),
-    (1.5e-5, 81.0, ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁰", "10¹"]),
-    (8.7e-4, 0.126, ["10⁻³", "10⁻²", "10⁻¹", "10⁰"]),
-])
+@pytest.mark.parametrize(
+    ("lo", "hi", "labels"),
+    [
+        (1e-6, 0.86, ["10⁻⁶", "10⁻⁵", "10⁻⁴", "10⁻³", "10⁻²", "10⁻¹"]),
+        (2e-31, 2.7e4, ["10⁻³⁰", "10⁻²⁰", "10⁻¹⁰", "10⁰"]),
+        (1.5e-5, 81.0, ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁰", "10¹"]),
+        (8.7e-4, 0.126, ["10⁻³", "10⁻²", "10⁻¹", "10⁰"]),
+    ],
+)
 def test_log_ticks_are_powers_of_ten(plot, lo, hi, labels):
     ticks, low, high = plot.nice_ticks(math.log10(lo), math.log10(hi), logscale=True)
     assert all(t == round(t) for t in ticks)
@@ -87,8 +93,10 @@ def test_log_ticks_over_one_decade_use_1_2_5_and_never_raw_log10(plot):
 
 
 def _svg(plot, labels: list[str], logy: bool = False, title: str = "A title") -> str:
-    series = [(label, [float(x) for x in range(50)], [math.exp(-0.1 * k * x) * (1 + k) for x in range(50)])
-              for k, label in enumerate(labels)]
+    series = [
+        (label, [float(x) for x in range(50)], [math.exp(-0.1 * k * x) * (1 + k) for x in range(50)])
+        for k, label in enumerate(labels)
+    ]
     return plot.line_plot(series, title, "step", "loss", logy=logy)
 
 
@@ -103,8 +111,11 @@ def _check_legend_beside_data(svg: str) -> None:
     canvas = [float(v) for v in root.get("viewBox").split()]
     [area] = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "plot"]
     px0, py0, px1, py1 = _box(area)
-    points = [tuple(map(float, p.split(",")))
-              for line in root.iter(f"{SVG}polyline") for p in line.get("points").split()]
+    points = [
+        tuple(map(float, p.split(",")))
+        for line in root.iter(f"{SVG}polyline")
+        for p in line.get("points").split()
+    ]
     assert points and all(px0 - 0.1 <= x <= px1 + 0.1 and py0 - 0.1 <= y <= py1 + 0.1 for x, y in points)
     legends = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "legend"]
     for legend in legends:
@@ -113,13 +124,16 @@ def _check_legend_beside_data(svg: str) -> None:
         assert lx0 >= 0 and lx1 <= canvas[2] and ly0 >= 0 and ly1 <= canvas[3]
 
 
-@pytest.mark.parametrize("labels", [
-    ["train", "validation"],
-    ["too small (σ = 0.5)", "variance 1/n (σ = 1)", "too large (σ = 3)"],
-    ["constant", "step decay (÷2 every 5 epochs)", "1/t decay (τ = 2 epochs)"],  # too wide: goes below
-    [f"series {k}" for k in range(8)],
-    ["one series only"],
-])
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["train", "validation"],
+        ["too small (σ = 0.5)", "variance 1/n (σ = 1)", "too large (σ = 3)"],
+        ["constant", "step decay (÷2 every 5 epochs)", "1/t decay (τ = 2 epochs)"],  # too wide: goes below
+        [f"series {k}" for k in range(8)],
+        ["one series only"],
+    ],
+)
 def test_legend_never_covers_the_data(plot, labels):
     for logy in (False, True):
         _check_legend_beside_data(_svg(plot, labels, logy))
@@ -159,8 +173,10 @@ def test_axes_have_titles_ticks_and_grid(plot):
 
 def test_output_is_deterministic(plot):
     assert _svg(plot, ["a", "b", "c"], logy=True) == _svg(plot, ["a", "b", "c"], logy=True)
-    series = [("diverges", [0, 1, 2, 3], [1.0, 10.0, float("inf"), float("nan")]),
-              ("hits zero", [0, 1, 2, 3], [1, 0.1, 0, 0.01])]
+    series = [
+        ("diverges", [0, 1, 2, 3], [1.0, 10.0, float("inf"), float("nan")]),
+        ("hits zero", [0, 1, 2, 3], [1, 0.1, 0, 0.01]),
+    ]
     first = plot.line_plot(series, "t", "x", "y", logy=True)
     assert first == plot.line_plot(series, "t", "x", "y", logy=True)
     etree.fromstring(first.encode())

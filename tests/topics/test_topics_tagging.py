@@ -17,24 +17,59 @@ def slide(slide_id: str, title: str, body: str, kind: SlideKind = SlideKind.CONT
     return Slide(id=slide_id, title=title, text=f"{title}\n{body}", kind=kind)
 
 
-OVERFITTING_2024 = slide("2024-01-11/s40", "Over-fitting in DNNs", seed_sentence("2024-md", (
-    "How to handle over-fitting in DNNs\n\n- ① A DNN model with 100 million parameters and only 100k data points or even "
-    "a million data points will overfit unless we take care of over-fitting.\n- ② Weight regularization can help - "
-    "ℓ_1, ℓ_2\n- ③ More common over-fitting strategy for DL?\n- ④ Dropouts!")))
-TRAINING_2026 = slide("2026-01-14/s06", "Training a DNN", seed_sentence("2026-text", (
-    "SGD with mini-batch\n\nSGD mini-batch is the staple diet. However there are some learning rate\nschedulers that "
-    "are known to work better for DNNs - Such as Adagrad\nand more recently, ADAM.")))
-LOGISTICS = slide("2026-01-14/s01", "Logistics", seed_sentence("2026-text", "Review Session Friday"), SlideKind.ADMIN)
+OVERFITTING_2024 = slide(
+    "2024-01-11/s40",
+    "Over-fitting in DNNs",
+    seed_sentence(
+        "2024-md",
+        (
+            "How to handle over-fitting in DNNs\n\n- ① A DNN model with 100 million parameters and only 100k data points or even "
+            "a million data points will overfit unless we take care of over-fitting.\n- ② Weight regularization can help - "
+            "ℓ_1, ℓ_2\n- ③ More common over-fitting strategy for DL?\n- ④ Dropouts!"
+        ),
+    ),
+)
+TRAINING_2026 = slide(
+    "2026-01-14/s06",
+    "Training a DNN",
+    seed_sentence(
+        "2026-text",
+        (
+            "SGD with mini-batch\n\nSGD mini-batch is the staple diet. However there are some learning rate\nschedulers that "
+            "are known to work better for DNNs - Such as Adagrad\nand more recently, ADAM."
+        ),
+    ),
+)
+LOGISTICS = slide(
+    "2026-01-14/s01", "Logistics", seed_sentence("2026-text", "Review Session Friday"), SlideKind.ADMIN
+)
 ICE1_2026 = Question(
-    id="2026-01-14/ice-1", lecture="2026-01-14", label="ICE #1", kind=QuestionKind.MCQ,
-    stem=seed_sentence("2026-text", "What is the dimension of the gradient with a full-batch size and a\n"
-                                    "batch-size of 8 (assume d > 8)"),
-    options=[Option(key=k, text=t) for k, t in (("1", "8,8"), ("2", "d,8"), ("3", "1,8"), ("4", "d,d"))])
+    id="2026-01-14/ice-1",
+    lecture="2026-01-14",
+    label="ICE #1",
+    kind=QuestionKind.MCQ,
+    stem=seed_sentence(
+        "2026-text",
+        "What is the dimension of the gradient with a full-batch size and a\nbatch-size of 8 (assume d > 8)",
+    ),
+    options=[Option(key=k, text=t) for k, t in (("1", "8,8"), ("2", "d,8"), ("3", "1,8"), ("4", "d,d"))],
+)
 ICE1_2024 = Question(
-    id="2024-01-11/ice-1", lecture="2024-01-11", label="ICE #1", kind=QuestionKind.MCQ,
+    id="2024-01-11/ice-1",
+    lecture="2024-01-11",
+    label="ICE #1",
+    kind=QuestionKind.MCQ,
     stem=seed_sentence("2024-md", "Which of the following is ~~not~~ a hyper-parameter in deep learning?"),
-    options=[Option(key=k, text=t) for k, t in (("1", "Learning rate"), ("2", "Number of Hidden Layers"),
-                                                 ("3", "Number of neurons per hidden layer"), ("4", "All of the above"))])
+    options=[
+        Option(key=k, text=t)
+        for k, t in (
+            ("1", "Learning rate"),
+            ("2", "Number of Hidden Layers"),
+            ("3", "Number of neurons per hidden layer"),
+            ("4", "All of the above"),
+        )
+    ],
+)
 
 
 def scores(tags) -> dict[str, float]:
@@ -53,7 +88,12 @@ def test_score_grows_with_mentions_and_stays_below_one():
 
 
 def test_admin_slides_are_not_tagged(matcher):
-    assert tag_slide(matcher, LOGISTICS.model_copy(update={"text": "Logistics\nBack prop review session"})).topics == []
+    assert (
+        tag_slide(
+            matcher, LOGISTICS.model_copy(update={"text": "Logistics\nBack prop review session"})
+        ).topics
+        == []
+    )
 
 
 def test_training_slide_tags(matcher):
@@ -74,8 +114,12 @@ def test_ice1_2024_is_about_hyperparameters(matcher):
 def test_tag_course_fills_topics_examples_and_tags(tmp_path, monkeypatch):
     monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("LECTUREKIT_RUN_EXAMPLES", "0")
-    course = Course(title="t", root=str(tmp_path), questions=[ICE1_2026],
-                    lectures=[Lecture(id="2026-01-14", title="L", slides=[LOGISTICS, TRAINING_2026])])
+    course = Course(
+        title="t",
+        root=str(tmp_path),
+        questions=[ICE1_2026],
+        lectures=[Lecture(id="2026-01-14", title="L", slides=[LOGISTICS, TRAINING_2026])],
+    )
     diag = Diagnostics()
     tagged = tag_course(course, None, CourseConfig(), diag)
     assert diag.items == []
@@ -95,11 +139,13 @@ def test_tag_course_runs_examples_against_the_course_folder(tmp_path, monkeypatc
     (course_dir / "notes.txt").write_text((SEEDS / "003_ac6d1436580ceec6.txt").read_text(encoding="utf-8"))
     (course_dir / "topics.toml").write_text('[[topic]]\nid = "autodiff"\nsummary = "Ours."\n')
     diag = Diagnostics()
-    taught = [slide("l/autodiff", "Auto-diff", "Reverse mode auto-diff gives every partial derivative."),
-              slide("l/backprop", "Back-propagation", "Back-propagation is reverse-mode auto-diff on a network."),
-              slide("l/vectors", "Sentence embeddings", "word2vec and sentence embeddings map text to vectors."),
-              slide("l/search", "Semantic search", "Embeddings place similar slides close: vector search."),
-              slide("l/adam", "Adam and momentum", "Adam keeps a running mean of the gradient, like momentum.")]
+    taught = [
+        slide("l/autodiff", "Auto-diff", "Reverse mode auto-diff gives every partial derivative."),
+        slide("l/backprop", "Back-propagation", "Back-propagation is reverse-mode auto-diff on a network."),
+        slide("l/vectors", "Sentence embeddings", "word2vec and sentence embeddings map text to vectors."),
+        slide("l/search", "Semantic search", "Embeddings place similar slides close: vector search."),
+        slide("l/adam", "Adam and momentum", "Adam keeps a running mean of the gradient, like momentum."),
+    ]
     course = Course(title="t", root=str(course_dir), lectures=[Lecture(id="l", title="L", slides=taught)])
     tagged = tag_course(course, course_dir, CourseConfig(), diag)
     assert diag.items == []

@@ -14,11 +14,33 @@ from lecturekit.topics.examples import discover, examples_dir
 from lecturekit.topics.matcher import TopicMatcher
 from lecturekit.topics.taxonomy import load_shipped, merge_topics
 
-ISSUE_TOPICS = ["backprop", "autodiff", "gradient-descent", "sgd", "batch-size", "learning-rate", "lr-schedule",
-                "momentum", "adam", "loss-landscape", "perceptron", "mlp-xor", "activation-functions",
-                "universal-approximation", "initialization", "overfitting", "regularization", "dropout",
-                "early-stopping", "hyperparameters", "hyperparameter-search", "cnn", "rnn", "embeddings",
-                "fine-tuning"]
+ISSUE_TOPICS = [
+    "backprop",
+    "autodiff",
+    "gradient-descent",
+    "sgd",
+    "batch-size",
+    "learning-rate",
+    "lr-schedule",
+    "momentum",
+    "adam",
+    "loss-landscape",
+    "perceptron",
+    "mlp-xor",
+    "activation-functions",
+    "universal-approximation",
+    "initialization",
+    "overfitting",
+    "regularization",
+    "dropout",
+    "early-stopping",
+    "hyperparameters",
+    "hyperparameter-search",
+    "cnn",
+    "rnn",
+    "embeddings",
+    "fine-tuning",
+]
 
 
 def test_shipped_taxonomy_has_every_topic_of_the_issue_with_summary_and_aliases():
@@ -75,7 +97,9 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_course_topics_toml_overrides_and_adds(tmp_path):
-    write(tmp_path, '''
+    write(
+        tmp_path,
+        """
 [[topic]]
 id = "dropout"
 summary = "Our own words on dropout."
@@ -86,7 +110,8 @@ id = "attention"
 name = "Attention"
 aliases = ["self-attention", "attention head"]
 related = ["embeddings"]
-''')
+""",
+    )
     diag = Diagnostics()
     topics = {t.id: t for t in load_topics(tmp_path, CourseConfig(), diag)}
     assert diag.items == []
@@ -103,15 +128,18 @@ def test_course_config_can_name_another_topics_file(tmp_path):
     assert "gans" in {t.id for t in topics}
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ('[[topic]]\nid = "a"\nname = "A"\n\n[[topic]]\nid = "b"\nnmae = "typo"\n', 5, "nmae"),
-    ('[[topic]]\nid = "ok"\nname = "OK"\n[[topic]]\nname = "no id"\n', 4, "id"),
-    ('[[topic]]\nid = "Bad Id"\nname = "X"\n', 1, "lower-case"),
-    ('[[topic]]\nid = "newone"\naliases = ["x"]\n', 1, "needs a name"),
-    ('[[topic]]\nid = "x"\nname = "X"\naliases = "not a list"\n', 1, "aliases"),
-    ('[[topic]]\nid = "x"\nname = "X"\n\n[[topic]]\nid = "x"\nname = "Y"\n', 5, "defined twice"),
-    ('[[topic]\nid = "x"\n', 1, "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ('[[topic]]\nid = "a"\nname = "A"\n\n[[topic]]\nid = "b"\nnmae = "typo"\n', 5, "nmae"),
+        ('[[topic]]\nid = "ok"\nname = "OK"\n[[topic]]\nname = "no id"\n', 4, "id"),
+        ('[[topic]]\nid = "Bad Id"\nname = "X"\n', 1, "lower-case"),
+        ('[[topic]]\nid = "newone"\naliases = ["x"]\n', 1, "needs a name"),
+        ('[[topic]]\nid = "x"\nname = "X"\naliases = "not a list"\n', 1, "aliases"),
+        ('[[topic]]\nid = "x"\nname = "X"\n\n[[topic]]\nid = "x"\nname = "Y"\n', 5, "defined twice"),
+        ('[[topic]\nid = "x"\n', 1, "not valid TOML"),
+    ],
+)
 def test_bad_topics_toml_gives_one_located_error_and_keeps_the_rest(tmp_path, text, line, words):
     path = write(tmp_path, text)
     diag = Diagnostics()
@@ -123,7 +151,9 @@ def test_bad_topics_toml_gives_one_located_error_and_keeps_the_rest(tmp_path, te
 
 
 def test_good_entries_of_a_file_with_a_bad_one_still_apply(tmp_path):
-    path = write(tmp_path, '[[topic]]\nid = "a"\nname = "A"\naliases = ["aaa"]\n\n[[topic]]\nid = "b"\nbogus = 1\n')
+    path = write(
+        tmp_path, '[[topic]]\nid = "a"\nname = "A"\naliases = ["aaa"]\n\n[[topic]]\nid = "b"\nbogus = 1\n'
+    )
     diag = Diagnostics()
     assert "a" in {t.id for t in merge_topics(load_shipped(), path, diag)}
     assert len(diag.errors) == 1

@@ -32,19 +32,33 @@ class ImportFormat(str, Enum):
     JSON = "json"
 
 
-SUFFIX_FORMAT = {".gift": ImportFormat.GIFT, ".txt": ImportFormat.AIKEN, ".aiken": ImportFormat.AIKEN,
-                 ".md": ImportFormat.MARKDOWN, ".markdown": ImportFormat.MARKDOWN, ".json": ImportFormat.JSON}
+SUFFIX_FORMAT = {
+    ".gift": ImportFormat.GIFT,
+    ".txt": ImportFormat.AIKEN,
+    ".aiken": ImportFormat.AIKEN,
+    ".md": ImportFormat.MARKDOWN,
+    ".markdown": ImportFormat.MARKDOWN,
+    ".json": ImportFormat.JSON,
+}
 
 
-def export_questions(questions: list[Question], fmt: ExportFormat, out: Path, title: str, diag: Diagnostics) -> int:
+def export_questions(
+    questions: list[Question], fmt: ExportFormat, out: Path, title: str, diag: Diagnostics
+) -> int:
     """Write QUESTIONS to OUT in FMT; return how many were written (the rest skipped with a warning)."""
     if not questions:
         raise UsageError("no questions to export (empty quiz)", file=out)
     from lecturekit.quiz.formats import aiken, anki, gift, json_format, markdown, moodle_xml, qti
 
-    writers = {ExportFormat.GIFT: gift.write, ExportFormat.AIKEN: aiken.write, ExportFormat.MOODLE_XML: moodle_xml.write,
-               ExportFormat.QTI: qti.write, ExportFormat.ANKI: anki.write, ExportFormat.JSON: json_format.write,
-               ExportFormat.MARKDOWN: markdown.write}
+    writers = {
+        ExportFormat.GIFT: gift.write,
+        ExportFormat.AIKEN: aiken.write,
+        ExportFormat.MOODLE_XML: moodle_xml.write,
+        ExportFormat.QTI: qti.write,
+        ExportFormat.ANKI: anki.write,
+        ExportFormat.JSON: json_format.write,
+        ExportFormat.MARKDOWN: markdown.write,
+    }
     if fmt in KEYED_FORMATS:
         for question in questions:
             if question.unkeyed:
@@ -69,8 +83,11 @@ def detect_format(text: str) -> ImportFormat | None:
     if stripped.startswith("{") and '"questions"' in stripped[:200]:
         return ImportFormat.JSON
     prose = CODE_FENCE.sub("", text)  # braces and "#" in code samples say nothing about the format
-    hits = {ImportFormat.GIFT: len(GIFT_BLOCK.findall(prose)), ImportFormat.AIKEN: len(AIKEN_ANSWER.findall(prose)),
-            ImportFormat.MARKDOWN: len(MARKDOWN_SIGN.findall(prose))}
+    hits = {
+        ImportFormat.GIFT: len(GIFT_BLOCK.findall(prose)),
+        ImportFormat.AIKEN: len(AIKEN_ANSWER.findall(prose)),
+        ImportFormat.MARKDOWN: len(MARKDOWN_SIGN.findall(prose)),
+    }
     best = max(hits, key=lambda fmt: hits[fmt])  # ties go to the first: GIFT, then Aiken
     return best if hits[best] else None
 
@@ -88,12 +105,18 @@ def import_questions(path: Path, diag: Diagnostics, fmt: ImportFormat | None = N
         diag.warn(path.name, f"control characters taken out: {', '.join(controls)}")
     fmt = fmt or detect_format(text) or SUFFIX_FORMAT.get(path.suffix.lower())
     if fmt is None:
-        raise UsageError("unknown quiz format: neither GIFT ({…} answers), Aiken (ANSWER: lines), "
-                         "markdown (headings, - [x] options) nor lecturekit JSON", file=path)
-    readers = {ImportFormat.GIFT: gift.read, ImportFormat.AIKEN: aiken.read,
-               ImportFormat.MARKDOWN: markdown.read, ImportFormat.JSON: json_format.read}
+        raise UsageError(
+            "unknown quiz format: neither GIFT ({…} answers), Aiken (ANSWER: lines), "
+            "markdown (headings, - [x] options) nor lecturekit JSON",
+            file=path,
+        )
+    readers = {
+        ImportFormat.GIFT: gift.read,
+        ImportFormat.AIKEN: aiken.read,
+        ImportFormat.MARKDOWN: markdown.read,
+        ImportFormat.JSON: json_format.read,
+    }
     questions = readers[fmt](text, path.name, diag)
     if not questions:
         diag.error(path.name, "no questions found (empty quiz)")
     return questions
-

@@ -46,7 +46,9 @@ def _block(question: Question) -> str:
     lines = [to_plain(question.stem)]
     lines += [f"{LETTERS[i]}. {to_plain(o.text)}" for i, o in enumerate(question.options)]
     keys = [o.key for o in question.options]
-    lines.append(f"ANSWER: {LETTERS[keys.index((question.answer or [keys[0]])[0])]}")  # keyed: _unsupported checked
+    lines.append(
+        f"ANSWER: {LETTERS[keys.index((question.answer or [keys[0]])[0])]}"
+    )  # keyed: _unsupported checked
     return "\n".join(lines)
 
 
@@ -75,9 +77,13 @@ def read(text: str, source: str, diag: Diagnostics) -> list[Question]:
     return questions
 
 
-def _finish(stem: str, options: list[Option], letter: str, source: str, start: int, line: int, diag: Diagnostics) -> Question | None:
+def _finish(
+    stem: str, options: list[Option], letter: str, source: str, start: int, line: int, diag: Diagnostics
+) -> Question | None:
     if len(options) < 2:
-        diag.error(source, f"question has {len(options)} option(s); an Aiken question needs at least two", start)
+        diag.error(
+            source, f"question has {len(options)} option(s); an Aiken question needs at least two", start
+        )
         return None
     index = LETTERS.index(letter)
     if index >= len(options):
@@ -85,5 +91,12 @@ def _finish(stem: str, options: list[Option], letter: str, source: str, start: i
         return None
     text = from_plain(stem)
     qid, lecture = imported_id(source, None, text)
-    return Question(id=qid, lecture=lecture, label=qid.rsplit("/", 1)[1], kind=QuestionKind.MCQ, stem=text,
-                    options=options, answer=[str(index + 1)])
+    return Question(
+        id=qid,
+        lecture=lecture,
+        label=qid.rsplit("/", 1)[1],
+        kind=QuestionKind.MCQ,
+        stem=text,
+        options=options,
+        answer=[str(index + 1)],
+    )

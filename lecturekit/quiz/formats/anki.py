@@ -33,11 +33,13 @@ MODEL = genanki.Model(
     stable_id("lecturekit question model v1"),
     "lecturekit question",
     fields=[{"name": name} for name in FIELDS],
-    templates=[{
-        "name": "Question",
-        "qfmt": "<div class=label>{{Label}}</div>{{Question}}<hr>{{Options}}",
-        "afmt": "{{FrontSide}}<hr id=answer><b>{{Answer}}</b><p>{{Explanation}}</p><p>{{Feedback}}</p>",
-    }],
+    templates=[
+        {
+            "name": "Question",
+            "qfmt": "<div class=label>{{Label}}</div>{{Question}}<hr>{{Options}}",
+            "afmt": "{{FrontSide}}<hr id=answer><b>{{Answer}}</b><p>{{Explanation}}</p><p>{{Feedback}}</p>",
+        }
+    ],
     css=CSS,
 )
 
@@ -46,8 +48,14 @@ def write(questions: list[Question], out: Path, title: str, diag: Diagnostics) -
     """Write one deck named TITLE with one note per question (guid = guid_for(question id))."""
     deck = genanki.Deck(stable_id("lecturekit deck " + title), title)
     for question in questions:
-        deck.add_note(genanki.Note(model=MODEL, fields=fields(question), guid=genanki.guid_for(question.id),
-                                   tags=[question.lecture.replace(" ", "_")]))
+        deck.add_note(
+            genanki.Note(
+                model=MODEL,
+                fields=fields(question),
+                guid=genanki.guid_for(question.id),
+                tags=[question.lecture.replace(" ", "_")],
+            )
+        )
     genanki.Package(deck).write_to_file(str(out), timestamp=FIXED_TIME)
     _fix_zip_times(out)
     return len(questions)
@@ -76,8 +84,16 @@ def fields(question: Question) -> list[str]:
     else:
         answer = "Answer: key pending"
     feedback = "<br>".join(f"{o.key}) {to_html(o.feedback)}" for o in question.options if o.feedback)
-    return [question.id, to_html(question.label), to_html(question.stem), options, answer,
-            to_html(question.explanation or ""), feedback, question.lecture]
+    return [
+        question.id,
+        to_html(question.label),
+        to_html(question.stem),
+        options,
+        answer,
+        to_html(question.explanation or ""),
+        feedback,
+        question.lecture,
+    ]
 
 
 def read(path: Path) -> list[tuple[str, Question]]:
@@ -92,12 +108,29 @@ def read(path: Path) -> list[tuple[str, Question]]:
 
 def _question(values: list[str]) -> Question:
     qid, label, stem, options_html, answer, explanation, feedback_html, lecture = values
-    feedback = {m["key"]: from_html(m["text"]) for line in feedback_html.split("<br>") if (m := OPTION_LINE.match(line))}
-    options = [Option(key=m["key"], text=from_html(m["text"]), feedback=feedback.get(m["key"]))
-               for line in options_html.split("<br>") if (m := OPTION_LINE.match(line))]
-    keys = answer.removeprefix("Answer: ").split(", ") if answer.startswith("Answer: ") and "pending" not in answer else None
+    feedback = {
+        m["key"]: from_html(m["text"])
+        for line in feedback_html.split("<br>")
+        if (m := OPTION_LINE.match(line))
+    }
+    options = [
+        Option(key=m["key"], text=from_html(m["text"]), feedback=feedback.get(m["key"]))
+        for line in options_html.split("<br>")
+        if (m := OPTION_LINE.match(line))
+    ]
+    keys = (
+        answer.removeprefix("Answer: ").split(", ")
+        if answer.startswith("Answer: ") and "pending" not in answer
+        else None
+    )
     return Question(
-        id=qid, lecture=lecture, label=from_html(label), stem=from_html(stem), options=options,
-        kind=QuestionKind.MCQ if options else QuestionKind.DISCUSSION, answer=keys,
-        multiple=bool(keys and len(keys) > 1), explanation=from_html(explanation) or None,
+        id=qid,
+        lecture=lecture,
+        label=from_html(label),
+        stem=from_html(stem),
+        options=options,
+        kind=QuestionKind.MCQ if options else QuestionKind.DISCUSSION,
+        answer=keys,
+        multiple=bool(keys and len(keys) > 1),
+        explanation=from_html(explanation) or None,
     )

@@ -17,7 +17,9 @@ TITLE = re.compile(r"^::(?P<title>(?:[^:\\]|\\.|:(?!:))*)::")
 FORMAT = re.compile(r"^\s*\[(?P<fmt>html|markdown|plain|moodle)\]", re.IGNORECASE)
 TRUTH = re.compile(r"^(?P<value>T|TRUE|F|FALSE)\s*(?P<feedback>(?<!\\)#.*)?$", re.IGNORECASE | re.DOTALL)
 NUMBER = r"-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
-NUMERIC_ITEM = re.compile(rf"^\s*(?P<a>{NUMBER})\s*(?:(?P<range>\.\.)\s*(?P<b>{NUMBER})|:\s*(?P<tol>{NUMBER}))?\s*$")
+NUMERIC_ITEM = re.compile(
+    rf"^\s*(?P<a>{NUMBER})\s*(?:(?P<range>\.\.)\s*(?P<b>{NUMBER})|:\s*(?P<tol>{NUMBER}))?\s*$"
+)
 
 
 def escape(text: str) -> str:
@@ -88,7 +90,11 @@ def _number(answer: NumericAnswer) -> str:
 def _option(question: Question, option: Option) -> str:
     correct = option.key in (question.answer or [])
     if question.multiple:
-        share = option.weight if option.weight is not None else (100 / len(question.answer or [1]) if correct else -100)
+        share = (
+            option.weight
+            if option.weight is not None
+            else (100 / len(question.answer or [1]) if correct else -100)
+        )
         mark = f"~%{share:g}%"
     elif option.weight is not None and not correct and option.weight != 0:
         mark = f"~%{option.weight:g}%"  # partial credit (or a penalty) on a single-answer question
@@ -127,7 +133,9 @@ def _chunks(text: str) -> list[tuple[int, str, dict[str, str]]]:
     return chunks
 
 
-def _parse_chunk(chunk: str, meta: dict[str, str], source: str, line: int, diag: Diagnostics) -> Question | None:
+def _parse_chunk(
+    chunk: str, meta: dict[str, str], source: str, line: int, diag: Diagnostics
+) -> Question | None:
     body = chunk.strip()
     title_match = TITLE.match(body)
     title = unescape(title_match["title"]).strip() if title_match else None
@@ -156,8 +164,12 @@ def _parse_chunk(chunk: str, meta: dict[str, str], source: str, line: int, diag:
         stem, fields = f"{stem}\n\n{lone}", {"kind": QuestionKind.DISCUSSION, "flags": ["one-option"]}
     qid, lecture = imported_id(source, title, stem)
     return Question(
-        id=qid, lecture=meta.get("lecture", lecture), label=meta.get("label", title or qid.rsplit("/", 1)[1]),
-        stem=stem, explanation=_text(general, is_html) or None, **fields,
+        id=qid,
+        lecture=meta.get("lecture", lecture),
+        label=meta.get("label", title or qid.rsplit("/", 1)[1]),
+        stem=stem,
+        explanation=_text(general, is_html) or None,
+        **fields,
     )
 
 
@@ -191,7 +203,9 @@ def _answers(block: str, is_html: bool) -> tuple[dict, str | None]:
             right = "1" if truth["value"][0].upper() == "T" else "2"
             wrong = "2" if right == "1" else "1"
             notes = {wrong: feedback[0], right: feedback[1] if len(feedback) > 1 else None}
-            options = [o.model_copy(update={"feedback": _text(notes[o.key] or "", is_html) or None}) for o in options]
+            options = [
+                o.model_copy(update={"feedback": _text(notes[o.key] or "", is_html) or None}) for o in options
+            ]
         key = "1" if truth["value"][0].upper() == "T" else "2"
         return {"kind": QuestionKind.TRUE_FALSE, "options": options, "answer": [key]}, None
     if block.startswith("#"):
@@ -200,8 +214,10 @@ def _answers(block: str, is_html: bool) -> tuple[dict, str | None]:
     if parts and not parts[0].lstrip().startswith(("=", "~")):
         return {}, f"answer text {parts[0].strip()[:30]!r} has no = or ~ before it"
     if parts and all(p.startswith("=") and re.search(r"(?<!-)->", p) for p in parts):
-        pairs = [MatchPair(left=_text(left, is_html), right=_text(right, is_html))
-                 for left, right in (p[1:].split("->", 1) for p in parts)]
+        pairs = [
+            MatchPair(left=_text(left, is_html), right=_text(right, is_html))
+            for left, right in (p[1:].split("->", 1) for p in parts)
+        ]
         return {"kind": QuestionKind.MATCHING, "pairs": pairs}, None
     if parts and all(p.startswith("=") for p in parts):
         accepted = []
@@ -233,7 +249,11 @@ def _choices(parts: list[str], is_html: bool) -> dict:
     positive = [o.key for o in options if (o.weight or 0) > 0]
     multiple = len(full) != 1 and len(positive) > 1
     answer = positive if multiple else full or positive
-    keep = weighted and not (multiple and _default_weights(options, answer)) and any(0 < (o.weight or 0) < 100 or (o.weight or 0) < 0 for o in options)
+    keep = (
+        weighted
+        and not (multiple and _default_weights(options, answer))
+        and any(0 < (o.weight or 0) < 100 or (o.weight or 0) < 0 for o in options)
+    )
     options = [o.model_copy(update={"weight": o.weight if keep else None}) for o in options]
     return {"kind": QuestionKind.MCQ, "options": options, "answer": answer or None, "multiple": multiple}
 
@@ -246,15 +266,25 @@ def _numeric(block: str, is_html: bool) -> tuple[dict, str | None]:
         number, feedback = _split_feedback(rest, False)
         found = NUMERIC_ITEM.match(number)
         if found is None:
-            return {}, f"numeric answer {number.strip()[:30]!r} is not a number, number:tolerance or low..high"
+            return (
+                {},
+                f"numeric answer {number.strip()[:30]!r} is not a number, number:tolerance or low..high",
+            )
         a = float(found["a"])
         if found["range"]:
             low, high = sorted((a, float(found["b"])))
             value, tolerance, as_range = (low + high) / 2, (high - low) / 2, True
         else:
             value, tolerance, as_range = a, abs(float(found["tol"] or 0)), False
-        answers.append(NumericAnswer(value=value, tolerance=tolerance, weight=weight, as_range=as_range,
-                                     feedback=_text(feedback or "", is_html) or None))
+        answers.append(
+            NumericAnswer(
+                value=value,
+                tolerance=tolerance,
+                weight=weight,
+                as_range=as_range,
+                feedback=_text(feedback or "", is_html) or None,
+            )
+        )
     return {"kind": QuestionKind.NUMERIC, "numeric": answers}, None
 
 

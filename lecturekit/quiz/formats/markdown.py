@@ -28,7 +28,9 @@ def dumps(questions: list[Question], title: str = "Quiz") -> str:
     blocks = [f"# {title}"]
     for question in questions:
         lines = [f"## {question.label}", f"<!-- id: {question.id} -->", "", question.stem, ""]
-        lines += [f"- [{'x' if o.key in (question.answer or []) else ' '}] {o.text}" for o in question.options]
+        lines += [
+            f"- [{'x' if o.key in (question.answer or []) else ' '}] {o.text}" for o in question.options
+        ]
         if question.explanation:
             lines += ["", *[f"> {line}" for line in question.explanation.splitlines()]]
         blocks.append("\n".join(lines))
@@ -51,10 +53,15 @@ def _question(label: str, body: list[str], source: str, line: int, diag: Diagnos
     qid = next((m["id"] for text in body if (m := ID_COMMENT.match(text.strip()))), None)
     tasks = [m for text in body if (m := TASK.match(text.strip()))]
     notes = [m["text"] for text in body if (m := EXPLANATION.match(text.strip()))]
-    stem_lines = [text for text in body
-                  if not (ID_COMMENT.match(text.strip()) or TASK.match(text.strip()) or EXPLANATION.match(text.strip()))]
+    stem_lines = [
+        text
+        for text in body
+        if not (ID_COMMENT.match(text.strip()) or TASK.match(text.strip()) or EXPLANATION.match(text.strip()))
+    ]
     first_task = next((i for i, text in enumerate(body) if TASK.match(text.strip())), len(body))
-    after = [text for text in body[first_task:] if text in stem_lines]  # under the options: a key, a reference, a note
+    after = [
+        text for text in body[first_task:] if text in stem_lines
+    ]  # under the options: a key, a reference, a note
     if tasks:
         stem_lines = [text for text in body[:first_task] if text in stem_lines]
     stem = re.sub(r"\n{3,}", "\n\n", "\n".join(stem_lines)).strip()
@@ -75,20 +82,31 @@ def _question(label: str, body: list[str], source: str, line: int, diag: Diagnos
         answer, explanation = written_keys or [], explanation or written_explanation
     if tasks and not explanation and any(text.strip() for text in after):
         explanation = "\n".join(_plain(text) for text in after if text.strip())
-    if heading := HEADING_QUESTION.match(label):  # "#### Q2. Which layer routes packets?": the heading asks it
+    if heading := HEADING_QUESTION.match(
+        label
+    ):  # "#### Q2. Which layer routes packets?": the heading asks it
         label, stem = heading["label"], f"{heading['text']}\n\n{stem}".strip()
     new_id, lecture = imported_id(source, qid, stem)
     return Question(
-        id=new_id, lecture=lecture, label=label, kind=QuestionKind.MCQ if options else QuestionKind.DISCUSSION,
-        stem=stem, options=options, multiple=len(answer) > 1 or bool(MULTI_SELECT.search(stem)),
-        answer=answer or None, explanation=explanation, flags=flags,
+        id=new_id,
+        lecture=lecture,
+        label=label,
+        kind=QuestionKind.MCQ if options else QuestionKind.DISCUSSION,
+        stem=stem,
+        options=options,
+        multiple=len(answer) > 1 or bool(MULTI_SELECT.search(stem)),
+        answer=answer or None,
+        explanation=explanation,
+        flags=flags,
     )
 
 
 def _written_question(lines: list[str]) -> tuple[str, list[Option], list[str], str | None] | None:
     """(stem, options, keys, explanation) of a question written with lettered or numbered options and a written key."""
     key_at = next((i for i, line in enumerate(lines) if _key_line(line)), len(lines))
-    parsed = parse_exercise("\n".join(line for line in lines[:key_at] if not EXPLANATION_HEAD.match(_plain(line))))
+    parsed = parse_exercise(
+        "\n".join(line for line in lines[:key_at] if not EXPLANATION_HEAD.match(_plain(line)))
+    )
     if len(parsed.options) < 2:
         return None
     keys, explanation = _written_key(lines, parsed.options)

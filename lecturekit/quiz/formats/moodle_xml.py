@@ -12,8 +12,14 @@ from lecturekit.quiz.text import from_html_math as from_html
 from lecturekit.quiz.text import to_html_math as to_html
 
 SCHEMA = Path(__file__).with_name("moodle_xml.xsd")
-TYPES = {QuestionKind.MCQ: "multichoice", QuestionKind.DISCUSSION: "essay", QuestionKind.TRUE_FALSE: "truefalse",
-         QuestionKind.SHORT_ANSWER: "shortanswer", QuestionKind.NUMERIC: "numerical", QuestionKind.MATCHING: "matching"}
+TYPES = {
+    QuestionKind.MCQ: "multichoice",
+    QuestionKind.DISCUSSION: "essay",
+    QuestionKind.TRUE_FALSE: "truefalse",
+    QuestionKind.SHORT_ANSWER: "shortanswer",
+    QuestionKind.NUMERIC: "numerical",
+    QuestionKind.MATCHING: "matching",
+}
 KINDS = {value: kind for kind, value in TYPES.items()}
 
 
@@ -47,10 +53,19 @@ def _question(question: Question) -> etree._Element:
         etree.SubElement(node, tag).text = value
     if question.kind is QuestionKind.MCQ:
         _choices(node, question)
-    elif question.kind in (QuestionKind.TRUE_FALSE, QuestionKind.SHORT_ANSWER, QuestionKind.NUMERIC, QuestionKind.MATCHING):
+    elif question.kind in (
+        QuestionKind.TRUE_FALSE,
+        QuestionKind.SHORT_ANSWER,
+        QuestionKind.NUMERIC,
+        QuestionKind.MATCHING,
+    ):
         _typed(node, question)
     else:
-        for tag, value in (("responseformat", "editor"), ("responserequired", "0"), ("responsefieldlines", "10")):
+        for tag, value in (
+            ("responseformat", "editor"),
+            ("responserequired", "0"),
+            ("responsefieldlines", "10"),
+        ):
             etree.SubElement(node, tag).text = value
         _text(node, "graderinfo", "")
     return node
@@ -62,7 +77,9 @@ def _choices(node: etree._Element, question: Question) -> None:
     etree.SubElement(node, "answernumbering").text = "123"
     correct = question.answer or []
     for option in question.options:
-        answer = etree.SubElement(node, "answer", fraction=_fraction(option, correct, question.multiple), format="html")
+        answer = etree.SubElement(
+            node, "answer", fraction=_fraction(option, correct, question.multiple), format="html"
+        )
         etree.SubElement(answer, "text").text = to_html(option.text)
         if option.feedback:
             _text(answer, "feedback", to_html(option.feedback))
@@ -73,7 +90,9 @@ def _typed(node: etree._Element, question: Question) -> None:
     if question.kind is QuestionKind.TRUE_FALSE:
         for option in question.options:
             correct = option.key in (question.answer or [])
-            answer = etree.SubElement(node, "answer", fraction="100" if correct else "0", format="moodle_auto_format")
+            answer = etree.SubElement(
+                node, "answer", fraction="100" if correct else "0", format="moodle_auto_format"
+            )
             etree.SubElement(answer, "text").text = option.text.casefold()
             if option.feedback:
                 _text(answer, "feedback", to_html(option.feedback))
@@ -83,7 +102,9 @@ def _typed(node: etree._Element, question: Question) -> None:
             _graded(node, accepted.text, accepted.weight, accepted.feedback, fmt="moodle_auto_format")
     elif question.kind is QuestionKind.NUMERIC:
         for number in question.numeric:
-            answer = _graded(node, f"{number.value:g}", number.weight, number.feedback, fmt="moodle_auto_format")
+            answer = _graded(
+                node, f"{number.value:g}", number.weight, number.feedback, fmt="moodle_auto_format"
+            )
             etree.SubElement(answer, "tolerance").text = f"{number.tolerance:g}"
     else:
         etree.SubElement(node, "shuffleanswers").text = "1"
@@ -130,7 +151,9 @@ def loads(data: bytes) -> list[Question]:
 def _read_question(node: etree._Element) -> Question:
     kind = KINDS[node.get("type") or "essay"]
     options, answer, typed = [], [], _read_typed(node, kind)
-    for index, item in enumerate(node.iterfind("answer") if kind in (QuestionKind.MCQ, QuestionKind.TRUE_FALSE) else [], 1):
+    for index, item in enumerate(
+        node.iterfind("answer") if kind in (QuestionKind.MCQ, QuestionKind.TRUE_FALSE) else [], 1
+    ):
         feedback = item.findtext("feedback/text")
         text = item.findtext("text") or ""
         text = text.capitalize() if kind is QuestionKind.TRUE_FALSE else from_html(text)
@@ -139,10 +162,15 @@ def _read_question(node: etree._Element) -> Question:
             answer.append(str(index))
     qid = node.findtext("idnumber") or ""
     return Question(
-        id=qid, lecture=qid.rsplit("/", 1)[0], label=node.findtext("name/text") or "",
-        kind=kind, **typed,
-        stem=from_html(node.findtext("questiontext/text") or ""), options=options,
-        multiple=node.findtext("single") == "false", answer=answer or None,
+        id=qid,
+        lecture=qid.rsplit("/", 1)[0],
+        label=node.findtext("name/text") or "",
+        kind=kind,
+        **typed,
+        stem=from_html(node.findtext("questiontext/text") or ""),
+        options=options,
+        multiple=node.findtext("single") == "false",
+        answer=answer or None,
         explanation=from_html(node.findtext("generalfeedback/text") or "") or None,
     )
 
@@ -152,12 +180,29 @@ def _read_typed(node: etree._Element, kind: QuestionKind) -> dict:
     grade = lambda item: float(item.get("fraction", "0"))  # noqa: E731
     feedback = lambda item: from_html(item.findtext("feedback/text") or "") or None  # noqa: E731
     if kind is QuestionKind.SHORT_ANSWER:
-        return {"accepted": [AcceptedAnswer(text=a.findtext("text") or "", weight=grade(a), feedback=feedback(a))
-                             for a in node.iterfind("answer")]}
+        return {
+            "accepted": [
+                AcceptedAnswer(text=a.findtext("text") or "", weight=grade(a), feedback=feedback(a))
+                for a in node.iterfind("answer")
+            ]
+        }
     if kind is QuestionKind.NUMERIC:
-        return {"numeric": [NumericAnswer(value=float(a.findtext("text") or 0), tolerance=float(a.findtext("tolerance") or 0),
-                                          weight=grade(a), feedback=feedback(a)) for a in node.iterfind("answer")]}
+        return {
+            "numeric": [
+                NumericAnswer(
+                    value=float(a.findtext("text") or 0),
+                    tolerance=float(a.findtext("tolerance") or 0),
+                    weight=grade(a),
+                    feedback=feedback(a),
+                )
+                for a in node.iterfind("answer")
+            ]
+        }
     if kind is QuestionKind.MATCHING:
-        return {"pairs": [MatchPair(left=from_html(s.findtext("text") or ""), right=s.findtext("answer/text") or "")
-                          for s in node.iterfind("subquestion")]}
+        return {
+            "pairs": [
+                MatchPair(left=from_html(s.findtext("text") or ""), right=s.findtext("answer/text") or "")
+                for s in node.iterfind("subquestion")
+            ]
+        }
     return {}

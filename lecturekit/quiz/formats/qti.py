@@ -19,9 +19,13 @@ CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed member dates: the same quiz gives the same bytes
 TYPES = {False: "multiple_choice_question", True: "multiple_answers_question"}
-KIND_TYPES = {QuestionKind.TRUE_FALSE: "true_false_question", QuestionKind.SHORT_ANSWER: "short_answer_question",
-              QuestionKind.NUMERIC: "numerical_question", QuestionKind.MATCHING: "matching_question",
-              QuestionKind.DISCUSSION: "essay_question"}
+KIND_TYPES = {
+    QuestionKind.TRUE_FALSE: "true_false_question",
+    QuestionKind.SHORT_ANSWER: "short_answer_question",
+    QuestionKind.NUMERIC: "numerical_question",
+    QuestionKind.MATCHING: "matching_question",
+    QuestionKind.DISCUSSION: "essay_question",
+}
 SCHEMA = Path(__file__).with_name("qti_subset.xsd")
 
 
@@ -59,16 +63,27 @@ def manifest(quiz_id: str, title: str) -> bytes:
     quiz = etree.SubElement(resources, f"{{{CP_NS}}}resource", identifier=quiz_id, type="imsqti_xmlv1p2")
     etree.SubElement(quiz, f"{{{CP_NS}}}file", href=f"{quiz_id}/{quiz_id}.xml")
     etree.SubElement(quiz, f"{{{CP_NS}}}dependency", identifierref=ident("meta" + quiz_id))
-    extra = etree.SubElement(resources, f"{{{CP_NS}}}resource", identifier=ident("meta" + quiz_id),
-                             type="associatedcontent/imscc_xmlv1p1/learning-application-resource", href=f"{quiz_id}/assessment_meta.xml")
+    extra = etree.SubElement(
+        resources,
+        f"{{{CP_NS}}}resource",
+        identifier=ident("meta" + quiz_id),
+        type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
+        href=f"{quiz_id}/assessment_meta.xml",
+    )
     etree.SubElement(extra, f"{{{CP_NS}}}file", href=f"{quiz_id}/assessment_meta.xml")
     return _xml(root)
 
 
 def meta(quiz_id: str, title: str) -> bytes:
     root = etree.Element(f"{{{CANVAS_NS}}}quiz", identifier=quiz_id, nsmap={None: CANVAS_NS})
-    for tag, value in (("title", title), ("quiz_type", "practice_quiz"), ("shuffle_answers", "false"),
-                       ("scoring_policy", "keep_highest"), ("allowed_attempts", "-1"), ("show_correct_answers", "true")):
+    for tag, value in (
+        ("title", title),
+        ("quiz_type", "practice_quiz"),
+        ("shuffle_answers", "false"),
+        ("scoring_policy", "keep_highest"),
+        ("allowed_attempts", "-1"),
+        ("show_correct_answers", "true"),
+    ):
         etree.SubElement(root, f"{{{CANVAS_NS}}}{tag}").text = value
     return _xml(root)
 
@@ -90,8 +105,13 @@ def validate(root: etree._Element) -> None:
         raise AnswerKeyError(f"QTI does not validate: {schema.error_log.last_error}", file=SCHEMA.name)
 
 
-def _sub(parent: etree._Element, tag: str, text: str | None = None, attrib: dict[str, str] | None = None,
-         **attrs: str) -> etree._Element:
+def _sub(
+    parent: etree._Element,
+    tag: str,
+    text: str | None = None,
+    attrib: dict[str, str] | None = None,
+    **attrs: str,
+) -> etree._Element:
     node = etree.SubElement(parent, f"{{{QTI_NS}}}{tag}", attrib or {}, **attrs)
     if text is not None:
         node.text = text
@@ -119,7 +139,12 @@ def _item(question: Question) -> etree._Element:
     elif question.kind in (QuestionKind.SHORT_ANSWER, QuestionKind.NUMERIC):
         _typed_answer(item, presentation, question)
     else:
-        _sub(_sub(_sub(presentation, "response_str", ident="response1", rcardinality="Single"), "render_fib"), "response_label", ident="answer1", rshuffle="No")
+        _sub(
+            _sub(_sub(presentation, "response_str", ident="response1", rcardinality="Single"), "render_fib"),
+            "response_label",
+            ident="answer1",
+            rshuffle="No",
+        )
     if question.explanation:
         feedback = _sub(item, "itemfeedback", ident="general_fb")
         _material(_sub(feedback, "flow_mat"), to_html(question.explanation))
@@ -128,11 +153,22 @@ def _item(question: Question) -> etree._Element:
 
 def _choices(item: etree._Element, presentation: etree._Element, question: Question) -> None:
     cardinality = "Multiple" if question.multiple else "Single"
-    render = _sub(_sub(presentation, "response_lid", ident="response1", rcardinality=cardinality), "render_choice")
+    render = _sub(
+        _sub(presentation, "response_lid", ident="response1", rcardinality=cardinality), "render_choice"
+    )
     for option in question.options:
-        _material(_sub(render, "response_label", ident=f"{ident(question.id)}_{option.key}"), to_html(option.text))
+        _material(
+            _sub(render, "response_label", ident=f"{ident(question.id)}_{option.key}"), to_html(option.text)
+        )
     processing = _sub(item, "resprocessing")
-    _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
+    _sub(
+        _sub(processing, "outcomes"),
+        "decvar",
+        maxvalue="100",
+        minvalue="0",
+        varname="SCORE",
+        vartype="Decimal",
+    )
     if question.explanation:
         general = _sub(processing, "respcondition", attrib={"continue": "Yes"})
         _sub(_sub(general, "conditionvar"), "other")
@@ -153,14 +189,25 @@ def _choices(item: etree._Element, presentation: etree._Element, question: Quest
 
 def _processing(item: etree._Element) -> etree._Element:
     processing = _sub(item, "resprocessing")
-    _sub(_sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
+    _sub(
+        _sub(processing, "outcomes"),
+        "decvar",
+        maxvalue="100",
+        minvalue="0",
+        varname="SCORE",
+        vartype="Decimal",
+    )
     return processing
 
 
 def _typed_answer(item: etree._Element, presentation: etree._Element, question: Question) -> None:
     """A typed answer: each accepted text (short answer) or value range (numerical) sets its weight."""
-    _sub(_sub(_sub(presentation, "response_str", ident="response1", rcardinality="Single"), "render_fib"),
-         "response_label", ident="answer1", rshuffle="No")
+    _sub(
+        _sub(_sub(presentation, "response_str", ident="response1", rcardinality="Single"), "render_fib"),
+        "response_label",
+        ident="answer1",
+        rshuffle="No",
+    )
     processing = _processing(item)
     for accepted in question.accepted:
         condition = _sub(processing, "respcondition", attrib={"continue": "No"})
@@ -210,7 +257,9 @@ def read(path: Path) -> list[Question]:
     """Questions read back from a zip written by `write` (for round-trip checks)."""
     with zipfile.ZipFile(path) as archive:
         manifest_root = etree.fromstring(archive.read("imsmanifest.xml"))
-        href = manifest_root.find(f".//{{{CP_NS}}}resource[@type='imsqti_xmlv1p2']/{{{CP_NS}}}file").get("href")
+        href = manifest_root.find(f".//{{{CP_NS}}}resource[@type='imsqti_xmlv1p2']/{{{CP_NS}}}file").get(
+            "href"
+        )
         root = etree.fromstring(archive.read(href))
     validate(root)
     return [_read_item(item) for item in root.iter(f"{{{QTI_NS}}}item")]
@@ -218,23 +267,40 @@ def read(path: Path) -> list[Question]:
 
 def _read_item(item: etree._Element) -> Question:
     ns = {"q": QTI_NS}
-    fields = {f.findtext("q:fieldlabel", namespaces=ns): f.findtext("q:fieldentry", namespaces=ns)
-              for f in item.iterfind(".//q:qtimetadatafield", ns)}
+    fields = {
+        f.findtext("q:fieldlabel", namespaces=ns): f.findtext("q:fieldentry", namespaces=ns)
+        for f in item.iterfind(".//q:qtimetadatafield", ns)
+    }
     labels = item.findall(".//q:response_label", ns)
     kind = next((k for k, v in KIND_TYPES.items() if v == fields.get("question_type")), QuestionKind.MCQ)
     with_options = kind in (QuestionKind.MCQ, QuestionKind.TRUE_FALSE)
     choices = [label for label in labels if label.find("q:material", ns) is not None and with_options]
-    correct = {v.text for v in item.findall(".//q:respcondition[@continue='No']/q:conditionvar//q:varequal", ns)
-               if v.getparent().tag != f"{{{QTI_NS}}}not"}
-    notes = {f.get("ident"): from_html(f.findtext(".//q:mattext", namespaces=ns) or "") for f in item.iterfind("q:itemfeedback", ns)}
-    options = [Option(key=re.sub(r".*_", "", label.get("ident")), text=from_html(label.findtext(".//q:mattext", namespaces=ns) or ""),
-                      feedback=notes.get(label.get("ident") + "_fb")) for label in choices]
+    correct = {
+        v.text
+        for v in item.findall(".//q:respcondition[@continue='No']/q:conditionvar//q:varequal", ns)
+        if v.getparent().tag != f"{{{QTI_NS}}}not"
+    }
+    notes = {
+        f.get("ident"): from_html(f.findtext(".//q:mattext", namespaces=ns) or "")
+        for f in item.iterfind("q:itemfeedback", ns)
+    }
+    options = [
+        Option(
+            key=re.sub(r".*_", "", label.get("ident")),
+            text=from_html(label.findtext(".//q:mattext", namespaces=ns) or ""),
+            feedback=notes.get(label.get("ident") + "_fb"),
+        )
+        for label in choices
+    ]
     qid = fields.get("lecturekit_id") or ""
     explanation = notes.get("general_fb")
     return Question(
-        id=qid, lecture=qid.rsplit("/", 1)[0], label=item.get("title") or "",
+        id=qid,
+        lecture=qid.rsplit("/", 1)[0],
+        label=item.get("title") or "",
         kind=kind,
-        stem=from_html(item.findtext("q:presentation/q:material/q:mattext", namespaces=ns) or ""), options=options,
+        stem=from_html(item.findtext("q:presentation/q:material/q:mattext", namespaces=ns) or ""),
+        options=options,
         multiple=fields.get("question_type") == TYPES[True],
         answer=[o.key for o in options if f"{ident(qid)}_{o.key}" in correct] or None,
         explanation=explanation or None,
