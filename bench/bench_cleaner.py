@@ -18,25 +18,7 @@ from lecturekit.models import Line, Method, Page, Source, SourceKind  # noqa: E4
 
 SIZES = [200, 500, 1000, 2000]
 FRAMES_PER_DECK = 24
-COMMON = [
-    "the",
-    "a",
-    "of",
-    "to",
-    "and",
-    "is",
-    "in",
-    "for",
-    "with",
-    "we",
-    "model",
-    "data",
-    "loss",
-    "gradient",
-    "layer",
-    "network",
-    "training",
-]
+COMMON = "the a of to and is in for with we model data loss gradient layer network training".split()
 GLYPHS = ["@", "©", "o", "Q"]
 REPEATS = 3
 

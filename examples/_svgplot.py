@@ -21,15 +21,14 @@ def _escape(text: str) -> str:
 def _width(text: str, size: float = FONT) -> float:
     """A generous estimate of how many px TEXT takes at font SIZE in a sans-serif face."""
     narrow, wide = " .,:;'!|()[]ijlftr", "mwMW"
-    return size * sum(
-        0.36 if c in narrow else 1.0 if c in wide else 0.74 if c.isupper() else 0.64 for c in text
-    )
+    return size * sum(0.36 if c in narrow else 1.0 if c in wide else 0.74 if c.isupper() else 0.64
+                      for c in text)
 
 
 def _steps(span: float) -> list[float]:
     """The 1, 2, 5 × 10^k steps around SPAN / 5."""
     k = math.floor(math.log10(span))
-    return [m * 10.0**e for e in range(k - 1, k + 1) for m in (1, 2, 5)]
+    return [m * 10.0 ** e for e in range(k - 1, k + 1) for m in (1, 2, 5)]
 
 
 def _multiples(lo: float, hi: float, step: float) -> list[float]:
@@ -106,26 +105,19 @@ def _at(value: float, axis: tuple, start: float, length: float) -> float:
 def _stroke(index: int) -> str:
     """The stroke attributes of series INDEX: its own colour and dash pattern."""
     dash = DASHES[index % len(DASHES)]
-    return (
-        f'fill="none" stroke="{COLORS[index % len(COLORS)]}" stroke-width="2.2" stroke-linejoin="round"'
-        + (f' stroke-dasharray="{dash}"' if dash else "")
-    )
+    return (f'fill="none" stroke="{COLORS[index % len(COLORS)]}" stroke-width="2.2" stroke-linejoin="round"'
+            + (f' stroke-dasharray="{dash}"' if dash else ""))
 
 
 def _legend(labels: list[str], box: Box) -> list[str]:
     """A framed legend inside BOX: one line sample (colour and dash) and label per series."""
     x, y, w, h = box
-    parts = [
-        (
-            f'<rect class="legend" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
-            f'fill="#ffffff" stroke="#bbbbbb"/>'
-        )
-    ]
+    parts = [(f'<rect class="legend" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
+              f'fill="#ffffff" stroke="#bbbbbb"/>')]
     for index, label in enumerate(labels):
         row = y + 13 + 18 * index
-        parts.append(
-            f'<line x1="{x + 8:.1f}" y1="{row:.1f}" x2="{x + 42:.1f}" y2="{row:.1f}" {_stroke(index)}/>'
-        )
+        parts.append(f'<line x1="{x + 8:.1f}" y1="{row:.1f}" x2="{x + 42:.1f}" y2="{row:.1f}" '
+                     f'{_stroke(index)}/>')
         parts.append(_text(x + 48, row + 4, label))
     return parts
 
@@ -142,30 +134,17 @@ def _frame(plot: Box, xaxis: tuple, yaxis: tuple, xlabel: str, ylabel: str) -> l
     parts = []
     for tick, label in zip(xaxis[2], xaxis[3], strict=False):
         at = _at(tick, xaxis, x, w)
-        parts += [
-            f'<line x1="{at:.1f}" y1="{y:.1f}" x2="{at:.1f}" y2="{y + h + 4:.1f}" stroke="#dddddd"/>',
-            _text(at, y + h + 6 + FONT, label, 'text-anchor="middle"'),
-        ]
+        parts += [f'<line x1="{at:.1f}" y1="{y:.1f}" x2="{at:.1f}" y2="{y + h + 4:.1f}" stroke="#dddddd"/>',
+                  _text(at, y + h + 6 + FONT, label, 'text-anchor="middle"')]
     for tick, label in zip(yaxis[2], yaxis[3], strict=False):
         at = _at(tick, yaxis, y + h, -h)
-        parts += [
-            f'<line x1="{x - 4:.1f}" y1="{at:.1f}" x2="{x + w:.1f}" y2="{at:.1f}" stroke="#dddddd"/>',
-            _text(x - 7, at + 4, label, 'text-anchor="end"'),
-        ]
-    return [
-        *parts,
-        (
-            f'<rect class="plot" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
-            f'fill="none" stroke="#666666"/>'
-        ),
-        _text(x + w / 2, y + h + 2 * FONT + 20, xlabel, 'text-anchor="middle"'),
-        _text(
-            0,
-            0,
-            ylabel,
-            f'text-anchor="middle" transform="translate({PAD + FONT} {y + h / 2:.1f}) rotate(-90)"',
-        ),
-    ]
+        parts += [f'<line x1="{x - 4:.1f}" y1="{at:.1f}" x2="{x + w:.1f}" y2="{at:.1f}" stroke="#dddddd"/>',
+                  _text(x - 7, at + 4, label, 'text-anchor="end"')]
+    return [*parts, (f'<rect class="plot" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" '
+                     f'fill="none" stroke="#666666"/>'),
+            _text(x + w / 2, y + h + 2 * FONT + 20, xlabel, 'text-anchor="middle"'),
+            _text(0, 0, ylabel, f'text-anchor="middle" transform="translate({PAD + FONT} {y + h / 2:.1f}) '
+                                f'rotate(-90)"')]
 
 
 def _finite(values: list[float], logy: bool) -> list[float]:
@@ -180,13 +159,8 @@ def _points(xs: list[float], ys: list[float], logy: bool) -> list[tuple[float, f
     return [(x, y[0]) for x, y in pairs if y and math.isfinite(x)]
 
 
-def line_plot(
-    series: list[tuple[str, list[float], list[float]]],
-    title: str,
-    xlabel: str = "",
-    ylabel: str = "",
-    logy: bool = False,
-) -> str:
+def line_plot(series: list[tuple[str, list[float], list[float]]], title: str, xlabel: str = "",
+              ylabel: str = "", logy: bool = False) -> str:
     """An SVG line chart of (label, xs, ys) series; non-finite points are left out (a diverging run stops)."""
     curves = [_points(xs, ys, logy) for _, xs, ys in series]
     xaxis = _axis([x for curve in curves for x, _ in curve], False)
@@ -194,15 +168,11 @@ def line_plot(
     labels = [label for label, _, _ in series]
     (x, y, w, h), legend, height = _layout(labels, yaxis[3])
     size = min(15.0, 15.0 * (WIDTH - 2 * PAD) / max(1.0, _width(title, 15.0)))  # a long title shrinks
-    parts = [
-        (
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" '
-            f'height="{height:.0f}" font-family="sans-serif" font-size="{FONT}" fill="#222222">'
-        ),
-        f'<rect width="{WIDTH}" height="{height:.0f}" fill="#ffffff"/>',
-        _text(WIDTH / 2, 24, title, f'text-anchor="middle" font-weight="bold" font-size="{size:.1f}"'),
-        *_frame((x, y, w, h), xaxis, yaxis, xlabel, ylabel),
-    ]
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" '
+              f'height="{height:.0f}" font-family="sans-serif" font-size="{FONT}" fill="#222222">'),
+             f'<rect width="{WIDTH}" height="{height:.0f}" fill="#ffffff"/>',
+             _text(WIDTH / 2, 24, title, f'text-anchor="middle" font-weight="bold" font-size="{size:.1f}"'),
+             *_frame((x, y, w, h), xaxis, yaxis, xlabel, ylabel)]
     for index, curve in enumerate(curves):
         points = " ".join(f"{_at(px, xaxis, x, w):.1f},{_at(py, yaxis, y + h, -h):.1f}" for px, py in curve)
         parts.append(f'<polyline {_stroke(index)} points="{points}"/>')

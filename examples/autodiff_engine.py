@@ -27,7 +27,6 @@ class Node:
         def _backward() -> None:
             self.grad += out.grad
             other.grad += out.grad
-
         out._backward = _backward
         return out
 
@@ -38,7 +37,6 @@ class Node:
         def _backward() -> None:  # the multiplication node: each input gets the other's value
             self.grad += other.value * out.grad
             other.grad += self.value * out.grad
-
         out._backward = _backward
         return out
 
@@ -46,11 +44,10 @@ class Node:
         return self + (other * -1.0 if isinstance(other, Node) else Node(-other))
 
     def square(self) -> Node:
-        out = Node(self.value**2, (self,), "square")
+        out = Node(self.value ** 2, (self,), "square")
 
         def _backward() -> None:
             self.grad += 2 * self.value * out.grad
-
         out._backward = _backward
         return out
 
@@ -60,7 +57,6 @@ class Node:
 
         def _backward() -> None:
             self.grad += s * (1 - s) * out.grad
-
         out._backward = _backward
         return out
 
@@ -75,7 +71,6 @@ class Node:
                 for parent in node.inputs:
                     visit(parent)
                 order.append(node)
-
         visit(self)
         self.grad = 1.0
         for node in reversed(order):

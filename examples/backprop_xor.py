@@ -23,12 +23,8 @@ def sigmoid(h: np.ndarray) -> np.ndarray:
 def init_params(seed: int = 0, hidden: int = 3) -> dict[str, np.ndarray]:
     """Weights u (input → hidden) and v (hidden → output) with biases u0, v0."""
     rng = np.random.default_rng(seed)
-    return {
-        "u": rng.normal(0, 1, (2, hidden)),
-        "u0": np.zeros(hidden),
-        "v": rng.normal(0, 1, (hidden, 1)),
-        "v0": np.zeros(1),
-    }
+    return {"u": rng.normal(0, 1, (2, hidden)), "u0": np.zeros(hidden),
+            "v": rng.normal(0, 1, (hidden, 1)), "v0": np.zeros(1)}
 
 
 def forward(params: dict[str, np.ndarray], x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -74,10 +70,8 @@ def finite_difference(params: dict[str, np.ndarray], eps: float = 1e-6) -> dict[
 def gradient_check(params: dict[str, np.ndarray]) -> float:
     """Largest relative difference between back-propagation and finite differences."""
     exact, numeric = backprop(params), finite_difference(params)
-    return max(
-        float(np.max(np.abs(exact[k] - numeric[k]) / (np.abs(exact[k]) + np.abs(numeric[k]) + 1e-12)))
-        for k in params
-    )
+    return max(float(np.max(np.abs(exact[k] - numeric[k]) / (np.abs(exact[k]) + np.abs(numeric[k]) + 1e-12)))
+               for k in params)
 
 
 def train(seed: int = 0, eta: float = 2.0, steps: int = 4000) -> tuple[dict[str, np.ndarray], list[float]]:
@@ -93,9 +87,7 @@ def train(seed: int = 0, eta: float = 2.0, steps: int = 4000) -> tuple[dict[str,
 
 def main() -> None:
     params = init_params(seed=0)
-    print(
-        f"gradient check: max relative difference backprop vs finite differences = {gradient_check(params):.2e}"
-    )
+    print(f"gradient check: max relative difference backprop vs finite differences = {gradient_check(params):.2e}")
     trained, errors = train()
     for step in range(0, len(errors), 1000):
         print(f"step {step:5d}  E = {errors[step]:.5f}")

@@ -18,7 +18,7 @@ KERNEL = np.array([-1.0, 0.0, 1.0])
 
 def conv1d(x: np.ndarray, k: np.ndarray) -> np.ndarray:
     """'Valid' convolution as deep-learning libraries define it (cross-correlation): out[i] = Σⱼ k[j] x[i+j]."""
-    return np.array([float(k @ x[i : i + len(k)]) for i in range(len(x) - len(k) + 1)])
+    return np.array([float(k @ x[i:i + len(k)]) for i in range(len(x) - len(k) + 1)])
 
 
 def max_pool(x: np.ndarray, size: int = 2) -> np.ndarray:
@@ -28,7 +28,7 @@ def max_pool(x: np.ndarray, size: int = 2) -> np.ndarray:
 def signal(shift: int = 0, length: int = 24) -> np.ndarray:
     """A row of pixels: dark, a bright band from 8 to 15, dark again, moved right by SHIFT."""
     x = np.zeros(length)
-    x[8 + shift : 16 + shift] = 1.0
+    x[8 + shift:16 + shift] = 1.0
     return x
 
 

@@ -46,10 +46,8 @@ def experiment(seed: int = 0, few: int = 20) -> dict[str, float]:
     y_few, y_test = (x_few @ w_b > 0).astype(float), (x_test @ w_b > 0).astype(float)
     scratch = train(x_few, y_few, np.zeros(D))
     head = train(x_few @ features, y_few, np.zeros(K))  # a new head on frozen features
-    return {
-        "from scratch": accuracy(scratch, x_test, y_test),
-        "pre-trained features + new head": accuracy(features @ head, x_test, y_test),
-    }
+    return {"from scratch": accuracy(scratch, x_test, y_test),
+            "pre-trained features + new head": accuracy(features @ head, x_test, y_test)}
 
 
 def main() -> None:

@@ -42,20 +42,16 @@ def _scaled(points: np.ndarray) -> np.ndarray:
     return (points - lo) / (hi - lo)
 
 
-def bayesian_step(
-    trials: list[tuple[float, float, float]], kappa: float = 1.0, seed: int = 0
-) -> tuple[float, float, float]:
+def bayesian_step(trials: list[tuple[float, float, float]], kappa: float = 1.0, seed: int = 0) -> tuple[float, float, float]:
     """Fit a Gaussian process (RBF kernel) to TRIALS and evaluate the candidate with lowest mean - κ·std."""
     seen = np.array([[lr, n] for lr, n, _ in trials])
     errors = np.array([e for _, _, e in trials])
     rng = np.random.default_rng(seed)
-    candidates = rng.uniform(
-        [LOG_LR_RANGE[0], LAYERS_RANGE[0]], [LOG_LR_RANGE[1], LAYERS_RANGE[1]], (2000, 2)
-    )
+    candidates = rng.uniform([LOG_LR_RANGE[0], LAYERS_RANGE[0]], [LOG_LR_RANGE[1], LAYERS_RANGE[1]], (2000, 2))
 
     def kernel(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         sq = np.sum((_scaled(a)[:, None, :] - _scaled(b)[None, :, :]) ** 2, axis=-1)
-        return np.exp(-sq / (2 * 0.2**2))
+        return np.exp(-sq / (2 * 0.2 ** 2))
 
     center = errors.mean()
     K_inv = np.linalg.inv(kernel(seen, seen) + 1e-6 * np.eye(len(seen)))
@@ -66,9 +62,7 @@ def bayesian_step(
     return float(lr), float(n), validation_error(lr, n)
 
 
-def bayesian_search(
-    start: list[tuple[float, float, float]], steps: int = 6
-) -> list[tuple[float, float, float]]:
+def bayesian_search(start: list[tuple[float, float, float]], steps: int = 6) -> list[tuple[float, float, float]]:
     """START followed by STEPS adaptively chosen trials."""
     trials = list(start)
     for step in range(steps):
@@ -85,10 +79,8 @@ def main() -> None:
     for name, trials in (("grid search", grid), ("random search", rand)):
         lr, n, err = best(trials)
         distinct = len({round(t[0], 9) for t in trials})
-        print(
-            f"{name:13s}: {len(trials)} trials, {distinct} distinct learning rates, "
-            f"best lr = 10^{lr:.2f}, layers = {n:.1f}, error = {err:.4f}"
-        )
+        print(f"{name:13s}: {len(trials)} trials, {distinct} distinct learning rates, "
+              f"best lr = 10^{lr:.2f}, layers = {n:.1f}, error = {err:.4f}")
     lr, n, err = best(bayesian_search(rand))
     print(f"random + 6 Bayesian-optimisation steps: best lr = 10^{lr:.2f}, error = {err:.4f}")
 

@@ -34,20 +34,11 @@ def forward_stats(sigma: float, seed: int = 0) -> tuple[list[float], list[float]
 def main() -> None:
     runs = {label: forward_stats(sigma) for label, sigma in SCALES.items()}
     for label, (spreads, saturated) in runs.items():
-        print(
-            f"{label:22s}: activation std layer 1 = {spreads[0]:.3f}, layer {LAYERS} = {spreads[-1]:.2e}, "
-            f"saturated units at layer {LAYERS} = {saturated[-1]:.0%}"
-        )
+        print(f"{label:22s}: activation std layer 1 = {spreads[0]:.3f}, layer {LAYERS} = {spreads[-1]:.2e}, "
+              f"saturated units at layer {LAYERS} = {saturated[-1]:.0%}")
     layers = list(range(1, LAYERS + 1))
-    save_figure(
-        line_plot(
-            [(label, layers, spreads) for label, (spreads, _) in runs.items()],
-            "Spread of tanh activations through 20 layers",
-            "layer",
-            "std of activations",
-            logy=True,
-        )
-    )
+    save_figure(line_plot([(label, layers, spreads) for label, (spreads, _) in runs.items()],
+                          "Spread of tanh activations through 20 layers", "layer", "std of activations", logy=True))
 
 
 if __name__ == "__main__":

@@ -42,9 +42,7 @@ def main() -> None:
     runs = {label: gradient_descent(lr) for label, lr in RATES.items()}
     for label, losses in runs.items():
         trend = "diverges" if losses[-1] > losses[0] else "crawls" if losses[-1] > 1e-2 else "converges"
-        print(
-            f"lr {label:18s}: f = {losses[0]:.3g} → {losses[10]:.3g} (step 10) → {losses[-1]:.3g} (step 40), {trend}"
-        )
+        print(f"lr {label:18s}: f = {losses[0]:.3g} → {losses[10]:.3g} (step 10) → {losses[-1]:.3g} (step 40), {trend}")
     save_figure(figure(runs))
 
 

@@ -15,11 +15,11 @@ from _svgplot import line_plot, save_figure
 
 
 def f(w: np.ndarray | float) -> np.ndarray | float:
-    return w**4 / 4 - 2 * w**2 + w / 2 + 0.5 * np.sin(6 * w)
+    return w ** 4 / 4 - 2 * w ** 2 + w / 2 + 0.5 * np.sin(6 * w)
 
 
 def grad_f(w: float) -> float:
-    return w**3 - 4 * w + 0.5 + 3.0 * np.cos(6 * w)
+    return w ** 3 - 4 * w + 0.5 + 3.0 * np.cos(6 * w)
 
 
 def descend(w0: float, lr: float = 0.01, steps: int = 2000) -> float:
@@ -51,14 +51,7 @@ def main() -> None:
         w = random_restarts(restarts)
         print(f"best of {restarts:2d} random restart(s): w = {w:+.3f}, f(w) = {f(w):+.4f}")
     grid = np.linspace(-3, 3, 301)
-    save_figure(
-        line_plot(
-            [("f(w)", list(grid), [float(v) for v in np.atleast_1d(f(grid))])],
-            "A non-convex loss",
-            "w",
-            "f(w)",
-        )
-    )
+    save_figure(line_plot([("f(w)", list(grid), [float(v) for v in np.atleast_1d(f(grid))])], "A non-convex loss", "w", "f(w)"))
 
 
 if __name__ == "__main__":

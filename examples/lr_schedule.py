@@ -56,15 +56,8 @@ def main() -> None:
     for name, distance in final_distances().items():
         print(f"{name:32s}: ‖θ - θ*‖ at the end ≈ {distance:.4f}")
     runs = {name: train(name) for name in SCHEDULES}
-    save_figure(
-        line_plot(
-            [(n, list(range(1, EPOCHS + 1)), d) for n, d in runs.items()],
-            "Distance to the optimum per epoch",
-            "epoch",
-            "‖θ - θ*‖",
-            logy=True,
-        )
-    )
+    save_figure(line_plot([(n, list(range(1, EPOCHS + 1)), d) for n, d in runs.items()],
+                          "Distance to the optimum per epoch", "epoch", "‖θ - θ*‖", logy=True))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ THETA0 = np.array([-8.0, 1.0])
 
 
 def f(theta: np.ndarray) -> float:
-    return float(0.5 * np.sum(CURVATURE * theta**2))
+    return float(0.5 * np.sum(CURVATURE * theta ** 2))
 
 
 def noisy_gradient(theta: np.ndarray, rng: np.random.Generator, noise: float = 0.1) -> np.ndarray:
@@ -37,18 +37,12 @@ def momentum(grad: np.ndarray, state: dict, lr: float = 0.019, beta: float = 0.9
     return -lr * state["v"]
 
 
-def adam(
-    grad: np.ndarray,
-    state: dict,
-    lr: float = 0.3,
-    beta1: float = 0.9,
-    beta2: float = 0.999,
-    eps: float = 1e-8,
-) -> np.ndarray:
+def adam(grad: np.ndarray, state: dict, lr: float = 0.3, beta1: float = 0.9, beta2: float = 0.999,
+         eps: float = 1e-8) -> np.ndarray:
     t = state["t"] = state.get("t", 0) + 1
     state["m"] = beta1 * state.get("m", 0.0) + (1 - beta1) * grad
-    state["s"] = beta2 * state.get("s", 0.0) + (1 - beta2) * grad**2
-    m_hat, s_hat = state["m"] / (1 - beta1**t), state["s"] / (1 - beta2**t)
+    state["s"] = beta2 * state.get("s", 0.0) + (1 - beta2) * grad ** 2
+    m_hat, s_hat = state["m"] / (1 - beta1 ** t), state["s"] / (1 - beta2 ** t)
     return -lr * m_hat / (np.sqrt(s_hat) + eps)  # per-parameter step size
 
 
@@ -76,15 +70,8 @@ def main() -> None:
     for name, loss in final_losses().items():
         print(f"{name:9s}: f(θ) after 150 steps ≈ {loss:.2e}")
     runs = {name: run(name) for name in OPTIMIZERS}
-    save_figure(
-        line_plot(
-            [(n, list(range(len(losses))), losses) for n, losses in runs.items()],
-            "Ill-conditioned valley (κ = 100)",
-            "step",
-            "f(θ)",
-            logy=True,
-        )
-    )
+    save_figure(line_plot([(n, list(range(len(losses))), losses) for n, losses in runs.items()],
+                          "Ill-conditioned valley (κ = 100)", "step", "f(θ)", logy=True))
 
 
 if __name__ == "__main__":

@@ -15,29 +15,17 @@ import re
 
 import numpy as np
 
-SENTENCES = {
-    "I love this car!": 1,
-    "I am not sure I love this car!": -1,
-    "I don't think its a bad car at all!": 1,
-}
-POSITIVE, NEGATIVE, NEGATION = (
-    {"love", "like", "good", "great"},
-    {"bad", "hate", "awful"},
-    {"not", "don't", "never"},
-)
+SENTENCES = {"I love this car!": 1, "I am not sure I love this car!": -1, "I don't think its a bad car at all!": 1}
+POSITIVE, NEGATIVE, NEGATION = {"love", "like", "good", "great"}, {"bad", "hate", "awful"}, {"not", "don't", "never"}
 # state h = [neg, plus1, plus2, minus1, minus2, P, N]; input x = [positive word, negative word, negation]
-W = np.array(
-    [
-        [1, 0, 0, 0, 0, 0, 0],  # neg    = ReLU(neg + not - sentiment word): "not" waits for its word
-        [-1, 0, 0, 0, 0, 0, 0],  # plus1  = ReLU(pos - neg): a positive word, not negated
-        [1, 0, 0, 0, 0, 0, 0],  # plus2  = ReLU(negw + neg - 1): a negated negative word
-        [-1, 0, 0, 0, 0, 0, 0],  # minus1 = ReLU(negw - neg)
-        [1, 0, 0, 0, 0, 0, 0],  # minus2 = ReLU(pos + neg - 1): a negated positive word
-        [0, 1, 1, 0, 0, 1, 0],  # P      = ReLU(P + plus1 + plus2): positive evidence so far
-        [0, 0, 0, 1, 1, 0, 1],
-    ],  # N      = ReLU(N + minus1 + minus2)
-    dtype=float,
-)
+W = np.array([[1, 0, 0, 0, 0, 0, 0],    # neg    = ReLU(neg + not - sentiment word): "not" waits for its word
+              [-1, 0, 0, 0, 0, 0, 0],   # plus1  = ReLU(pos - neg): a positive word, not negated
+              [1, 0, 0, 0, 0, 0, 0],    # plus2  = ReLU(negw + neg - 1): a negated negative word
+              [-1, 0, 0, 0, 0, 0, 0],   # minus1 = ReLU(negw - neg)
+              [1, 0, 0, 0, 0, 0, 0],    # minus2 = ReLU(pos + neg - 1): a negated positive word
+              [0, 1, 1, 0, 0, 1, 0],    # P      = ReLU(P + plus1 + plus2): positive evidence so far
+              [0, 0, 0, 1, 1, 0, 1]],   # N      = ReLU(N + minus1 + minus2)
+             dtype=float)
 U = np.array([[-1, -1, 1], [1, 0, 0], [0, 1, 0], [0, 1, 0], [1, 0, 0], [0, 0, 0], [0, 0, 0]], dtype=float)
 b = np.array([0, 0, -1, 0, -1, 0, 0], dtype=float)
 
@@ -69,10 +57,8 @@ def main() -> None:
     for sentence, label in SENTENCES.items():
         y, _ = rnn(sentence)
         bag = bag_of_words(sentence)
-        print(
-            f"{sentence:38s} truth {label:+d}   RNN y = {y:+.0f} {'ok' if np.sign(y) == label else 'WRONG'}"
-            f"   bag of words = {bag:+.0f} {'ok' if np.sign(bag) == label else 'WRONG'}"
-        )
+        print(f"{sentence:38s} truth {label:+d}   RNN y = {y:+.0f} {'ok' if np.sign(y) == label else 'WRONG'}"
+              f"   bag of words = {bag:+.0f} {'ok' if np.sign(bag) == label else 'WRONG'}")
     _, states = rnn("I am not sure I love this car!")
     print("state unit 'neg' word by word:", [int(h[0]) for h in states[:-1]])
 

@@ -27,72 +27,11 @@ from lecturekit.pipeline import bundled_seeds, clean, ingest
 
 TEACHING = (SlideKind.CONTENT, SlideKind.NOTES)
 MIN_WORDS = 8  # fewer words is a title over a picture: too little text to place it in the embedding space
-STOPWORDS = set(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "can",
-        "do",
-        "does",
-        "for",
-        "from",
-        "has",
-        "have",
-        "how",
-        "if",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "so",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "this",
-        "to",
-        "was",
-        "we",
-        "what",
-        "when",
-        "which",
-        "while",
-        "who",
-        "why",
-        "will",
-        "with",
-        "you",
-        "your",
-        "our",
-        "not",
-        "all",
-        "any",
-        "into",
-        "more",
-        "most",
-        "also",
-        "just",
-        "one",
-    ]
-)
-QUERIES = [
-    "how are the gradients of the weights computed",
-    "how to handle over-fitting",
-    "choosing hyper-parameters: grid or random search",
-]
+STOPWORDS = set("""a an and are as at be by can do does for from has have how if in is it its of on or
+so than that the their them then there these this to was we what when which while who why will with
+you your our not all any into more most also just one""".split())
+QUERIES = ["how are the gradients of the weights computed",
+           "how to handle over-fitting", "choosing hyper-parameters: grid or random search"]
 
 
 def course_folder() -> Path:
@@ -106,9 +45,7 @@ def teaching_slides(folder: Path) -> tuple[list[Slide], int]:
     """The cleaned teaching slides of MIN_WORDS words or more, each text once, and how many were shorter."""
     diag = Diagnostics()  # the course's own warnings are `lecturekit check`'s business, not this example's
     config, sources = ingest([folder], IngestOptions(), diag)
-    found: list[Slide] = []
-    short: list[Slide] = []
-    seen: set[str] = set()
+    found, short, seen = list[Slide](), list[Slide](), set[str]()
     for slide in (slide for lecture in clean(sources, config, diag) for slide in lecture.slides):
         key = " ".join(slide.text.lower().split())  # an unchanged slide in two editions is one result
         if slide.kind in TEACHING and key not in seen:
@@ -120,9 +57,7 @@ def teaching_slides(folder: Path) -> tuple[list[Slide], int]:
 def tokens(text: str) -> list[str]:
     """Lower-case words without stop words; a trailing plural s is cut so 'rates' meets 'rate'."""
     words = re.findall(r"[a-z]+", text.lower().replace("-", ""))
-    return [
-        w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in STOPWORDS and len(w) > 1
-    ]
+    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words if w not in STOPWORDS and len(w) > 1]
 
 
 class Index:
@@ -154,17 +89,13 @@ class Index:
         return [(int(i), float(scores[i])) for i in order]
 
 
-def truncated_svd(
-    m: np.ndarray, k: int, oversample: int = 10, power: int = 4
-) -> tuple[np.ndarray, np.ndarray]:
+def truncated_svd(m: np.ndarray, k: int, oversample: int = 10, power: int = 4) -> tuple[np.ndarray, np.ndarray]:
     """The top K singular values of M and their right singular vectors (rows), by a randomized range finder."""
     sketch = m @ np.random.default_rng(0).standard_normal((m.shape[1], min(k + oversample, *m.shape)))
     for _ in range(power):  # power iterations sharpen the gap between the top K and the rest
         sketch = m @ (m.T @ np.linalg.qr(sketch)[0])
     basis = np.linalg.qr(sketch)[0]  # orthonormal columns spanning (nearly) M's top-K column space
-    _, values, vt = np.linalg.svd(
-        basis.T @ m, full_matrices=False
-    )  # a small matrix: (K + oversample) x words
+    _, values, vt = np.linalg.svd(basis.T @ m, full_matrices=False)  # a small matrix: (K + oversample) x words
     return values[:k], vt[:k]
 
 
@@ -175,10 +106,8 @@ def main() -> None:
         print(f"{folder}: too few slides to search (it needs lecture sources lecturekit can read)")
         return
     index = Index([slide.text for slide in slides])
-    print(
-        f"{len(slides)} cleaned slides from {folder.name}/ ({short} with under {MIN_WORDS} words left out), "
-        f"embedded in {index.k} dimensions"
-    )
+    print(f"{len(slides)} cleaned slides from {folder.name}/ ({short} with under {MIN_WORDS} words left out), "
+          f"embedded in {index.k} dimensions")
     for query in QUERIES:
         print(f"\nquery: {query}")
         for i, score in index.search(query):

@@ -27,7 +27,7 @@ def make_data(seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def f(theta: np.ndarray, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> float:
     """f(θ) = Σᵢ aᵢθᵢ² + bᵢθᵢ + cᵢ with the coefficients averaged over the given points."""
-    return float(np.sum(a.mean(0) * theta**2 + b.mean(0) * theta + c.mean(0)))
+    return float(np.sum(a.mean(0) * theta ** 2 + b.mean(0) * theta + c.mean(0)))
 
 
 def gradient(theta: np.ndarray, a: np.ndarray, b: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -40,9 +40,7 @@ def optimum(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return -b.mean(0) / (2 * a.mean(0))
 
 
-def descend(
-    batch_size: int, steps: int = 300, lr: float = 0.05, seed: int = 0
-) -> tuple[np.ndarray, list[float], int]:
+def descend(batch_size: int, steps: int = 300, lr: float = 0.05, seed: int = 0) -> tuple[np.ndarray, list[float], int]:
     """Run (mini-batch) gradient descent; returns θ, f per step, and data points touched."""
     a, b, c = make_data(seed)
     rng = np.random.default_rng(seed + 1)
@@ -70,10 +68,8 @@ def main() -> None:
     f_star = f(optimum(a, b), a, b, c)
     for size in (N, 8):
         _, history, touched = descend(size)
-        print(
-            f"batch size {size:4d}: f(θ) - f* after 300 steps = {history[-1] - f_star:.4f}, "
-            f"data points touched = {touched}"
-        )
+        print(f"batch size {size:4d}: f(θ) - f* after 300 steps = {history[-1] - f_star:.4f}, "
+              f"data points touched = {touched}")
     print("answer to ICE #1: (d, d) — option 4")
 
 

@@ -39,10 +39,8 @@ def xor_network(x: tuple[int, int]) -> tuple[int, int, int]:
 def best_single_perceptron(table: list[int]) -> int:
     """Most rows of TABLE any single perceptron gets right, searching weights in [-2, 2] by 0.25."""
     grid = np.arange(-2.0, 2.01, 0.25)
-    return max(
-        sum(perceptron(w0, w1, w2, x) == y for x, y in zip(INPUTS, table, strict=False))
-        for w0, w1, w2 in itertools.product(grid, grid, grid)
-    )
+    return max(sum(perceptron(w0, w1, w2, x) == y for x, y in zip(INPUTS, table, strict=False))
+               for w0, w1, w2 in itertools.product(grid, grid, grid))
 
 
 def main() -> None:

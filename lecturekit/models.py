@@ -60,9 +60,8 @@ class Page(Model):
     lines: list[Line] = Field(default_factory=list)
     confidence: float | None = None  # mean OCR word confidence of the page, 0..100
     first_line: int | None = None  # 1-based line in a text source where the page starts
-    removed: list[Removal] = Field(
-        default_factory=list
-    )  # text in the file a viewer never sees, or unreadable
+    # text in the file a viewer never sees, or unreadable
+    removed: list[Removal] = Field(default_factory=list)
 
 
 class Source(Model):
@@ -160,9 +159,8 @@ class Lecture(Model):
     sources: list[str] = Field(default_factory=list)
     slides: list[Slide] = Field(default_factory=list)
     editions: list[EditionLink] = Field(default_factory=list)
-    removed: list[Removal] = Field(
-        default_factory=list
-    )  # removals of pages that made no slide (empty, boilerplate-only)
+    # removals of pages that made no slide (empty, boilerplate-only)
+    removed: list[Removal] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------- quiz
@@ -322,6 +320,5 @@ class Course(Model):
     topics: list[Topic] = Field(default_factory=list)
     examples: list[Example] = Field(default_factory=list)
     diagnostics: list[Diagnostic] = Field(default_factory=list)
-    images: list[SlideImage] = Field(
-        default_factory=list
-    )  # page pictures of slides, in lecture and slide order
+    # page pictures of slides, in lecture and slide order
+    images: list[SlideImage] = Field(default_factory=list)

@@ -69,10 +69,11 @@ SYMBOL = {
     0xC7: "\u2229",
     0xAB: "\u2194",
 }
+# Symbol's a..z as Greek
 SYMBOL_LETTERS = (
     "\u03b1\u03b2\u03c7\u03b4\u03b5\u03c6\u03b3\u03b7\u03b9\u03d5\u03ba\u03bb\u03bc\u03bd\u03bf\u03c0"
     "\u03b8\u03c1\u03c3\u03c4\u03c5\u03d6\u03c9\u03be\u03c8\u03b6"
-)  # Symbol's a..z as Greek
+)
 MATH_FONTS = ("math", "cambria", "symbol", "stix", "asana", "xits")
 DINGBAT_FONTS = ("wingdings", "webdings", "zapfdingbats", "dingbats")
 

@@ -62,9 +62,8 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
         if rows:
             anchor, size, members = rows[-1]
             similar = min(size, glyph.size) >= SCRIPT_SIZE * max(size, glyph.size)
-            reach = (
-                ROW_BASELINE if similar else SHARED_BASELINE
-            )  # mixed sizes (small caps) share one baseline
+            # mixed sizes (small caps) share one baseline
+            reach = ROW_BASELINE if similar else SHARED_BASELINE
             if abs(glyph.baseline - anchor) <= reach * min(size, glyph.size):
                 members.append(glyph)
                 continue

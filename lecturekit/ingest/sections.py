@@ -50,9 +50,8 @@ class Section(Model):
 def split_sections(lines: list[str], name: str, kind: SourceKind) -> list[Page]:
     """Pages of a notes/markdown text, one per section; `$$` math and fenced blocks never split."""
     front = _front_matter_end(lines)
-    sections = _collect(
-        [""] * front + lines[front:], kind
-    )  # YAML front matter is the site generator's, not a slide
+    # YAML front matter is the site generator's, not a slide
+    sections = _collect([""] * front + lines[front:], kind)
     pages: list[Page] = []
     for section in sections:
         if not any(text.strip() for _, text in section.lines):
@@ -112,9 +111,8 @@ def _collect_pass(
             )
             heading = _heading(lines, index, explicit, kind, sections[-1], titles, shown_elsewhere)
         if in_block is None and _slide_separator(lines, index, kind):
-            sections.append(
-                Section(label=f"s{len(sections)}")
-            )  # the separator itself is markup, not slide text
+            # the separator itself is markup, not slide text
+            sections.append(Section(label=f"s{len(sections)}"))
             continue
         if heading is not None and kind is SourceKind.MARKDOWN and _untitled_blank(sections[-1]):
             sections[-1].title, sections[-1].heading_text, sections[-1].start = heading, stripped, index

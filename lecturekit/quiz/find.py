@@ -291,9 +291,8 @@ def _unmarked_block(
         and not QUESTION_END.search(lines[0])
         and len(stem_lines) > 1
     ):
-        text = "\n".join(
-            text.splitlines()[1:]
-        )  # the slide's title heads the question; the stem is what follows
+        # the slide's title heads the question; the stem is what follows
+        text = "\n".join(text.splitlines()[1:])
     block = _block(
         lecture, slide, index, slide.title, Heading("Question", ExerciseKind.QUESTION, None, "", ""), text
     )

@@ -13,57 +13,12 @@ from lecturekit.site.pages import ordered_lectures, ordered_topics
 
 INDEX_FILE = "search-index.js"
 WORD = re.compile(r"[^\W_]{2,}")
-HYPHENATED = re.compile(
-    r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+"
-)  # "hyper-parameter"; site.js joins query words alike
+# "hyper-parameter"; site.js joins query words alike
+HYPHENATED = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")
 LETTERS = re.compile(r"[^\W_]+")
 STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "this",
-        "to",
-        "was",
-        "were",
-        "will",
-        "with",
-        "we",
-        "you",
-        "your",
-        "our",
-        "can",
-        "not",
-        "but",
-        "if",
-        "then",
-        "than",
-        "so",
-        "do",
-        "does",
-        "which",
-        "what",
-        "when",
-        "how",
-    ]
+    "a an and are as at be by for from has have in is it its of on or that the this to was were will with "
+    "we you your our can not but if then than so do does which what when how".split()
 )
 MAX_TERM = 24  # longer "words" are OCR noise or TeX runs; not worth index space
 
@@ -78,12 +33,10 @@ class SearchDoc(Model):
 class SearchIndex(Model):
     groups: list[str]
     docs: list[SearchDoc]
-    tagged: list[list[int]] = Field(
-        default_factory=list
-    )  # per topic with slides: the numbers of the slides tagged with it
-    aliases: dict[str, list[int]] = Field(
-        default_factory=dict
-    )  # alias_key of a topic name or alias → its `tagged` entries
+    # per topic with slides: the numbers of the slides tagged with it
+    tagged: list[list[int]] = Field(default_factory=list)
+    # alias_key of a topic name or alias → its `tagged` entries
+    aliases: dict[str, list[int]] = Field(default_factory=dict)
 
 
 def stem(word: str) -> str:

@@ -123,9 +123,8 @@ def serve(
     """Serve SITE until interrupted (or STOP); with COURSE and REBUILD, rebuild on every change and reload pages."""
     live = course is not None and rebuild is not None
     server = make_server(site, port, live)
-    announce(
-        f"serving {site} on http://{HOST}:{server.server_address[1]}/ (Ctrl-C to stop)"
-    )  # once it listens
+    # once it listens
+    announce(f"serving {site} on http://{HOST}:{server.server_address[1]}/ (Ctrl-C to stop)")
     stop = stop or threading.Event()
     if course is not None and rebuild is not None:
         announce(

@@ -140,6 +140,7 @@ def _cache_key(example: Example, course: Path | None) -> str:
     course = course or path.resolve().parent.parent / "seeds"
     reads_course = COURSE_ENV in source and course.is_dir()
     uses_lecturekit = re.search(r"^(from|import) lecturekit\b", source, re.MULTILINE) is not None
+    # it reads the course through lecturekit
     return content_key(
         source,
         *helpers,
@@ -147,7 +148,7 @@ def _cache_key(example: Example, course: Path | None) -> str:
         metadata.version("numpy"),
         _folder_digest(course) if reads_course else "",
         code_version() if uses_lecturekit else "",
-    )  # it reads the course through lecturekit
+    )
 
 
 def run_example(example: Example, course: Path | None = None, timeout: float = TIMEOUT_SECONDS) -> RunResult:

@@ -37,9 +37,8 @@ CODE_LINE = re.compile(
     r"char |bool |const |auto |struct |class |public:|private:)"
 )
 IDENTIFIER = re.compile(r"\d|_|^[a-z]+[A-Z]")  # "i32", "set_born", "setBorn"; not "DataFrame"
-CONNECTORS = frozenset(
-    {"of", "and", "the"}
-)  # inside a name: "Conservation of Momentum", "Divide and Conquer"
+# inside a name: "Conservation of Momentum", "Divide and Conquer"
+CONNECTORS = frozenset({"of", "and", "the"})
 TAUGHT_KINDS = {SlideKind.CONTENT, SlideKind.NOTES, SlideKind.EXERCISE}
 MAX_TITLE_WORDS = 4  # a longer title run is a sentence, not a name
 MAX_BODY_WORDS = 3
@@ -61,9 +60,8 @@ class Phrase:
     lectures: Counter[str] = field(default_factory=Counter)  # slides per lecture
     titled_lectures: set[str] = field(default_factory=set)
     body_forms: Counter[str] = field(default_factory=Counter)  # as written in bodies, lower-cased
-    weights: defaultdict[str, float] = field(
-        default_factory=lambda: defaultdict(float)
-    )  # slide id → title and body mentions, weighed
+    # slide id → title and body mentions, weighed
+    weights: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     alone: bool = (
         False  # ends a title run somewhere ("Merge Sort"), not only leads one ("Recursive Factorial")
     )

@@ -13,9 +13,8 @@ from lecturekit.topics.tagging import TAG_WEIGHT, TITLE_WEIGHT, UNTAGGED_KINDS, 
 
 _Tagged = TypeVar("_Tagged", Slide, Question)
 
-TITLE_SCORE = score(
-    TITLE_WEIGHT
-)  # a tag at least this strong has its topic in the title (or said three times)
+# a tag at least this strong has its topic in the title (or said three times)
+TITLE_SCORE = score(TITLE_WEIGHT)
 SHIPPED_SLIDES = 2  # a shipped topic with fewer tagged slides needs a title match and a related topic taught
 
 

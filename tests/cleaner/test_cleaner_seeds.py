@@ -75,9 +75,8 @@ def test_no_footer_and_no_ocr_bullet_glyphs(seed_lectures):
         for slide in lec.slides:
             assert not FOOTER.search(slide.text), slide.id
             for line in slide.text.splitlines():
-                table_row = (
-                    line.startswith("|") and line.endswith("|") and line.count("|") >= 3
-                )  # markdown table
+                # markdown table
+                table_row = line.startswith("|") and line.endswith("|") and line.count("|") >= 3
                 assert table_row or not OCR_GLYPH_START.match(line), (slide.id, line)
     jan14 = lecture(seed_lectures, "2026-01-14")
     removed = [r for s in jan14.slides for r in s.removed if r.reason.value == "furniture"]

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+# two quick examples of topics the course teaches
 EXAMPLES = (
     "autodiff_engine.py",
     "cnn_filters.py",
     "_svgplot.py",
-)  # two quick examples of topics the course teaches
+)
 LECTURES = 3
 SLIDES = 10
 

@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lecturekit"
+# in pipeline order: a stage may use the ones before it
 STAGES = (
     "ingest",
     "cleaner",
     "quiz",
     "topics",
     "site",
-)  # in pipeline order: a stage may use the ones before it
+)
 USE_CASES = ("pipeline", "workflows")
 OUTER = ("commands", "cli", "__main__", "examples")  # the CLI and the runnable examples: any public name
 

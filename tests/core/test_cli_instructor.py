@@ -159,6 +159,5 @@ def test_init_add_keys_check_build_export_serve_watch(tmp_path):
         _, err = server.communicate(timeout=30)
     assert f"serving _site on http://127.0.0.1:{port}/" in err and "Traceback" not in err
     rebuilt = re.findall(r"wrote (\d+) pages \((\d+) rendered, (\d+) reused\)", err)
-    assert rebuilt and all(
-        int(reused) > 0 for _, _, reused in rebuilt
-    )  # only what the edit touched is redone
+    # only what the edit touched is redone
+    assert rebuilt and all(int(reused) > 0 for _, _, reused in rebuilt)

@@ -54,10 +54,11 @@ def test_out_under_a_file_fails_before_reading(course: Path, tmp_path: Path):
     (tmp_path / "notes.txt").write_text("a file")
     code, err = _build(course, tmp_path / "notes.txt" / "site")
     assert code == ExitCode.IO_ERROR
+    # and no line about gone.txt
     assert err.strip() == (
         f"lecturekit: {tmp_path / 'notes.txt' / 'site'}: cannot create the output folder: "
         f"{tmp_path / 'notes.txt'} is a file, not a folder"
-    )  # and no line about gone.txt
+    )
 
 
 def test_out_that_is_a_file_is_an_io_error(course: Path, tmp_path: Path):

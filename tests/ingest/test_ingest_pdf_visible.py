@@ -35,9 +35,8 @@ def test_invisible_clipped_tiny_and_covered_text_is_left_out_and_recorded(tmp_pa
         text.textOut("Invisible answer key")
         pdf.drawText(text)
         pdf.restoreState()
-        draw_text(
-            pdf, 2040, 190, "Revealed on the next overlay"
-        )  # Beamer parks hidden overlays ~2000 pt away
+        # Beamer parks hidden overlays ~2000 pt away
+        draw_text(pdf, 2040, 190, "Revealed on the next overlay")
         pdf.saveState()
         path = pdf.beginPath()
         path.rect(30, HEIGHT - 260, 200, 40)

@@ -27,9 +27,8 @@ def test_a_title_that_later_follows_body_text_is_a_title_not_a_subtitle():
     autograd = titles.index("AutoGrad uses BackProp")
     assert body_lines(pages[autograd]) == []  # a figure slide: "Back Propagation Summary" is the next slide
     summary = [p for p in pages if p.title == "Back Propagation Summary"]
-    assert len(summary) == 2 and all(
-        body_lines(p)[0] == "Back Prop" for p in summary
-    )  # its subtitle on both steps
+    # its subtitle on both steps
+    assert len(summary) == 2 and all(body_lines(p)[0] == "Back Prop" for p in summary)
     assert "Back Prop" not in titles
     assert titles[autograd : autograd + 4] == [
         "AutoGrad uses BackProp",

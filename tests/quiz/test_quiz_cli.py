@@ -207,9 +207,8 @@ def test_take_one_lecture_wrong_first_remembers_mistakes(tmp_path: Path) -> None
     code, out, _ = run(
         "quiz", "take", course, "--lecture", "2026-01-14", "--wrong-first", "--seed", "1", input="1\n1\n1\n"
     )
-    assert (
-        out.index("] ICE #1") < out.index("] ICE #3") < out.index("] ICE #2")
-    )  # the two mistakes come first
+    # the two mistakes come first
+    assert out.index("] ICE #1") < out.index("] ICE #3") < out.index("] ICE #2")
 
 
 def test_take_rejects_invalid_answers_and_asks_again(tiny: Path) -> None:
@@ -217,9 +216,8 @@ def test_take_rejects_invalid_answers_and_asks_again(tiny: Path) -> None:
     assert "'7' is not an option (1, 2)" in out and "choose one answer" in out
     assert "Key pending" in out and "Score: 0/0" in out
     code, out, err = run("quiz", "take", str(tiny), "--lecture", "nope", input="")
-    assert (
-        code == 2 and "no questions for lecture 'nope'" in err and "Score" not in out
-    )  # a usage error: no quiz
+    # a usage error: no quiz
+    assert code == 2 and "no questions for lecture 'nope'" in err and "Score" not in out
 
 
 def _read_until_exit(master: int) -> bytes:

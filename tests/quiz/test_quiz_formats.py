@@ -156,9 +156,8 @@ def test_aiken_round_trip_of_single_answer_keyed_questions(questions: list[Quest
     skipped = {d.message.split()[0] for d in diag.warnings}
     assert skipped == {q.id for q in questions} - {q.id for q in kept}
     written = (tmp_path / "q.txt").read_text(encoding="utf-8")
-    assert (
-        "~~not~~ text?" in written and "\u0336" not in written
-    )  # QA 25: plain "~~not~~", no combining strokes
+    # QA 25: plain "~~not~~", no combining strokes
+    assert "~~not~~ text?" in written and "\u0336" not in written
     back = import_questions(tmp_path / "q.txt", Diagnostics())
     assert len(back) == len(kept)
     for one, other in zip(back, kept, strict=True):

@@ -154,9 +154,8 @@ def test_the_seed_answer_keys_key_the_2024_ice(tmp_path: Path) -> None:
         and ice.review_slide == "2024-01-11/hyper-parameters-in-deep-learning-2"
     )
     unknown = [d.message for d in diag.errors]
-    assert (
-        all("unknown question '2026-01-14/" in m for m in unknown) and len(unknown) == 3
-    )  # that lecture is absent here
+    # that lecture is absent here
+    assert all("unknown question '2026-01-14/" in m for m in unknown) and len(unknown) == 3
 
 
 def test_seed_answers_file_is_complete_and_explained() -> None:

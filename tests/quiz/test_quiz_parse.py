@@ -200,9 +200,8 @@ def test_seed_000_ice_1_options_and_formula_kept() -> None:
     text = seed_passage(TEXT_2026, "ICE #1", "ICE #2").split("\n", 1)[1]
     parsed = parse_exercise(text)
     assert options_of(text) == ["8,8", "d,8", "1,8", "d,d"]
-    assert (
-        "$f(\\theta) = \\sum_{i=1}^{d} (a_i\\theta_i^2 + b_i\\theta_i + c_i)$" in parsed.stem
-    )  # see test_quiz_mathflow
+    # see test_quiz_mathflow
+    assert "$f(\\theta) = \\sum_{i=1}^{d} (a_i\\theta_i^2 + b_i\\theta_i + c_i)$" in parsed.stem
     assert "batch-size of 8 (assume d > 8)" in parsed.stem
     assert not parsed.multiple and parsed.flags == []
 

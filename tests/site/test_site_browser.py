@@ -237,9 +237,8 @@ def test_site_browser_topic_page_from_lecture_with_notebook(context, site):
     try:
         from lecturekit.topics.examples import to_notebook  # noqa: F401
     except ImportError:
-        assert (
-            page.locator('a[href$=".ipynb"]').count() == 0
-        )  # no link until the topics stage provides notebooks
+        # no link until the topics stage provides notebooks
+        assert page.locator('a[href$=".ipynb"]').count() == 0
         pytest.skip("lecturekit.topics.examples.to_notebook is not there yet: notebook download not offered")
     with page.expect_download() as info:
         page.click('a[href="examples/backprop_demo.ipynb"]')
@@ -260,10 +259,11 @@ def test_site_browser_dark_mode_toggle_is_kept(context, site):
     assert toggle_state(page) == ("Dark mode: off", "false")
     page.click("#theme-toggle")
     dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    # QA: the label said "Dark mode" either way
     assert light != dark and toggle_state(page) == (
         "Dark mode: on",
         "true",
-    )  # QA: the label said "Dark mode" either way
+    )
     page.reload()
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark
     assert toggle_state(page) == ("Dark mode: on", "true")
@@ -272,9 +272,8 @@ def test_site_browser_dark_mode_toggle_is_kept(context, site):
     fresh = context.browser.new_context(color_scheme="dark")
     follows = fresh.new_page()
     follows.goto(url(site, "index.html"))
-    assert (
-        follows.evaluate("getComputedStyle(document.body).backgroundColor") == dark
-    )  # system setting followed
+    # system setting followed
+    assert follows.evaluate("getComputedStyle(document.body).backgroundColor") == dark
     assert toggle_state(follows) == ("Dark mode: on", "true")
     follows.emulate_media(color_scheme="light")  # the system setting changes while the page is open
     follows.wait_for_function("document.getElementById('theme-toggle').textContent === 'Dark mode: off'")
@@ -303,9 +302,8 @@ def test_site_browser_print_layout(context, site):
     assert page.evaluate(
         "[...document.querySelectorAll('details.provenance, .edition details')].every(d => !d.open)"
     )
-    page.evaluate(
-        "document.querySelectorAll('details.provenance').forEach(d => d.open = true)"
-    )  # opened on screen
+    # opened on screen
+    page.evaluate("document.querySelectorAll('details.provenance').forEach(d => d.open = true)")
     assert (
         page.evaluate("getComputedStyle(document.querySelector('#slide-s02 .provenance ul')).display")
         == "none"
@@ -335,9 +333,8 @@ def test_site_browser_print_wraps_code_and_uses_the_light_palette(context, site)
     assert page.evaluate(f"({style})('#example-backprop_demo .highlight .k', 'color')") == light_code
     page.goto(url(site, "lecture-2026-01-14.html"))
     assert page.evaluate(f"({style})('#slide-s02 .provenance', 'color')") == "rgb(85, 91, 102)"
-    assert (
-        page.evaluate(f"({style})('code', 'backgroundColor')") == "rgb(243, 244, 246)"
-    )  # the light --code-bg
+    # the light --code-bg
+    assert page.evaluate(f"({style})('code', 'backgroundColor')") == "rgb(243, 244, 246)"
 
 
 @pytest.mark.parametrize(

@@ -249,9 +249,8 @@ def test_site_practice_page_names_the_lecture_of_each_question(fixture_site):
         label.text_content().strip()
         for label in practice.get_element_by_id("q-2026-01-14-ice-1").iter("label")
     ]
-    assert (
-        labels[1] == "Option 2: the learning rate"
-    )  # shuffled in the browser; the number stays with its option
+    # shuffled in the browser; the number stays with its option
+    assert labels[1] == "Option 2: the learning rate"
     lecture_quiz = lxml_html.fromstring((out / "quiz-2026-01-14.html").read_bytes())
     assert not lecture_quiz.find_class("qlecture")  # one lecture: the heading says it already
 
@@ -279,18 +278,17 @@ def test_site_snippet_never_cuts_a_formula_or_a_mark():
         + "word " * 24
         + "$\\sum_{i=1}^{d} a_i \\theta_i^2 + b_i \\theta_i + c_i$ and more text after it"
     )
-    assert (
-        snippet_text(text) == "Intro" + " word" * 24 + " …"
-    )  # the formula that would be cut is left out whole
+    # the formula that would be cut is left out whole
+    assert snippet_text(text) == "Intro" + " word" * 24 + " …"
     assert snippet_text("- short $x^2$ here") == "short $x^2$ here"
+    # marks kept
     assert (
         snippet_text("Which is ~~not~~ a **hyper-parameter**?") == "Which is ~~not~~ a **hyper-parameter**?"
-    )  # marks kept
+    )
     struck = "word " * 30 + "~~a struck phrase that runs on past the end~~ tail"
     assert snippet_text(struck) == ("word " * 30).strip() + " …"
-    assert (
-        snippet_text("word " * 30 + "dimension of the gradient") == ("word " * 30).strip() + " dimension …"
-    )  # whole words
+    # whole words
+    assert snippet_text("word " * 30 + "dimension of the gradient") == ("word " * 30).strip() + " dimension …"
 
 
 def test_site_topic_page_question_stems_are_rendered_like_snippets(tmp_path):
@@ -317,12 +315,10 @@ def test_site_topic_page_question_stems_are_rendered_like_snippets(tmp_path):
     )
     assert "$" not in visible and "\\sum" not in visible
     stem = math_item.find_class("stem")[0].text_content()
-    assert (
-        stem.endswith(" …") and stem.split()[-2] in long.stem.split()
-    )  # cut after a whole word, never "… of t"
-    assert "<b>" not in (tmp_path / "site" / "topic-learning-rate.html").read_text(
-        encoding="utf-8"
-    )  # escaped
+    # cut after a whole word, never "… of t"
+    assert stem.endswith(" …") and stem.split()[-2] in long.stem.split()
+    # escaped
+    assert "<b>" not in (tmp_path / "site" / "topic-learning-rate.html").read_text(encoding="utf-8")
 
 
 def test_site_home_lists_lectures_by_date_and_notes_apart(fixture_site):

@@ -170,9 +170,8 @@ def test_cli_build_shows_page_pictures_and_no_images_leaves_them_out(tmp_path, m
     import lecturekit.pipeline as pipeline
 
     unrun = pipeline.prepare_examples
-    monkeypatch.setattr(
-        pipeline, "prepare_examples", lambda root, run=True: unrun(root, run=False)
-    )  # not tested here
+    # not tested here
+    monkeypatch.setattr(pipeline, "prepare_examples", lambda root, run=True: unrun(root, run=False))
     monkeypatch.setenv("LECTUREKIT_CACHE", str(tmp_path / "cache"))
     course = tmp_path / "course"
     course.mkdir()

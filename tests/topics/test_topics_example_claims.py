@@ -85,9 +85,8 @@ def test_overfitting_and_each_cure(load_example):
     for name, (_, val) in results.items():
         assert val < plain_val * 0.75, name
     train_err, val_err, _ = ex.train()
-    assert (
-        train_err[-1] < train_err[int(np.argmin(val_err))]
-    )  # training error keeps falling after the best epoch
+    # training error keeps falling after the best epoch
+    assert train_err[-1] < train_err[int(np.argmin(val_err))]
 
 
 def test_activations_derivatives_and_saturation(load_example):

@@ -29,9 +29,8 @@ MUST_HAVE_PAGES = [
 def seeds_course(tmp_path_factory):
     patch = pytest.MonkeyPatch()
     patch.setenv("LECTUREKIT_CACHE", str(tmp_path_factory.mktemp("cache")))
-    patch.setenv(
-        "LECTUREKIT_RUN_EXAMPLES", "0"
-    )  # the examples' runs are asserted in test_topics_examples_run
+    # the examples' runs are asserted in test_topics_examples_run
+    patch.setenv("LECTUREKIT_RUN_EXAMPLES", "0")
     try:
         diag = Diagnostics()
         yield load_course([bundled_seeds()], diag=diag)

@@ -46,9 +46,8 @@ def _block(question: Question) -> str:
     lines = [to_plain(question.stem)]
     lines += [f"{LETTERS[i]}. {to_plain(o.text)}" for i, o in enumerate(question.options)]
     keys = [o.key for o in question.options]
-    lines.append(
-        f"ANSWER: {LETTERS[keys.index((question.answer or [keys[0]])[0])]}"
-    )  # keyed: _unsupported checked
+    # keyed: _unsupported checked
+    lines.append(f"ANSWER: {LETTERS[keys.index((question.answer or [keys[0]])[0])]}")
     return "\n".join(lines)
 
 
