@@ -1,6 +1,6 @@
 """Slide pictures on real decks: kB per slide, quality, and time against a raw render, in the same run.
 
-For every deck with ground truth (``truth/<deck>.json`` in the decks folder, see /work/decks/INDEX.md) the
+For every deck with ground truth (``truth/<deck>.json`` in the decks folder, see bench/realdecks.json) the
 pictured page of a slide is its final build page (the last page the truth gives the slide). Each one is made as
 lecturekit makes it (``pictures.render_page`` at the picture size, then ``pictures.encode``: WebP) and compared,
 on the same pages at the same pixel size, with:
@@ -14,7 +14,7 @@ Measured 2026-12-06 on 29 decks (342 slides; a 2-core machine shared with other 
 slide (JPEG q80 78.5, PNG 64 colours 38.2), PSNR 40.0 dB; 345 ms a slide = 4.2x pdfium's raw render
 (which encodes nothing), 0.27x ``pdftoppm -png`` (one process per page).
 
-    python bench/bench_images.py [DECKS] [--max-slides N]     (DECKS: $LECTUREKIT_DECKS, else /work/decks)
+    python bench/bench_images.py [DECKS] [--max-slides N]     (DECKS: $LECTUREKIT_DECKS, else ./decks)
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lecturekit.ingest import pictures  # noqa: E402
 from lecturekit.models import Model  # noqa: E402
 
-DEFAULT_DECKS = Path("/work/decks")
+DEFAULT_DECKS = Path(os.environ.get("LECTUREKIT_DECKS", "decks"))
 
 
 class DeckFigures(Model):

@@ -69,7 +69,7 @@ def bench_text_layer(folder: Path) -> None:
 
 def real_deck() -> Path | None:
     """The real text-layer deck nearest to REAL_PAGES pages under $LECTUREKIT_DECKS (never committed), if any."""
-    folder = Path(os.environ.get("LECTUREKIT_DECKS", "/work/decks"))
+    folder = Path(os.environ.get("LECTUREKIT_DECKS", "decks"))
     sizes = []
     for path in sorted(folder.glob("*/*.pdf")):
         with contextlib.suppress(Exception), pdfplumber.open(path) as pdf:

@@ -1,6 +1,6 @@
 """Reading order on real decks: lecturekit's text layer vs pdfminer's layout analysis and PyMuPDF sort=True.
 
-Reads the development corpus (`/work/decks`, or $LECTUREKIT_DECKS; never committed): each `truth/<deck>.json`
+Reads the development corpus ($LECTUREKIT_DECKS, else ./decks; never committed; bench/realdecks_truth.py builds its truth): each `truth/<deck>.json`
 lists slides with their pages, title, whole sentences and column pairs (left text, right text). For every
 slide's last page it counts sentences found intact, column pairs read left before right, and (lecturekit
 only) titles right; it also counts garbage lines and the text-layer speed against pdfplumber extract_text.
@@ -25,7 +25,7 @@ from lecturekit.errors import Diagnostics
 from lecturekit.ingest.options import IngestOptions, OcrMode
 from lecturekit.ingest.pdf import read_pdf
 
-DECKS = Path(os.environ.get("LECTUREKIT_DECKS", "/work/decks"))
+DECKS = Path(os.environ.get("LECTUREKIT_DECKS", "decks"))
 TITLE_MATCH = 90  # rapidfuzz ratio over normalised titles that counts as the right title
 GARBAGE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\u3400-\u9fff\ufffd]")
 

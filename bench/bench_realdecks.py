@@ -1,6 +1,6 @@
 """Real decks by other authors against their ground truth: the measures of issue #11, with peers in the same run.
 
-A decks folder holds ``truth/<deck>.json`` files (see /work/decks/INDEX.md for how they are made):
+A decks folder holds ``truth/<deck>.json`` files (see bench/realdecks.json for how they are made):
 ``{"deck", "kind": "beamer"|"pptx", "pdf": path relative to the folder, "handout": path or null,
 "page_labels", "slides": [{"title", "pages": [1-based], "verified", "sentences"?, "columns"?}]}``.
 Every deck is read by lecturekit's own pipeline (``pipeline.ingest`` then ``pipeline.clean``, no cache,
@@ -17,7 +17,7 @@ private-use, U+FFFD, "Interac[on", stray CJK in a Latin deck), sentences intact 
 handout page, less words on most pages, found in the slides made from that frame's pages).
 
     python bench/bench_realdecks.py [DECKS] [--only SUBSTRING] [--details] [--ocr]
-    (DECKS defaults to $LECTUREKIT_DECKS, else /work/decks; a missing folder prints a skip line)
+    (DECKS defaults to $LECTUREKIT_DECKS, else ./decks; a missing folder prints a skip line)
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from lecturekit.errors import Diagnostics  # noqa: E402
 from lecturekit.ingest import IngestOptions, OcrMode  # noqa: E402
 
 ENV = "LECTUREKIT_DECKS"
-DEFAULT_DECKS = Path("/work/decks")
+DEFAULT_DECKS = Path(os.environ.get("LECTUREKIT_DECKS", "decks"))
 TITLE_MATCH = 90  # rapidfuzz ratio of normalised titles that counts as the same title
 WORD = re.compile(r"\w+")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
