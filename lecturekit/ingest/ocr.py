@@ -189,13 +189,19 @@ def unread_page(source: str, page: int) -> Page:
     return Page(source=source, page=page, method=Method.OCR, text="")
 
 
+def on_white(frame: Image.Image) -> Image.Image:
+    """FRAME with its transparency flattened onto white, as a viewer shows it."""
+    if frame.mode not in ("RGBA", "LA", "P", "PA"):
+        return frame
+    rgba = frame.convert("RGBA")
+    flat = Image.new("RGBA", rgba.size, "white")
+    flat.alpha_composite(rgba)
+    return flat
+
+
 def prepare_image(frame: Image.Image) -> Image.Image:
     """Grayscale on white (transparency flattened), upscaled when too small for tesseract."""
-    if frame.mode in ("RGBA", "LA", "P", "PA"):
-        rgba = frame.convert("RGBA")
-        flat = Image.new("RGBA", rgba.size, "white")
-        flat.alpha_composite(rgba)
-        frame = flat
+    frame = on_white(frame)
     gray = frame.convert("L")
     if gray.width < MIN_OCR_WIDTH:
         factor = MIN_OCR_WIDTH / gray.width

@@ -15,7 +15,7 @@ from PIL import Image
 
 from lecturekit.cache import Cache, content_key
 from lecturekit.errors import Diagnostics, LecturekitError
-from lecturekit.ingest.ocr import available_cores, load_frames
+from lecturekit.ingest.ocr import available_cores, load_frames, on_white
 from lecturekit.ingest.options import IngestOptions
 from lecturekit.ingest.pdf import render_page
 from lecturekit.models import Diagnostic, ImageFormat, Lecture, Model, PageRef, SlideImage, Source, SourceKind
@@ -201,11 +201,7 @@ def _scale(width: float, height: float) -> float:
 
 def fit(frame: Image.Image) -> Image.Image:
     """An image file's frame on white (transparency flattened), shrunk to the pixel cap (never enlarged)."""
-    if frame.mode in ("RGBA", "LA", "P", "PA"):
-        rgba = frame.convert("RGBA")
-        flat = Image.new("RGBA", rgba.size, "white")
-        flat.alpha_composite(rgba)
-        frame = flat
+    frame = on_white(frame)
     scale = min(1.0, _scale(frame.width, frame.height))
     size = (max(1, round(frame.width * scale)), max(1, round(frame.height * scale)))
     return (
