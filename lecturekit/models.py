@@ -60,6 +60,7 @@ class Page(Model):
     lines: list[Line] = Field(default_factory=list)
     confidence: float | None = None  # mean OCR word confidence of the page, 0..100
     first_line: int | None = None  # 1-based line in a text source where the page starts
+    drawn: list[str] = Field(default_factory=list)  # digests of the shapes and images drawn (PDF pages)
     # text in the file a viewer never sees, or unreadable
     removed: list[Removal] = Field(default_factory=list)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from lecturekit.cleaner.draft import CleanPage, Draft
 from lecturekit.cleaner.kinds import assign_kinds
@@ -65,6 +66,7 @@ def page_to_draft(page: CleanPage, kind: SourceKind) -> Draft:
         label=page.label,
         slide_number=page.slide_number,
         title_place=place,
+        drawn=page.drawn,
         ocr_like=page.ocr_like,
         confidence=page.confidence,
     )
@@ -83,6 +85,7 @@ def figure_draft(page: CleanPage, kind: SourceKind) -> Draft:
         ocr_like=page.ocr_like,
         confidence=page.confidence,
         figure=True,
+        drawn=page.drawn,
     )
 
 
@@ -90,7 +93,8 @@ def build_signal(previous: Draft, step: Draft) -> str | None:
     """The signal saying STEP is a build of PREVIOUS, the page (or slide) right before it, or None.
 
     Page labels decide when both carry one (Beamer gives every overlay of a frame its label), then
-    printed frame counters; else STEP must repeat PREVIOUS's title and show all its lines, in order.
+    printed frame counters; else STEP must repeat PREVIOUS's title, show all its lines, in order, and
+    keep every shape and picture PREVIOUS draws.
     """
     if previous.label is not None and step.label is not None:
         if previous.label != step.label:
@@ -104,6 +108,8 @@ def build_signal(previous: Draft, step: Draft) -> str | None:
         return "identical" if previous.lines == step.lines else "slide-number"
     if not same_title(previous.title, step.title) or not _same_title_place(previous, step):
         return None
+    if not keeps_drawing(previous, step):
+        return None  # one title over another figure (or a crop of it) is another slide, however alike
     if previous.lines == step.lines:
         return "identical"
     if not previous.body and not _laid_out_alike(previous, step):
@@ -138,6 +144,14 @@ def _same_title_place(a: Draft, b: Draft) -> bool:
     return (
         abs(top_a - top_b) <= TITLE_PLACE_TOLERANCE and abs(size_a - size_b) <= TITLE_SIZE_TOLERANCE * size_a
     )
+
+
+def keeps_drawing(previous: Draft, step: Draft) -> bool:
+    """Whether STEP draws every shape and picture PREVIOUS draws (true when either page's drawing is unknown)."""
+    # Pages of two sources (a deck and its other edition) are drawn apart even when they show one slide.
+    if previous.source != step.source or not previous.drawn or not step.drawn:
+        return True
+    return not Counter(previous.drawn) - Counter(step.drawn)
 
 
 def _laid_out_alike(a: Draft, b: Draft) -> bool:
@@ -280,6 +294,7 @@ def merge_step(group: Draft, step: Draft, signal: str) -> Draft:
             "title": lines[0],
             "body": lines[1:],
             "pages": [*group.pages, *step.pages],
+            "drawn": step.drawn or group.drawn,  # the latest step draws what the slide shows
             "merged_by": [*group.merged_by, f"{signal}: p{first_page}+p{step.pages[0].page}"],
             "removed": removed,
             "confidence": max(group.confidence or 0, step.confidence or 0) or None,

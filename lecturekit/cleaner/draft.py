@@ -27,6 +27,7 @@ class CleanPage(Model):
     confidence: float | None = None
     lines: list[CleanLine] = Field(default_factory=list)
     removed: list[Removal] = Field(default_factory=list)
+    drawn: list[str] = Field(default_factory=list)  # digests of the page's shapes and images (PDF pages)
 
     @property
     def texts(self) -> list[str]:
@@ -47,6 +48,7 @@ class Draft(Model):
     slide_number: int | None = None
     title_place: tuple[float, float] | None = None  # (top, size) of the title line on a laid-out page
     figure: bool = False  # a page with no text: its picture is the slide, its title only its place
+    drawn: list[str] = Field(default_factory=list)  # shapes and images of its latest step (PDF pages)
     ocr_like: bool = False
     confidence: float | None = None
     kind: SlideKind | None = None

@@ -166,7 +166,7 @@ def _kind(draft: Draft, shared: set[str]) -> SlideKind:
         return SlideKind.ADMIN  # "Announcements" that open with "Quiz 1 is on Friday" announce a quiz
     if any(EXERCISE_LINE.match(line) for line in draft.body[:2]):
         return SlideKind.EXERCISE
-    if admin_body([line for line in draft.body if line_key(line) not in shared]):
+    if admin_body([line for line in draft.body if line_key(line) not in shared], topic=draft.title):
         return SlideKind.ADMIN
     if draft.source_kind is SourceKind.NOTES:
         return SlideKind.NOTES
@@ -187,8 +187,18 @@ def admin_title(title: str) -> bool:
     return not [w for w in TITLE_WORD.findall(rest) if w not in ADMIN_FILLER]
 
 
-def admin_body(lines: list[str]) -> bool:
-    """Whether LINES are about logistics: two different cues, on a good share of the lines."""
-    cued = [line for line in lines if ADMIN_BODY.search(line)]
-    cues = {match.lower() for line in cued for match in ADMIN_BODY.findall(line)}
-    return len(cues) >= ADMIN_BODY_HITS and len(cued) >= ADMIN_LINE_SHARE * len(lines)
+def admin_body(lines: list[str], topic: str = "") -> bool:
+    """Whether LINES are about logistics: two different cues, on a good share of the lines.
+
+    A cue the slide's title TOPIC names is its subject ("Scheduling with Deadlines" explains deadlines),
+    not a sign of logistics.
+    """
+    topic_cues = {_cue_key(match) for match in ADMIN_BODY.findall(topic)}
+    cues_of = [{_cue_key(m) for m in ADMIN_BODY.findall(line)} - topic_cues for line in lines]
+    cued = [cues for cues in cues_of if cues]
+    return len(set().union(*cued)) >= ADMIN_BODY_HITS and len(cued) >= ADMIN_LINE_SHARE * len(lines)
+
+
+def _cue_key(cue: str) -> str:
+    """One key for a cue's forms ("Deadlines", "deadline")."""
+    return cue.lower().removesuffix("s")

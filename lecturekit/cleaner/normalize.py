@@ -198,6 +198,7 @@ def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
         ocr_like=ocr_like,
         confidence=page.confidence,
         title=normalize_line(page.title) if page.title else None,
+        drawn=page.drawn,
     )
     lines = fence_code_runs(_page_lines(page), page.title)
     exercise = ocr_like and looks_like_exercise([line.text.strip() for line in lines[:EXERCISE_HEAD_LINES]])

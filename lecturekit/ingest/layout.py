@@ -24,6 +24,7 @@ COLUMN_EDGE_ROWS = 2  # a left edge shared by this many segments is a column's e
 DEDUPE_TOLERANCE = 1.0  # points: a glyph repeated closer than this is an overprinted "bold" copy
 DEDUPE_SHARE = 0.1  # ... and closer than a tenth of its size (tiny text repeats letters closer than that)
 TABLE_CELL_WORDS = 4  # side-by-side parts whose lines average at most this many words, aligned, are a table
+BULLET = re.compile(r"^[^\w\s(\[{\"'$]{1,2}\s")  # a line that starts with a bullet glyph and a space
 MARKER = re.compile(r"^(?:[^\w\s]{1,2}|\(?[0-9a-zA-Z]{1,3}[.)])$")  # a bullet or list number on its own
 
 
@@ -214,17 +215,23 @@ def _order(segments: list[Segment], em: float) -> list[list[Segment]]:
         return [segments]
     bands = _cut(segments, horizontal=True, gap=BLOCK_GAP * em)
     if bands is not None:
-        return [
-            block
-            for group in _table_runs(bands)
-            for block in ([[s for part in group for s in part]] if len(group) > 1 else _order(group[0], em))
-        ]
+        return [block for group in _table_runs(bands) for block in _group_blocks(group, em)]
     if _one_row(segments):  # a footer's or header's boxes side by side read as one line
         return [segments]
     columns = _cut(segments, horizontal=False, gap=COLUMN_GAP * em)
     if columns is not None and not _is_table(columns):
         return [block for part in columns for block in _order(part, em)]
     return [segments]
+
+
+def _group_blocks(group: list[list[Segment]], em: float) -> list[list[Segment]]:
+    """A run of aligned rows as one table, or as its columns when each column is bulleted text; else a band."""
+    if len(group) == 1:
+        return _order(group[0], em)
+    columns = [list(cells) for cells in zip(*group, strict=True)]
+    if all(_text_column(column) for column in columns):
+        return columns
+    return [[s for row in group for s in row]]
 
 
 def _table_runs(bands: list[list[Segment]]) -> list[list[list[Segment]]]:
@@ -270,11 +277,18 @@ def _is_table(columns: list[list[Segment]]) -> bool:
     if any(len(part) < 2 for part in columns):
         return False
     words = [len(_segment_text(s, None).split()) for part in columns for s in part]
-    if sum(words) / len(words) > TABLE_CELL_WORDS:
+    if sum(words) / len(words) > TABLE_CELL_WORDS or all(_text_column(part) for part in columns):
         return False
     baselines = [{round(s.baseline) for s in part} for part in columns]
     shared = set.intersection(*baselines)
     return len(shared) >= 2 and len(shared) >= 0.7 * min(len(b) for b in baselines)
+
+
+def _text_column(part: list[Segment]) -> bool:
+    """A column of bulleted text: it starts with a bullet, and some item wraps onto a line of its own."""
+    texts = [_segment_text(s, None) for s in sorted(part, key=lambda s: s.top)]
+    wrapped = any(text[:1].islower() for text in texts[1:])
+    return bool(BULLET.match(texts[0])) and wrapped
 
 
 def _block_lines(segments: list[Segment], block: int, width: float, height: float) -> list[Line]:

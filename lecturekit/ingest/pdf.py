@@ -18,8 +18,10 @@ from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, stream_value
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
 from PIL import Image
+from pydantic import Field
 
 from lecturekit.errors import Diagnostics, MissingDependency, SourceError
+from lecturekit.ingest.drawn import drawn_items
 from lecturekit.ingest.glyphs import FontRepair
 from lecturekit.ingest.layout import page_lines
 from lecturekit.ingest.ocr import OcrTask, ocr_page, run_ocr
@@ -50,6 +52,7 @@ class TextLayer(Model):
     garbled: int  # glyphs without a Unicode mapping
     picture_coverage: float  # fraction of the page covered by images
     has_graphics: bool  # anything drawn at all (images, vector shapes, text)
+    drawn: list[str] = Field(default_factory=list)  # digests of the shapes and images, for telling builds
 
     def usable(self) -> bool:
         """True when this text is the page's content and OCR would add nothing."""
@@ -220,6 +223,10 @@ def read_text_layer(page: PlumberPage, reader: PageReader) -> tuple[TextLayer, s
         ),
         picture_coverage=min(1.0, drawing.picture_area / area),
         has_graphics=drawing.has_graphics,
+        drawn=drawn_items(
+            (stream.get_data() for stream in content_streams(page)),
+            (image.get_rawdata() or image.get_data() for image in drawing.images),
+        ),
     )
     return layer, _fingerprint(page, drawing, text)
 
@@ -298,6 +305,7 @@ def text_page(source: str, number: int, label: str | None, layer: TextLayer) -> 
         text=text,
         lines=layer.lines,
         removed=removed,
+        drawn=layer.drawn,
     )
 
 

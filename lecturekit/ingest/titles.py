@@ -113,15 +113,15 @@ def running_lines(pages: list[list[Line]]) -> set[str]:
     }
 
 
-def title_of(
+def title_lines(
     lines: list[Line],
     body: float | None,
     band: Band | None = None,
     repeated: frozenset[str] | set[str] = frozenset(),
-) -> str | None:
-    """The page's title: its lines in the deck's title band at the top (joined), else the largest text."""
+) -> list[Line]:
+    """The page's title lines: those in the deck's title band at the top, else the largest text (or none)."""
     if not body:
-        return None
+        return []
     sized = [line for line in lines if line.size and _wordy(line) and line.text.strip() not in repeated]
     if band is not None:
         in_band = [
@@ -139,12 +139,12 @@ def title_of(
     ]
     candidates = near_top or [line for line in sized if (line.size or 0.0) >= body * CENTRED_TITLE_RATIO]
     if not candidates:
-        return None
+        return []
     largest = max(line.size or 0.0 for line in candidates)
     return _joined([line for line in candidates if (line.size or 0.0) >= largest * SAME_BAND], lines)
 
 
-def _joined(band: list[Line], lines: list[Line]) -> str:
+def _joined(band: list[Line], lines: list[Line]) -> list[Line]:
     """The first title line and the band lines right after it, aligned with it (a title wrapped over lines)."""
     first = min(band, key=lambda line: line.top or 0.0)
     kept = [first]
@@ -155,7 +155,20 @@ def _joined(band: list[Line], lines: list[Line]) -> str:
         if not same_style or not aligned:
             break
         kept.append(line)
-    return " ".join(line.text.strip() for line in kept)
+    return kept
+
+
+def _one_title_line(page: Page, title: list[Line]) -> None:
+    """PAGE with its wrapped title's lines made one line, so the title is a line of the page as it reads."""
+    if len(title) < 2:
+        return
+    merged = title[0].model_copy(update={"text": " ".join(line.text.strip() for line in title)})
+    page.lines = [merged if line is title[0] else line for line in page.lines if not _among(line, title[1:])]
+    page.text = "\n".join(line.text for line in page.lines)
+
+
+def _among(line: Line, others: list[Line]) -> bool:
+    return any(line is other for other in others)
 
 
 def assign_titles(pages: list[Page]) -> None:
@@ -167,4 +180,7 @@ def assign_titles(pages: list[Page]) -> None:
         band = title_band(layout, body) if method is Method.TEXT_LAYER else None
         repeated = running_lines(layout) if method is Method.TEXT_LAYER else set()
         for page in same_kind:
-            page.title = title_of(page.lines, body, band, repeated)
+            title = title_lines(page.lines, body, band, repeated)
+            page.title = " ".join(line.text.strip() for line in title) if title else None
+            if method is Method.TEXT_LAYER:
+                _one_title_line(page, title)

@@ -26,11 +26,7 @@ DECKS = sorted(p.name.removesuffix(".expected.json") for p in FIXTURES.glob("*.e
 FALLBACK_TITLE = re.compile(r"Slide \d+")
 
 # Cases that fail until the ingest and cleaner work of #11 lands; strict, so a fix shows up as XPASS.
-XFAIL: dict[str, str] = {
-    "pptx_lecture-s6-present": "#11: two-content layout read row by row as a table, sentences interleave",
-    "pptx_lecture-titles": "#11: a title that wraps to two lines keeps only its first line",
-    "pptx_lecture-kinds": "#11: a content slide about deadlines is marked admin",
-}
+XFAIL: dict[str, str] = {}
 
 
 def expected(deck: str) -> dict:

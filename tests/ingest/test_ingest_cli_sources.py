@@ -25,10 +25,11 @@ def test_text_deck_pdf_and_seed_together(seeds: Path, tmp_path: Path, run_cli) -
     assert [p["title"] for p in pdf["pages"]][:2] == ["Logistics", "Training a DNN"]
 
 
-def run_with_terminal_stderr(args: list[str], cache: Path) -> tuple[int, str, str]:
+def run_with_terminal_stderr(args: list[str], cache: Path, ci: bool = False) -> tuple[int, str, str]:
     """Run the CLI with stderr on a pseudo-terminal (as in an interactive shell); return code, stdout, stderr."""
     master, slave = pty.openpty()
-    env = {**os.environ, "LECTUREKIT_CACHE": str(cache)}
+    env = {name: value for name, value in os.environ.items() if name != "CI"}  # CI=true hides every bar
+    env |= {"LECTUREKIT_CACHE": str(cache)} | ({"CI": "true"} if ci else {})
     proc = subprocess.run(
         [sys.executable, "-m", "lecturekit", *args],
         stdout=subprocess.PIPE,
@@ -63,6 +64,8 @@ def test_progress_bar_only_on_a_terminal_and_never_with_json(tmp_path: Path, run
     assert "Semantic Search" in json.loads(out)["sources"][0]["pages"][0]["text"]
     piped = run_cli("ingest", scan, "--raw", "--no-cache")  # stderr is a pipe: no bar either
     assert piped.returncode == 0 and piped.stderr == ""
+    code, out, err = run_with_terminal_stderr(["ingest", str(scan), "--raw"], tmp_path / "cache-c", ci=True)
+    assert code == 0 and err == ""  # a CI log is a terminal to no one
 
 
 def test_strict_after_the_subcommand_fails_on_a_warning_like_the_global_flag(tmp_path: Path, run_cli) -> None:

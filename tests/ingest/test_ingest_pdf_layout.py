@@ -37,6 +37,22 @@ def test_two_columns_on_shared_baselines_are_read_left_then_right(tmp_path):
     assert len({line.block for line in page.lines[1:4]}) == 1 and page.lines[1].block != page.lines[4].block
 
 
+def test_two_content_placeholders_of_short_bulleted_lines_are_columns_not_a_table(tmp_path):
+    left = ["\u2022 Breadth-first search", "visits vertices by", "their distance", "\u2022 It finds paths"]
+    right = ["\u2022 Depth-first search", "follows one path", "as far as it goes", "\u2022 It finds cycles"]
+
+    def draw(pdf: canvas.Canvas) -> None:
+        title(pdf, "Comparing BFS and DFS")
+        for row, (one, two) in enumerate(zip(left, right, strict=True)):  # short lines on shared baselines
+            indent = 0 if one.startswith("\u2022") else 14
+            draw_text(pdf, 40 + indent, 120 + 28 * row, one)
+            draw_text(pdf, 380 + indent, 120 + 28 * row, two)
+
+    page = read(canvas_deck(tmp_path / "two_content.pdf", [draw]), tmp_path)[0]
+    assert page.text.splitlines() == ["Comparing BFS and DFS", *left, *right]
+    assert "\t" not in page.text
+
+
 def test_a_callout_beside_the_bullets_stays_one_block_after_them(tmp_path):
     bullets = [
         "\u2022 Momentum keeps a running",
@@ -129,6 +145,7 @@ def test_a_title_over_two_lines_is_joined_and_figure_labels_are_never_titles(tmp
         ],
     )
     pages = read(path, tmp_path)
+    assert pages[0].text.splitlines()[0] == "Why deep networks generalize at all"  # one line, as it reads
     assert [page.title for page in pages] == [
         "Why deep networks generalize at all",
         "Backpropagation",
