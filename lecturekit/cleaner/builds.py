@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from lecturekit.cleaner.draft import CleanPage, Draft
+from lecturekit.cleaner.furniture import EDGE
 from lecturekit.cleaner.kinds import assign_kinds
 from lecturekit.cleaner.normalize import HYPHEN_BREAK, is_url_only
 from lecturekit.cleaner.similarity import (
@@ -56,6 +57,10 @@ def page_to_draft(page: CleanPage, kind: SourceKind) -> Draft:
         texts.remove(page.title)  # layout pages only: in plain text the first line is the title
         texts.insert(0, page.title)
     place = (title_line.top, title_line.size) if title_line.top is not None and title_line.size else None
+    if page.title is None and title_line.top is not None and title_line.top > 1 - EDGE:
+        # Text only at the foot of the page (a footer under a figure) is no title: the slide is named by place.
+        texts.insert(0, place_title(page))
+        place = None
     return Draft(
         source=page.ref.source,
         source_kind=kind,
@@ -72,12 +77,17 @@ def page_to_draft(page: CleanPage, kind: SourceKind) -> Draft:
     )
 
 
+def place_title(page: CleanPage) -> str:
+    """The title of a slide that shows none: its place in the deck ("Slide 12")."""
+    return f"Slide {page.label or page.ref.page}"
+
+
 def figure_draft(page: CleanPage, kind: SourceKind) -> Draft:
     """A page of a PDF or image with no text left: a figure slide titled by its place ("Slide 12")."""
     return Draft(
         source=page.ref.source,
         source_kind=kind,
-        title=f"Slide {page.label or page.ref.page}",
+        title=place_title(page),
         pages=[page.ref],
         removed=list(page.removed),
         label=page.label,
@@ -147,9 +157,11 @@ def _same_title_place(a: Draft, b: Draft) -> bool:
 
 
 def keeps_drawing(previous: Draft, step: Draft) -> bool:
-    """Whether STEP draws every shape and picture PREVIOUS draws (true when either page's drawing is unknown)."""
-    # Pages of two sources (a deck and its other edition) are drawn apart even when they show one slide.
-    if previous.source != step.source or not previous.drawn or not step.drawn:
+    """Whether STEP draws every shape and picture PREVIOUS draws (true when a page's drawing is unknown)."""
+    # Pages of two sources (a deck and its other edition) are drawn apart even when they show one slide;
+    # OCR'd and plain-text pages have no drawing to compare.
+    known = all(ref.method is Method.TEXT_LAYER for ref in (previous.pages[-1], step.pages[0]))
+    if previous.source != step.source or not known:
         return True
     return not Counter(previous.drawn) - Counter(step.drawn)
 
