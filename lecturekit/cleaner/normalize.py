@@ -188,6 +188,19 @@ def fence_code_runs(lines: list[Line], title: str | None) -> list[Line]:
     return fenced
 
 
+def record_decoration(page: CleanPage, text: str, detail: str) -> None:
+    """Record TEXT as removed from PAGE as decoration, saying why (DETAIL)."""
+    page.removed.append(
+        Removal(
+            source=page.ref.source,
+            page=page.ref.page,
+            text=text,
+            reason=RemovalReason.DECORATION,
+            detail=detail,
+        )
+    )
+
+
 def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
     """A page with every line normalized, hyphenated breaks joined and decoration recorded as removed."""
     ocr_like = ocr_like or page.method is Method.OCR
@@ -228,16 +241,7 @@ def normalize_page(page: Page, ocr_like: bool) -> CleanPage:
         if text is None:
             continue
         if is_decoration(text) or (ocr_like and is_ocr_noise(text)):
-            reason = "decoration" if is_decoration(text) else "OCR noise"
-            clean.removed.append(
-                Removal(
-                    source=page.source,
-                    page=page.page,
-                    text=text,
-                    reason=RemovalReason.DECORATION,
-                    detail=reason,
-                )
-            )
+            record_decoration(clean, text, "decoration" if is_decoration(text) else "OCR noise")
             continue
         if clean.lines and joins_hyphenated(clean.lines[-1].text, text):
             clean.lines[-1].text = clean.lines[-1].text[:-1] + text
@@ -342,26 +346,10 @@ def _clean_ocr_line(raw: str, page: CleanPage) -> str | None:
         None,
     )
     if first is None:
-        page.removed.append(
-            Removal(
-                source=page.ref.source,
-                page=page.ref.page,
-                text=text,
-                reason=RemovalReason.DECORATION,
-                detail="OCR noise",
-            )
-        )
+        record_decoration(page, text, "OCR noise")
         return None
     junk = " ".join([chain.group(1).strip(), *tokens[:first]]).strip()
-    page.removed.append(
-        Removal(
-            source=page.ref.source,
-            page=page.ref.page,
-            text=junk,
-            reason=RemovalReason.DECORATION,
-            detail="OCR glyphs before the first word",
-        )
-    )
+    record_decoration(page, junk, "OCR glyphs before the first word")
     return normalize_line(" ".join(tokens[first:]))
 
 
@@ -369,15 +357,7 @@ def _strip_trailing_glyphs(text: str, page: CleanPage) -> str:
     """Drop glyph junk after an OCR line's last word ("Grid search: © 0°Q 0"), keeping a record."""
     if label := LABEL_THEN_LETTERS.match(text):
         # "Grid search: O T FO": a label over a figure whose dots OCR read as capital letters.
-        page.removed.append(
-            Removal(
-                source=page.ref.source,
-                page=page.ref.page,
-                text=label.group(2),
-                reason=RemovalReason.DECORATION,
-                detail="OCR glyphs after the last word",
-            )
-        )
+        record_decoration(page, label.group(2), "OCR glyphs after the last word")
         return label.group(1)
     tokens = text.split(" ")
     end = len(tokens)
@@ -385,15 +365,7 @@ def _strip_trailing_glyphs(text: str, page: CleanPage) -> str:
         end -= 1
     if end == len(tokens) or not FIRST_WORD.search(" ".join(tokens[:end])):
         return text
-    page.removed.append(
-        Removal(
-            source=page.ref.source,
-            page=page.ref.page,
-            text=" ".join(tokens[end:]),
-            reason=RemovalReason.DECORATION,
-            detail="OCR glyphs after the last word",
-        )
-    )
+    record_decoration(page, " ".join(tokens[end:]), "OCR glyphs after the last word")
     return " ".join(tokens[:end])
 
 

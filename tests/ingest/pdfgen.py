@@ -212,9 +212,8 @@ def write_truncated(path: Path, source: Path, keep: float = 0.4) -> Path:
     return path
 
 
-def write_zero_pages(path: Path) -> Path:
-    """A well-formed PDF whose page tree is empty (/Count 0), written by hand with a correct xref."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+def write_objects(path: Path, objects: list[bytes]) -> Path:
+    """A PDF of OBJECTS (numbered from 1, the catalog first) with a correct xref table, written by hand."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -228,6 +227,12 @@ def write_zero_pages(path: Path) -> Path:
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
     path.write_bytes(out.getvalue())
     return path
+
+
+def write_zero_pages(path: Path) -> Path:
+    """A well-formed PDF whose page tree is empty (/Count 0), written by hand with a correct xref."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    return write_objects(path, objects)
 
 
 def write_slide_images(folder: Path, slides: list[Slide], suffix: str = ".png", dpi: int = 200) -> list[Path]:
@@ -303,19 +308,7 @@ def write_raw_pdf(
         b" ".join(b"%d 0 R" % k for k in kids),
         len(kids),
     )
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    path.write_bytes(out.getvalue())
-    return path
+    return write_objects(path, objects)
 
 
 def to_unicode_font(base: str, mapping: dict[int, str]) -> tuple[bytes, bytes]:

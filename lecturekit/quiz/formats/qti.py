@@ -160,15 +160,7 @@ def _choices(item: etree._Element, presentation: etree._Element, question: Quest
         _material(
             _sub(render, "response_label", ident=f"{ident(question.id)}_{option.key}"), to_html(option.text)
         )
-    processing = _sub(item, "resprocessing")
-    _sub(
-        _sub(processing, "outcomes"),
-        "decvar",
-        maxvalue="100",
-        minvalue="0",
-        varname="SCORE",
-        vartype="Decimal",
-    )
+    processing = _processing(item)
     if question.explanation:
         general = _sub(processing, "respcondition", attrib={"continue": "Yes"})
         _sub(_sub(general, "conditionvar"), "other")
